@@ -1,0 +1,88 @@
+"""The library's entry points: load the pipeline, extract from one text or a stream."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components.base import MENTIONS
+from .pipeline import build_pipeline
+from .records import Article, ArticleResult, Mention
+from .settings import DEFAULTS, Settings
+
+__all__ = ["DEFAULTS", "extract", "extract_many", "load", "make_article", "result_of"]
+
+
+@lru_cache(maxsize=4)
+def load(settings: Settings = DEFAULTS) -> Language:
+    """The extractor's spaCy pipeline (built once per settings and process).
+
+    Its Docs carry ``doc._.orders``, ``doc._.figures``, ``doc.spans["mentions"]``
+    and ``span._.value``. Set ``doc._.article`` before running the components on
+    a Doc made with ``nlp.make_doc`` so relative dates resolve.
+    """
+    return build_pipeline(settings)
+
+
+def make_article(text: str, published: dt.date | str | None = None, **fields) -> Article:
+    """An Article for a bare text; its id is a hash of the text unless given."""
+    if isinstance(published, dt.date):
+        published = published.isoformat()
+    elif isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10]).isoformat()
+    article_id = fields.pop("id", None) or "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return Article(id=article_id, published=published, **fields)
+
+
+def extract(text: str, published: dt.date | str | None = None, *, article: Article | None = None,
+            nlp: Language | None = None) -> ArticleResult:
+    """Extract mentions, orders and figures from one article text.
+
+    ``published`` (a ``datetime.date`` or an ISO string) anchors relative dates;
+    without it they stay unresolved and the result carries a warning.
+    """
+    article = article or make_article(text, published)
+    return next(extract_many([(text, article)], nlp=nlp))
+
+
+def extract_many(articles: Iterable[tuple[str, Article] | str], *, nlp: Language | None = None,
+                 batch_size: int = DEFAULTS.batch_size) -> Iterator[ArticleResult]:
+    """Stream results through ``nlp.pipe``, one per input, in input order."""
+    nlp = nlp or load()
+    docs = nlp.pipe(_prepared_docs(nlp, articles), batch_size=batch_size)
+    for doc in docs:
+        yield result_of(doc)
+
+
+def _prepared_docs(nlp: Language, articles: Iterable[tuple[str, Article] | str]) -> Iterator[Doc]:
+    for entry in articles:
+        text, article = (entry, make_article(entry)) if isinstance(entry, str) else entry
+        doc = nlp.make_doc(text)
+        doc._.article = article
+        doc._.warnings = []
+        yield doc
+
+
+def result_of(doc: Doc) -> ArticleResult:
+    """The contract's record of a processed Doc."""
+    article = doc._.article or make_article(doc.text)
+    warnings = list(doc._.warnings or [])
+    return ArticleResult(article=article, mentions=_mentions(doc), orders=doc._.orders or [],
+                         figures=doc._.figures or [], warnings=warnings)
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    if MENTIONS not in doc.spans:
+        return []
+    sentence_starts = [s.start_char for s in doc.sents]
+    mentions = []
+    for span in doc.spans[MENTIONS]:
+        start, end = span._.chars or (span.start_char, span.end_char)
+        index = sum(1 for s in sentence_starts if s <= start) - 1
+        mentions.append(Mention(label=span.label_, text=doc.text[start:end], start=start, end=end,
+                                sentence=max(index, 0), value=span._.value, rule=span._.rule))
+    return sorted(mentions, key=lambda m: (m.start, -m.end, m.label))

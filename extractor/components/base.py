@@ -1,0 +1,54 @@
+"""What every finder component shares: turning character spans into labelled Doc spans."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterable
+
+from spacy.tokens import Doc, Span
+
+MENTIONS = "mentions"
+
+logger = logging.getLogger(__name__)
+
+
+def mention_group(doc: Doc):
+    """``doc.spans["mentions"]``, created on first use."""
+    if MENTIONS not in doc.spans:
+        doc.spans[MENTIONS] = []
+    return doc.spans[MENTIONS]
+
+
+def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The span of tokens covering ``[start, end)``; exact where the tokenizer allows.
+
+    A finder's characters can cut a token ("NT$1.2tn" is one token); the span
+    then covers the whole token, and the mention keeps the finder's exact
+    characters in ``span._.chars``.
+    """
+    span = doc.char_span(start, end, label=label)
+    if span is None:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    return span
+
+
+def add_mentions(doc: Doc, label: str, found: Iterable[tuple[int, int, Any, str]]) -> list[Span]:
+    """Add (start_char, end_char, value, rule) items as ``label`` spans to the mention group."""
+    group = mention_group(doc)
+    added = []
+    for start, end, value, rule in found:
+        span = char_span(doc, start, end, label)
+        if span is None:
+            logger.debug("no token span for %s %r", label, doc.text[start:end])
+            continue
+        span._.value = value
+        span._.rule = rule
+        span._.chars = (start, end)
+        group.append(span)
+        added.append(span)
+    return added
+
+
+def spans_of(doc: Doc, label: str) -> list[Span]:
+    if MENTIONS not in doc.spans:
+        return []
+    return [span for span in doc.spans[MENTIONS] if span.label_ == label]

@@ -1,0 +1,193 @@
+"""COMPANY mentions: gazetteer names, their business units and legal suffixes, and
+companies no gazetteer knows, recognised from the words around them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..normalize.companies import Gazetteer
+from ..records import CompanyValue
+from ..resources import load_yaml
+from .base import add_mentions
+
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # token indices
+    end: int
+    value: CompanyValue
+    rule: str
+
+
+class CompanyFinder:
+    """Find, then write: ``match()`` proposes spans, ``set_annotations()`` stores them."""
+
+    def __init__(self, nlp: Language, name: str, models_dir: str | None) -> None:
+        self.name = name
+        self.gazetteer = Gazetteer.load(models_dir)
+        context = load_yaml("company_context.yaml", models_dir)
+        sources = load_yaml("sources.yaml", models_dir)
+        self._suffixes = [nlp.make_doc(s) for s in context["legal_suffixes"]]
+        self._suffix_words = {t.text for s in self._suffixes for t in s}
+        self._cue_nouns = dict(context["cue_nouns"])
+        self._corporate = set(context["corporate_words"])
+        self._not_names = set(context["not_names"])
+        self._trailers = set(context["unit_trailers"])
+        self._blocked_words = set(sources["words"])
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._units: dict[str, tuple[str, str]] = {}
+        self._unit_phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for entry in self.gazetteer:
+            self._names.add(entry.id, [nlp.make_doc(a) for a in entry.aliases])
+            for unit in entry.units:
+                if unit.standalone:
+                    key = f"{entry.id}|{unit.name}"
+                    self._units[key] = (entry.id, unit.name)
+                    self._names.add(key, [nlp.make_doc(a) for a in unit.standalone])
+                for phrase in unit.names:
+                    self._unit_phrases.add(f"{entry.id}|{unit.name}", [nlp.make_doc(phrase)])
+        self._not_companies = PhraseMatcher(nlp.vocab, attr="ORTH")
+        blocked = [*sources["outlets"], *sources["research"], *sources["public_bodies"]]
+        self._not_companies.add("SOURCE", [nlp.make_doc(s) for s in blocked])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[_Hit]:
+        blocked = {i for _, s, e in self._not_companies(doc) for i in range(s, e)}
+        hits = [h for h in self._gazetteer_hits(doc) if not blocked & set(range(h.start, h.end))]
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        unknown = [h for h in self._context_hits(doc, taken) if not blocked & set(range(h.start, h.end))]
+        hits += unknown
+        hits += self._repeats(doc, unknown, taken | {i for h in unknown for i in range(h.start, h.end)})
+        return sorted(hits, key=lambda h: h.start)
+
+    def set_annotations(self, doc: Doc, hits: list[_Hit]) -> None:
+        add_mentions(doc, "COMPANY", (
+            (doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1]), h.value, h.rule) for h in hits
+        ))
+
+    def _gazetteer_hits(self, doc: Doc) -> list[_Hit]:
+        spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self._names(doc)])
+        hits = []
+        for span in spans:
+            key = doc.vocab.strings[span.label]
+            if key in self._units:
+                entry_id, unit = self._units[key]
+                entry = self.gazetteer.by_id(entry_id)
+                hits.append(_Hit(span.start, span.end, _value(entry, unit), "company.unit_name"))
+                continue
+            entry = self.gazetteer.by_id(key)
+            end, unit, rule = self._attach_unit(doc, span.end, entry)
+            end = self._attach_suffix(doc, end)
+            hits.append(_Hit(span.start, end, _value(entry, unit), rule))
+        return hits
+
+    def _attach_unit(self, doc: Doc, end: int, entry) -> tuple[int, str | None, str]:
+        """Extend "Samsung" over "Foundry" / "'s System LSI division"; note "'s foundry"."""
+        after = end + 1 if end < len(doc) and doc[end].text in _POSSESSIVES else end
+        for key, s, e in self._unit_phrases(doc[after:min(len(doc), after + 4)]):
+            entry_id, unit = key_parts(doc.vocab.strings[key])
+            if entry_id != entry.id or s != 0:
+                continue
+            first = doc[after]
+            follower = doc[after + e].lower_ if after + e < len(doc) else ""
+            if first.is_lower:
+                if follower in {"process", "node", "technology", "processes", "nodes"}:
+                    return end, None, "company.gazetteer"
+                return end, unit, "company.possessive_unit"
+            stop = after + e
+            if stop < len(doc) and doc[stop].text in self._trailers:
+                stop += 1
+            return stop, unit, "company.named_unit"
+        return end, None, "company.gazetteer"
+
+    def _attach_suffix(self, doc: Doc, end: int) -> int:
+        for suffix in self._suffixes:
+            stop = end + len(suffix)
+            if stop <= len(doc) and [t.text for t in doc[end:stop]] == [t.text for t in suffix]:
+                return stop
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in {"Inc.", "Ltd.", "Inc"}:
+            return end + 2
+        return end
+
+    def _context_hits(self, doc: Doc, taken: set[int]) -> list[_Hit]:
+        hits = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not _name_token(doc[i]) or doc[i].text in self._not_names:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j - i < 4 and j not in taken and _name_token(doc[j]):
+                j += 1
+            hit = self._judge(doc, i, j)
+            if hit:
+                hits.append(hit)
+            i = max(j, i + 1)
+        return hits
+
+    def _judge(self, doc: Doc, start: int, end: int) -> _Hit | None:
+        """Is the capitalised run ``doc[start:end]`` a company, and by which rule?"""
+        while end > start and doc[end - 1].text in self._not_names - self._corporate:
+            end -= 1
+        if end <= start or any(t.text in self._blocked_words for t in doc[start:end]):
+            return None
+        words = [t.text for t in doc[start:end]]
+        stop = self._attach_suffix(doc, end)
+        if stop > end:
+            rule = "company.legal_suffix"
+        elif start > 0 and doc[start - 1].lower_ in self._cue_nouns and not doc[start].is_sent_start:
+            rule = "company.cue_noun"
+        elif len(words) > 1 and words[-1] in self._corporate:
+            rule = "company.corporate_word"
+        else:
+            return None
+        if doc[start].is_sent_start and rule == "company.corporate_word" and len(words) < 2:
+            return None
+        return _Hit(start, stop, CompanyValue(name=doc[start:end].text), rule)
+
+    def _repeats(self, doc: Doc, found: list[_Hit], taken: set[int]) -> list[_Hit]:
+        """Later mentions of a name first recognised from its context."""
+        if not found:
+            return []
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        by_name = {}
+        for hit in found:
+            name = hit.value.name
+            by_name[name] = hit.value
+            words = [t.text for t in doc[hit.start:hit.end] if t.text not in self._suffix_words]
+            matcher.add(name, [Doc(doc.vocab, words=words)])
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in matcher(doc)])
+        return [
+            _Hit(s.start, self._attach_suffix(doc, s.end), by_name[doc.vocab.strings[s.label]], "company.repeat")
+            for s in spans if not taken & set(range(s.start, s.end))
+        ]
+
+
+def key_parts(key: str) -> tuple[str, str]:
+    entry_id, _, unit = key.partition("|")
+    return entry_id, unit
+
+
+def _name_token(token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.is_punct:
+        return False
+    return any(c.isalpha() for c in text) and not token.like_num
+
+
+def _value(entry, unit: str | None) -> CompanyValue:
+    return CompanyValue(name=entry.name, unit=unit, id=entry.id)
+
+
+@Language.factory("extractor_companies", default_config={"models_dir": None})
+def make_company_finder(nlp: Language, name: str, models_dir: str | None) -> CompanyFinder:
+    return CompanyFinder(nlp, name, models_dir)

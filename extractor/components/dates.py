@@ -1,0 +1,57 @@
+"""DATE mentions, resolved against the article's publication date.
+
+An explicit date in the text becomes the reference for the expressions after it
+("the previous quarter" after "Q4 2025"), even in an undated article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..normalize.dates import find_dates, guess_direction, parse_date
+from ..settings import DEFAULTS
+from .base import add_mentions
+
+
+def publication_date(doc: Doc) -> dt.date | None:
+    article = doc._.article
+    if article is None or not article.published:
+        return None
+    return dt.date.fromisoformat(article.published[:10])
+
+
+class DateFinder:
+    def __init__(self, name: str, context_chars: int) -> None:
+        self.name = name
+        self.context_chars = context_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = publication_date(doc)
+        text = doc.text
+        reference: dt.date | None = None
+        found = []
+        for start, end, rule in find_dates(text):
+            sentence = doc.char_span(start, end, alignment_mode="expand")
+            direction = guess_direction(sentence.sent.text) if sentence is not None else None
+            value = parse_date(text[start:end], anchor, before=text[max(0, start - self.context_chars):start],
+                               direction=direction, reference=reference)
+            if value is None:
+                continue
+            if value.start and _is_explicit(rule):
+                reference = dt.date.fromisoformat(value.start)
+            found.append((start, end, value, rule))
+        add_mentions(doc, "DATE", found)
+        if anchor is None and any(v.value is None for _, _, v, _ in found):
+            doc._.warnings = [*(doc._.warnings or []),"no publication date: relative dates left unresolved"]
+        return doc
+
+
+def _is_explicit(rule: str) -> bool:
+    return "relative" not in rule
+
+
+@Language.factory("extractor_dates", default_config={"context_chars": DEFAULTS.context_chars})
+def make_date_finder(nlp: Language, name: str, context_chars: int) -> DateFinder:
+    return DateFinder(name, context_chars)

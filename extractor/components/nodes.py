@@ -1,0 +1,27 @@
+"""PROCESS_NODE mentions: every spelling of a logic node or DRAM generation."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..normalize.nodes import find_nodes, parse_node
+from .base import add_mentions
+
+
+class NodeFinder:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for start, end, rule in find_nodes(doc.text):
+            value = parse_node(doc.text[start:end])
+            if value is not None:
+                found.append((start, end, value, rule))
+        add_mentions(doc, "PROCESS_NODE", found)
+        return doc
+
+
+@Language.factory("extractor_nodes")
+def make_node_finder(nlp: Language, name: str) -> NodeFinder:
+    return NodeFinder(name)

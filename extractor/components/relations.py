@@ -1,0 +1,67 @@
+"""Orders and figures from the mentions of a Doc: ``doc._.orders`` and ``doc._.figures``."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..normalize.companies import Gazetteer
+from ..relations.context import equivalents
+from ..relations.cues import load_cues
+from ..relations.figures import FigureRules
+from ..relations.orders import OrderRules, merge
+from ..relations.products import ProductFinder
+from ..relations.views import ArticleView, Item, SentenceView
+from ..resources import load_yaml
+from ..settings import DEFAULTS
+from .base import MENTIONS
+
+
+def article_view(doc: Doc) -> ArticleView:
+    """The Doc as the relation rules see it (plain Python, no spaCy objects)."""
+    sentences = [SentenceView(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+    view = ArticleView(doc.text, sentences)
+    if MENTIONS in doc.spans:
+        starts = [s.start for s in sentences]
+        for span in doc.spans[MENTIONS]:
+            start, end = span._.chars or (span.start_char, span.end_char)
+            view.items.append(Item(span.label_, start, end, doc.text[start:end], span._.value,
+                                   _sentence_index(starts, start), span._.rule))
+    view.items.sort(key=lambda i: (i.start, -i.end))
+    return view
+
+
+def _sentence_index(starts: list[int], position: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start <= position:
+            index = i
+    return index
+
+
+class RelationBuilder:
+    def __init__(self, name: str, models_dir: str | None, coref_window: int) -> None:
+        self.name = name
+        gazetteer = Gazetteer.load(models_dir)
+        roles = {entry.name: frozenset(entry.roles) for entry in gazetteer}
+        unit_service = {(e.name, u.name): u.service for e in gazetteer for u in e.units}
+        names = {entry.id: entry.name for entry in gazetteer}
+        products = ProductFinder(load_yaml("products.yaml", models_dir)["products"], names.get)
+        cues = load_cues(models_dir)
+        self.orders = OrderRules(cues, lambda name: roles.get(name, frozenset()), unit_service, products,
+                                 coref_window)
+        self.figures = FigureRules(cues, coref_window)
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = article_view(doc)
+        drafts = self.orders.drafts(view)
+        doc._.orders = merge(view, drafts, equivalents(view))
+        doc._.figures = self.figures.find(view, {d.value for d in drafts if d.value is not None})
+        return doc
+
+
+@Language.factory(
+    "extractor_relations",
+    default_config={"models_dir": None, "coref_window": DEFAULTS.coref_window},
+)
+def make_relation_builder(nlp: Language, name: str, models_dir: str | None, coref_window: int) -> RelationBuilder:
+    return RelationBuilder(name, models_dir, coref_window)

@@ -1,0 +1,131 @@
+"""The date grammar: regexes compiled once, at import, from ``models/dates.yaml``.
+
+``RULES`` lists (rule id, pattern with named groups) in priority order: where
+two rules match at the same place, the earlier one wins. ``FINDER`` joins them
+into one alternation behind an optional modifier ("the end of", "mid-"), so
+one left-to-right scan finds every date; ``parse_date`` matches the span against
+``FINDER`` again to learn the rule, then against that rule's own pattern to read
+its groups. Everything is compiled case-insensitive except the names wrapped in
+``(?-i:...)``: months, weekdays and the Q/H/FY/W codes (see the YAML's case rules).
+"""
+from __future__ import annotations
+
+import re
+
+from ..resources import load_yaml
+
+_DATA = load_yaml("dates.yaml")
+
+
+def _alt(words) -> str:
+    """Longest first, so "Sept" is tried before "Sep"; spaces match any whitespace."""
+    escaped = (r"\s+".join(map(re.escape, str(w).split())) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(escaped)
+
+
+def _cased(words) -> str:
+    return "(?-i:" + _alt([form(w) for w in words for form in (str.title, str.upper)]) + ")"
+
+
+MONTHS = {name: number for number, names in _DATA["months"].items() for name in names}
+FULL_MONTHS = [names[0] for names in _DATA["months"].values()]
+AMBIGUOUS_MONTHS = frozenset(_DATA["ambiguous_months"])
+MONTH_CUES = frozenset(_DATA["month_cue_words"])
+WEEKDAYS = {name: number for number, name in _DATA["weekdays"].items()}
+ORDINALS = {word: number for number, words in _DATA["ordinals"].items() for word in words}
+NUMBER_WORDS = _DATA["number_words"]
+RELATIVE = _DATA["relative"]
+DEICTIC_DAYS = _DATA["deictic_days"]
+RELATIONS = _DATA["relations"]
+YEAR_PREFIXES = frozenset(_DATA["year_prefixes"])
+_CUES = _DATA["direction_cues"]
+NOT_PAST_PARTICIPLES = frozenset(_CUES["not_past_participles"])
+
+_NOT_BEFORE_NUMBER = r"(?<![\w$€£¥₩.,/#:])"
+_UNITS = rf"\s*-?\s*(?:{_alt(_DATA['year_units'])})(?!\w)"
+_YEAR_DIGITS = r"(?P<year>(?:19|20)\d\d)"
+YEAR_IN_CODE = _NOT_BEFORE_NUMBER + _YEAR_DIGITS
+YEAR = rf"{YEAR_IN_CODE}(?![\w%]|[.,]\d|{_UNITS})"
+DAY = rf"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,]\d|{_UNITS})"
+MONTH_NAME = rf"(?P<month>{_cased(MONTHS)})\b\.?"
+FULL_MONTH = rf"(?P<month>{_cased(FULL_MONTHS)})\b"
+WEEKDAY = rf"(?P<weekday>{_cased(WEEKDAYS)})\b"
+ORDINAL = rf"(?P<ord>{_alt(ORDINALS)})"
+CODE = r"(?-i:(?P<code>[QH])(?P<n>[1-4]))"
+
+
+def _relative_word(group: str) -> str:
+    """this/last/next/that never after "the" ("over the last year" is a duration)."""
+    bare = [w for w, e in RELATIVE.items() if e["article"] == "none"]
+    optional = [w for w, e in RELATIVE.items() if e["article"] == "optional"]
+    return rf"(?P<{group}>(?:the\s+)?(?:{_alt(optional)})|(?<!the\s)(?:{_alt(bare)}))"
+
+
+RELATIVE_YEAR = rf"{_relative_word('yrel')}\s+year\b"
+FISCAL_YEAR = (r"(?:(?-i:FY)\s?['’]?(?P<fy>(?:19|20)?\d\d)(?!\d)"
+               r"|fiscal(?:\s+year)?\s+(?P<fy4>(?:19|20)\d\d)(?!\d))")
+YEAR_REF = rf"(?:{YEAR}|{RELATIVE_YEAR})"
+YEAR_ANY = rf"(?:{YEAR}|{RELATIVE_YEAR}|(?P<ythe>the)\s+year\b|{FISCAL_YEAR})"
+UNIT = r"(?P<unit>year|half|quarter|month|week)\b"
+_DAY_FOLLOWERS = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alt(_DATA['day_followers'])})\b)"
+
+RULES: list[tuple[str, str]] = [
+    ("date.iso_day", rf"{YEAR_IN_CODE}[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d|[.,]\d)"),
+    ("date.iso_week", rf"{YEAR_IN_CODE}-?(?-i:W)(?P<week>[0-5]\d)(?!\w)"),
+    ("date.week_number", rf"(?:the\s+)?(?:week\s+(?P<week>\d\d?)|(?P<weekord>\d\d?)(?:st|nd|rd|th)\s+week)(?:\s+of|,)?\s+{YEAR}"),
+    ("date.decade", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}(?P<decade>(?:19|20)\d0)['’]?s\b"),
+    ("date.year_code", rf"{YEAR_IN_CODE}\s?-?{CODE}(?!\w)"),
+    ("date.quarter_code", rf"(?-i:(?P<code>Q))(?P<n>[1-4])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY}|(?!\w))"),
+    ("date.half_code", rf"(?-i:(?P<code>H))(?P<n>[1-2])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY})"),
+    ("date.code_short", rf"{_NOT_BEFORE_NUMBER}(?P<n>[1-4])(?-i:(?P<code>[QH]))\s?(?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?!\w)"),
+    ("date.subperiod", rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<sub>quarter|half)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
+    ("date.subperiod_possessive", rf"{YEAR_REF}['’]s\s+(?:{ORDINAL}[\s-]+(?P<sub>quarter|half)\b|{CODE}(?!\w))"),
+    ("date.month_day", rf"(?:{WEEKDAY},?\s+)?{MONTH_NAME}\s*{DAY}(?:,?\s+{YEAR})?"),
+    ("date.day_month", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}{DAY}(?:\s+of)?\s+{MONTH_NAME}(?:,?\s+{YEAR})?"),
+    ("date.month_year", rf"{MONTH_NAME}(?:\s+of)?,?\s+{YEAR_REF}"),
+    ("date.month_relative", rf"{_relative_word('rel')}\s+{FULL_MONTH}"),
+    ("date.weekday", rf"(?:{_relative_word('rel')}\s+)?{WEEKDAY}"),
+    ("date.same_last_year", r"(?:the\s+)?same\s+(?P<unit>half|quarter|month)\s+(?:of\s+)?"
+                            r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b"),
+    ("date.relative", rf"{_relative_word('rel')}\s+{UNIT}"),
+    ("date.ago", rf"(?P<count>{_alt(NUMBER_WORDS)}|\d\d?)\s+(?P<unit>year|month|week|day)s?\s+ago\b"),
+    ("date.deictic", rf"(?P<deictic>{_alt(DEICTIC_DAYS)})\b"),
+    ("date.year_end", rf"(?:the\s+)?year[-\s]end\b(?:\s+(?:of\s+)?{YEAR})?"),
+    ("date.day_ordinal", rf"the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b{_DAY_FOLLOWERS}"),
+    ("date.fiscal_year", FISCAL_YEAR),
+    ("date.month", FULL_MONTH),
+    ("date.year", YEAR),
+    ("date.the_unit", rf"the\s+{UNIT}"),
+]
+
+
+def _modifier() -> str:
+    words, phrases, hyphened = [], [], []
+    for phrase, entry in _DATA["modifiers"].items():
+        (hyphened if entry.get("hyphen_only") else phrases if phrase.endswith(" of") else words).append(phrase)
+    return rf"(?:the\s+)?(?:{_alt(phrases)})\s+|(?:the\s+)?(?:{_alt(words)})(?:\s+|-)|(?:{_alt(hyphened)})-"
+
+
+def _unnamed(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+RULE_IDS = [rule for rule, _ in RULES]
+RULE_PATTERNS = {rule: re.compile(pattern, re.I) for rule, pattern in RULES}
+FINDER = re.compile(
+    rf"\b(?P<mod>{_unnamed(_modifier())})?(?:"
+    + "|".join(f"(?P<r{i}>{_unnamed(pattern)})" for i, (_, pattern) in enumerate(RULES))
+    + ")",
+    re.I,
+)
+
+_RELATION_TAIL = rf"(?P<prep>{_alt(RELATIONS)})\s+(?:(?:{_alt(_DATA['relation_skip'])})\s+)*"
+_SINCE_CLAUSE = rf"(?P<since>since)\s+(?:[\w'’-]+\s+){{1,5}}?(?:[a-z]+ed|{_alt(_DATA['since_clause_verbs'])})\s+$"
+RELATION_BEFORE = re.compile(rf"\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", re.I)
+RELATION_LEADING = re.compile(rf"{_RELATION_TAIL}(?=\S)", re.I)
+PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
+
+FUTURE_CUES = re.compile(rf"\b(?:{_alt(_CUES['future'])})\b|" + "|".join(_CUES["future_regex"]), re.I)
+PAST_CUES = re.compile(rf"\b(?:{_alt(_CUES['past'])})\b", re.I)
+ED_WORDS = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")

@@ -1,0 +1,109 @@
+"""Clauses, salience and references: the context rules orders and figures share."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .cues import Cues
+from .views import ArticleView, Item, SentenceView
+
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
+_BRACKET_BETWEEN = re.compile(
+    r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
+    re.IGNORECASE,
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|-\s)")
+
+Roles = Callable[[str], frozenset[str]]
+
+
+@dataclass(frozen=True)
+class Clause:
+    sentence: SentenceView
+    start: int
+    end: int
+
+    def text(self, view: ArticleView) -> str:
+        return view.text[self.start:self.end]
+
+
+def clauses(view: ArticleView, sentence: SentenceView, cues: Cues) -> list[Clause]:
+    """Split a sentence where a contrast or a new subject starts ("..., but", "; ")."""
+    cuts = [sentence.start]
+    for match in cues.clause_breaks.finditer(sentence.text):
+        cuts.append(sentence.start + match.start())
+    cuts.append(sentence.end)
+    return [Clause(sentence, a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def is_excluded(view: ArticleView, item: Item, clause_start: int, cues: Cues) -> bool:
+    """Named only as a rival, alternative or constraint ("reliance on Nvidia's GPUs")."""
+    return bool(cues.exclusion.search(view.text[max(clause_start, item.start - 80):item.start]))
+
+
+def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
+    """Could this mention be what a later "it" or "the company" stands for?
+
+    Objects of a preposition ("made by TSMC") are not; possessives ("of Meta's chip") are.
+    """
+    if item.label != "COMPANY" or item.rule == "coref":
+        return False
+    if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]):
+        return True
+    sentence = view.sentence_of(item.start)
+    before = view.text[max(sentence.start, item.start - 40):item.start]
+    return not cues.salience_blockers.search(before) and not cues.exclusion.search(before)
+
+
+def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int) -> Item | None:
+    """The company an "it" or "the company" at ``position`` stands for.
+
+    The subject of the sentence if it comes before, else the subject of the nearest
+    earlier sentence that has one, within ``window`` sentences.
+    """
+    sentence = view.sentence_of(position)
+    for index in range(sentence.index, max(-1, sentence.index - window - 1), -1):
+        current = view.sentences[index]
+        limit = position if index == sentence.index else current.end
+        for item in view.items_in(current.start, limit, "COMPANY"):
+            if item.name not in avoid and is_salient(view, item, cues):
+                return item
+    return None
+
+
+def references(view: ArticleView, clause: Clause, cues: Cues, avoid: set[str], window: int,
+               pronouns: bool) -> list[Item]:
+    """Stand-ins for companies ("the company", "its") in a clause, as COMPANY items."""
+    found = []
+    text = clause.text(view)
+    for match in cues.references.finditer(text):
+        if not pronouns and match.group(0).lower() in {"it", "its", "itself"}:
+            continue
+        start = clause.start + match.start()
+        target = resolve(view, start, cues, avoid, window)
+        if target is not None:
+            found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
+                              clause.sentence.index, "coref"))
+    return found
+
+
+def equivalents(view: ArticleView) -> dict[Item, list[Item]]:
+    """Bracketed conversions: "10 trillion won (approximately RMB 44.3 billion)"."""
+    money = [i for i in view.items if i.label == "MONEY"]
+    found: dict[Item, list[Item]] = {}
+    for base, other in zip(money, money[1:]):
+        if base in _all_values(found):
+            continue
+        if _BRACKET_BETWEEN.match(view.text[base.end:other.start]):
+            found.setdefault(base, []).append(other)
+    return found
+
+
+def _all_values(mapping: dict[Item, list[Item]]) -> set[Item]:
+    return {i for items in mapping.values() for i in items}
+
+
+def is_dateline(view: ArticleView, item: Item) -> bool:
+    sentence = view.sentence_of(item.start)
+    return item.start - sentence.start < 40 and bool(_DATELINE_AFTER.match(view.text[item.end:item.end + 4]))

@@ -1,0 +1,72 @@
+"""The cue lists of ``models/cues.yaml`` and ``models/figures.yaml``, compiled once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_yaml
+
+
+def _compile(patterns, flags=re.IGNORECASE) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@dataclass(frozen=True)
+class Cues:
+    order_agreed: re.Pattern
+    order_talks: re.Pattern
+    stage_modifiers: tuple[tuple[str, re.Pattern], ...]
+    denied: re.Pattern
+    confirmed: re.Pattern
+    hedges: re.Pattern
+    attribution: tuple[re.Pattern, ...]
+    exclusion: re.Pattern
+    salience_blockers: re.Pattern
+    unit_price: re.Pattern
+    role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
+    services: tuple[tuple[str, re.Pattern], ...]
+    service_roles: dict[str, frozenset[str]]
+    chips: re.Pattern
+    chip_names: dict[str, str]
+    clause_breaks: re.Pattern
+    references: re.Pattern
+    figure_kinds: tuple[tuple[str, re.Pattern], ...]
+    figure_after: dict[str, re.Pattern]
+    quantity_kinds: dict[str, frozenset[str]]
+    negative: re.Pattern
+    not_company: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def load_cues(models_dir: str | None = None) -> Cues:
+    data = load_yaml("cues.yaml", models_dir)
+    figures = load_yaml("figures.yaml", models_dir)
+    chips = sorted(data["chips"], key=len, reverse=True)
+    return Cues(
+        order_agreed=_compile(data["order"]["agreed"]),
+        order_talks=_compile(data["order"]["talks"]),
+        stage_modifiers=tuple((stage, _compile(p)) for stage, p in data["stage_modifiers"].items()),
+        denied=_compile(data["confirmation"]["denied"]),
+        confirmed=_compile(data["confirmation"]["confirmed"]),
+        hedges=_compile(data["confirmation"]["hedges"]),
+        attribution=tuple(re.compile(p) for p in data["attribution"]),
+        exclusion=_compile(data["exclusion"]),
+        salience_blockers=_compile(data["salience_blockers"]),
+        unit_price=_compile(data["unit_price"]),
+        role_markers={
+            key: tuple((re.compile(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
+            for key in ("supplier_before", "customer_before", "supplier_after", "customer_after")
+        },
+        services=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services"]),
+        service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
+        chips=re.compile(r"\b(" + "|".join(re.escape(c) for c in chips) + r")(?:s|es)?\b", re.IGNORECASE),
+        chip_names={c.casefold(): c for c in chips},
+        clause_breaks=re.compile("|".join(data["clause_breaks"])),
+        references=_compile(data["references"]),
+        figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),
+        figure_after={kind: re.compile(p, re.IGNORECASE) for kind, p in figures["after"].items()},
+        quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
+        negative=_compile(figures["negative"]),
+        not_company=_compile(figures["not_company"]),
+    )

@@ -1,0 +1,98 @@
+"""Figures: money and capacity numbers of one company that are not an order's price."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Evidence, Figure, MoneyAmount, MoneyValue
+from .context import Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, resolve
+from .cues import Cues
+from .views import ArticleView, Item
+
+
+@dataclass
+class FigureRules:
+    cues: Cues
+    window: int = 3
+
+    def find(self, view: ArticleView, order_values: set[Item]) -> list[Figure]:
+        conversions = equivalents(view)
+        converted = {i for items in conversions.values() for i in items}
+        figures: dict[tuple, Figure] = {}
+        for sentence in view.sentences:
+            for clause in clauses(view, sentence, self.cues):
+                for item in view.items_in(clause.start, clause.end):
+                    if item.label not in {"MONEY", "QUANTITY"} or item in converted or item in order_values:
+                        continue
+                    figure = self._figure(view, clause, item, conversions.get(item, []))
+                    if figure is not None:
+                        _add(figures, figure)
+        return list(figures.values())
+
+    def _figure(self, view: ArticleView, clause: Clause, item: Item, conversions: list[Item]) -> Figure | None:
+        before = view.text[clause.start:item.start]
+        after = view.text[item.end:clause.end]
+        kind = self._kind(item, before, after)
+        if kind is None or self.cues.not_company.search(before[-50:]):
+            return None
+        company = self._owner(view, clause, item)
+        if company is None:
+            return None
+        value = item.value
+        if isinstance(value, MoneyValue):
+            negative = self.cues.negative.search(before[-60:] + after[:30])
+            value = MoneyAmount(**_signed(value, bool(negative)), equivalents=[c.value for c in conversions])
+        dates = [d for d in view.items_in(clause.start, clause.end, "DATE")
+                 if d.value.value and not is_dateline(view, d)]
+        sentence = clause.sentence
+        return Figure(company=company, kind=kind, value=value, timing=dates[0].value if dates else None,
+                      evidence=[Evidence(text=sentence.text.strip(), start=sentence.start, end=sentence.end)])
+
+    def _kind(self, item: Item, before: str, after: str) -> str | None:
+        is_money = item.label == "MONEY"
+        for kind, pattern in self.cues.figure_after.items():
+            if is_money and pattern.search(after):
+                return kind
+        best, best_at = None, -1
+        for kind, pattern in self.cues.figure_kinds:
+            accepted = self.cues.quantity_kinds.get(kind)
+            if is_money == (accepted is not None) or (accepted and item.value.kind not in accepted):
+                continue
+            for match in pattern.finditer(before[-160:]):
+                if match.end() > best_at + 8 or best is None:
+                    best, best_at = kind, match.end()
+        return best
+
+    def _owner(self, view: ArticleView, clause: Clause, item: Item) -> str | None:
+        """The company the number belongs to: the clause's subject, else who "its" means."""
+        for company in view.items_in(clause.sentence.start, item.start, "COMPANY"):
+            if company.start >= clause.start or clause.start == clause.sentence.start:
+                if is_salient(view, company, self.cues) and not is_excluded(view, company, clause.start, self.cues):
+                    return company.name
+        target = resolve(view, clause.start, self.cues, set(), self.window)
+        return target.name if target is not None else None
+
+
+def _signed(value: MoneyValue, negative: bool) -> dict:
+    data = value.model_dump()
+    if negative:
+        for key in ("amount", "low", "high"):
+            if data[key] and not data[key].startswith("-"):
+                data[key] = "-" + data[key]
+    return data
+
+
+def _add(figures: dict[tuple, Figure], figure: Figure) -> None:
+    value = figure.value
+    key = (figure.company, figure.kind, value.amount, value.low, value.high,
+           getattr(value, "currency", None) or getattr(value, "unit", None))
+    if key not in figures:
+        figures[key] = figure
+        return
+    known = figures[key]
+    if isinstance(value, MoneyAmount) and not known.value.equivalents and value.equivalents:
+        figures[key] = known.model_copy(update={"value": known.value.model_copy(
+            update={"equivalents": value.equivalents})})
+
+
+def find_figures(view: ArticleView, rules: FigureRules, order_values: set[Item]) -> list[Figure]:
+    return rules.find(view, order_values)

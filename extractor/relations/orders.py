@@ -1,0 +1,247 @@
+"""Orders: who orders what from whom, clause by clause, then merged per
+(customer, supplier, service) by the contract's merge rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..records import Evidence, MoneyAmount, Order
+from .context import Clause, Roles, clauses, equivalents, is_dateline, is_excluded, references
+from .cues import Cues
+from .products import ProductFinder
+from .views import ArticleView, Item
+
+_STAGE_RANK = {"past": 0, "talks": 1, "agreed": 2, "production": 3}
+_CONFIRMATION_RANK = {"denied": 0, "reported": 1, "confirmed": 2}
+_SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
+
+
+@dataclass
+class Draft:
+    """One clause's statement of an order, before merging."""
+
+    customer: str | None
+    supplier: str
+    supplier_unit: str | None
+    service: str
+    stage: str
+    confirmation: str
+    attribution: str | None
+    clause: Clause
+    score: int
+    products: list[str] = field(default_factory=list)
+    chip: str | None = None
+    node: Item | None = None
+    value: Item | None = None
+    volume: Item | None = None
+    timing: Item | None = None
+
+
+@dataclass
+class OrderRules:
+    cues: Cues
+    roles: Roles
+    unit_service: dict[tuple[str, str], str | None]
+    products: ProductFinder
+    window: int = 3
+
+    def drafts(self, view: ArticleView) -> list[Draft]:
+        conversions = equivalents(view)
+        converted = {i for items in conversions.values() for i in items}
+        found = []
+        for sentence in view.sentences:
+            for clause in clauses(view, sentence, self.cues):
+                found += self._clause_drafts(view, clause, converted)
+        return found
+
+    def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft]:
+        text = clause.text(view)
+        talks_only = not self.cues.order_agreed.search(text)
+        if talks_only and not self.cues.order_talks.search(text):
+            return []
+        parties = self._parties(view, clause)
+        if len({p.name for p in parties}) < 2:
+            return []
+        scored = {p: self._role_score(view, clause, p) for p in parties}
+        supplier = _best_supplier(scored)
+        if supplier is None:
+            return []
+        customers = []
+        for party, (sup, cust) in scored.items():
+            if party.name != supplier.name and party.name not in {c.name for c in customers} and cust >= sup:
+                customers.append(party)
+        if not customers:
+            return []
+        service = self._service(view, clause, supplier)
+        if service is None:
+            return []
+        stage = self._stage(text, talks_only)
+        confirmation, attribution = self._sourcing(view, clause)
+        drafts = []
+        for customer in customers:
+            draft = Draft(customer.name, supplier.name, supplier.value.unit, service, stage, confirmation,
+                          attribution, clause, scored[supplier][0] + scored[customer][1])
+            self._fill_slots(view, draft, converted)
+            drafts.append(draft)
+        return drafts
+
+    def _parties(self, view: ArticleView, clause: Clause) -> list[Item]:
+        named = [i for i in view.items_in(clause.start, clause.end, "COMPANY")
+                 if not is_excluded(view, i, clause.start, self.cues)]
+        names = {i.name for i in named}
+        extra = references(view, clause, self.cues, names, self.window, pronouns=len(names) == 1)
+        seen, parties = set(), []
+        for item in sorted(named + extra, key=lambda i: i.start):
+            if item.name not in seen:
+                seen.add(item.name)
+                parties.append(item)
+        return parties
+
+    def _role_score(self, view: ArticleView, clause: Clause, item: Item) -> tuple[int, int]:
+        before = view.text[max(clause.sentence.start, item.start - 80):item.start]
+        after = view.text[item.end:min(clause.end, item.end + 120)]
+        markers = self.cues.role_markers
+        supplier = sum(w for p, w in markers["supplier_before"] if p.search(before))
+        supplier += sum(w for p, w in markers["supplier_after"] if p.search(after))
+        customer = sum(w for p, w in markers["customer_before"] if p.search(before))
+        customer += sum(w for p, w in markers["customer_after"] if p.search(after))
+        unit = getattr(item.value, "unit", None)
+        if unit and self.unit_service.get((item.name, unit)):
+            supplier += 3
+        roles = self.roles(item.name)
+        if roles & _SUPPLIER_ROLES:
+            supplier += 1
+        if "customer" in roles and not roles & {"foundry", "memory", "packaging"}:
+            customer += 1
+        return supplier, customer
+
+    def _service(self, view: ArticleView, clause: Clause, supplier: Item) -> str | None:
+        unit = supplier.value.unit
+        if unit and self.unit_service.get((supplier.name, unit)):
+            return self.unit_service[(supplier.name, unit)]
+        text = clause.text(view)
+        roles = self.roles(supplier.name)
+        for service, pattern in self.cues.services:
+            if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
+                return service
+        if view.items_in(clause.start, clause.end, "PROCESS_NODE") and (not roles or "foundry" in roles):
+            return "foundry"
+        for service in ("foundry", "memory", "packaging", "design", "supply"):
+            if service in roles:
+                return service
+        return None
+
+    def _stage(self, text: str, talks_only: bool) -> str:
+        for stage, pattern in self.cues.stage_modifiers:
+            if pattern.search(text):
+                return stage
+        return "talks" if talks_only else "agreed"
+
+    def _sourcing(self, view: ArticleView, clause: Clause) -> tuple[str, str | None]:
+        sentence = clause.sentence.text
+        attribution = None
+        for pattern in self.cues.attribution:
+            match = pattern.search(sentence)
+            if match:
+                attribution = match.group(1).strip()
+                break
+        if self.cues.denied.search(sentence):
+            return "denied", attribution
+        if self.cues.confirmed.search(sentence) and not self.cues.hedges.search(sentence):
+            return "confirmed", attribution
+        return "reported", attribution
+
+    def _fill_slots(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
+        clause = draft.clause
+        text = clause.text(view)
+        chip = self.cues.chips.search(text)
+        draft.chip = self.cues.chip_names[chip.group(1).casefold()] if chip else None
+        draft.products = self.products.owned_by(view, clause.start, clause.end, draft.customer)
+        nodes = view.items_in(clause.start, clause.end, "PROCESS_NODE")
+        draft.node = nodes[0] if nodes else None
+        money = [m for m in view.items_in(clause.start, clause.end, "MONEY")
+                 if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
+                 and not _figure_money(view, m, clause, self.cues)]
+        draft.value = max(money, key=_amount_of) if money else None
+        volumes = [q for q in view.items_in(clause.start, clause.end, "QUANTITY")
+                   if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+        draft.volume = volumes[0] if volumes else None
+        dates = [d for d in view.items_in(clause.start, clause.end, "DATE")
+                 if d.value.value and not is_dateline(view, d)]
+        draft.timing = dates[0] if dates else None
+
+
+def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> bool:
+    """Money a figure cue claims (revenue, investment...), not an order's price."""
+    before = view.text[clause.start:item.start]
+    for kind, pattern in cues.figure_kinds:
+        if kind in {"order_backlog", "datacenter_capacity", "wafer_capacity"}:
+            continue
+        if pattern.search(before[-60:]):
+            return True
+    return False
+
+
+def _amount_of(item: Item) -> Decimal:
+    value = item.value
+    return Decimal(value.amount or value.high or value.low or "0")
+
+
+def _best_supplier(scored: dict[Item, tuple[int, int]]) -> Item | None:
+    ranked = sorted(scored.items(), key=lambda kv: kv[1][0] - kv[1][1], reverse=True)
+    best, (sup, cust) = ranked[0]
+    if sup - cust <= 0:
+        return None
+    if len(ranked) > 1 and ranked[1][1][0] - ranked[1][1][1] == sup - cust and ranked[1][1][0] >= 3:
+        return None  # two suppliers share the work with no share given: no order
+    return best
+
+
+def merge(view: ArticleView, drafts: list[Draft], conversions: dict[Item, list[Item]]) -> list[Order]:
+    groups: dict[tuple, list[Draft]] = {}
+    for draft in drafts:
+        groups.setdefault((draft.customer, draft.supplier, draft.service), []).append(draft)
+    return [_merge_group(view, group, conversions) for group in groups.values()]
+
+
+def _merge_group(view: ArticleView, group: list[Draft], conversions: dict[Item, list[Item]]) -> Order:
+    stage = max((d.stage for d in group), key=_STAGE_RANK.__getitem__)
+    confirmation = max((d.confirmation for d in group), key=_CONFIRMATION_RANK.__getitem__)
+    with_value = [d for d in group if d.value is not None]
+    headline = max(with_value, key=lambda d: (_amount_of(d.value), bool(conversions.get(d.value)))) if with_value else None
+    staged = next(d for d in group if d.stage == stage)
+    order_of_preference = [d for d in (headline, staged) if d is not None] + group
+
+    def pick(slot: str):
+        return next((getattr(d, slot) for d in order_of_preference if getattr(d, slot) is not None), None)
+
+    products: list[str] = []
+    for draft in group:
+        products += [p for p in draft.products if p not in products]
+    value = None
+    if headline is not None:
+        value = MoneyAmount(**headline.value.value.model_dump(),
+                            equivalents=[e.value for e in conversions.get(headline.value, [])])
+    node, volume, timing = pick("node"), pick("volume"), pick("timing")
+    sentences = sorted({d.clause.sentence.index: d.clause.sentence for d in group}.items())
+    first = group[0]
+    return Order(
+        customer=first.customer, supplier=first.supplier, service=first.service,
+        supplier_unit=next((d.supplier_unit for d in group if d.supplier_unit), None),
+        products=products, chip=pick("chip"),
+        process_node=node.value if node else None, value=value,
+        volume=volume.value if volume else None, timing=timing.value if timing else None,
+        stage=stage, confirmation=confirmation,
+        attribution=next((d.attribution for d in group if d.attribution), None),
+        evidence=[Evidence(text=s.text.strip(), start=s.start, end=s.end) for _, s in sentences],
+        confidence=_confidence(group),
+    )
+
+
+def _confidence(group: list[Draft]) -> float:
+    best = max(d.score for d in group)
+    return round(min(0.95, 0.4 + 0.05 * best + 0.05 * (len(group) - 1)), 2)
+
+
+def find_orders(view: ArticleView, rules: OrderRules) -> list[Order]:
+    return merge(view, rules.drafts(view), equivalents(view))

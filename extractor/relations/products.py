@@ -1,0 +1,68 @@
+"""Product and program names an order covers ("MTIA", "AI5"), from models/products.yaml.
+
+Translated copy misspells names ("MITA" for "MTIA"); a quoted name one
+transposition or letter away from a known product is read as that product.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .views import ArticleView
+
+_QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
+
+
+@dataclass(frozen=True)
+class Product:
+    name: str
+    owner: str | None  # canonical company name
+
+
+class ProductFinder:
+    def __init__(self, entries: list[dict], owner_name: Callable[[str], str | None]) -> None:
+        self._by_alias: dict[str, Product] = {}
+        for entry in entries:
+            product = Product(entry["name"], owner_name(entry["owner"]))
+            for alias in entry.get("aliases") or [entry["name"]]:
+                self._by_alias[alias] = product
+        aliases = sorted(self._by_alias, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, aliases)) + r")(?![\w-])")
+
+    def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
+        found = [(m.start(), self._by_alias[m.group(1)]) for m in self._pattern.finditer(text, start, end)]
+        for match in _QUOTED.finditer(text, start, end):
+            name = match.group(1)
+            if name in self._by_alias:
+                continue
+            near = self._near(name)
+            found.append((match.start(1), near or Product(name, None)))
+        return sorted(found, key=lambda pair: pair[0])
+
+    def owned_by(self, view: ArticleView, start: int, end: int, customer: str | None) -> list[str]:
+        names: list[str] = []
+        for _, product in self.find(view.text, start, end):
+            if product.owner in (customer, None) and product.name not in names:
+                names.append(product.name)
+        return names
+
+    def _near(self, name: str) -> Product | None:
+        if len(name) < 4:
+            return None
+        for alias, product in self._by_alias.items():
+            if len(alias) == len(name) and _one_edit(alias, name):
+                return product
+        return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Same length, and one swap of neighbours apart (or one substitution in a long name).
+
+    >>> _one_edit("MTIA", "MITA"), _one_edit("MTIA", "MTIA"), _one_edit("MTIA", "MTIB")
+    (True, False, False)
+    """
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(diffs) == 1:
+        return len(a) >= 6
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]

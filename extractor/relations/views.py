@@ -1,0 +1,46 @@
+"""What the relation rules see of an article: its text, sentences and mentions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Item:
+    """One mention, as the relation rules see it."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    value: Any
+    sentence: int
+    rule: str | None = None
+
+    @property
+    def name(self) -> str | None:
+        return getattr(self.value, "name", None)
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ArticleView:
+    text: str
+    sentences: list[SentenceView]
+    items: list[Item] = field(default_factory=list)
+
+    def items_in(self, start: int, end: int, label: str | None = None) -> list[Item]:
+        return [i for i in self.items if start <= i.start and i.end <= end and (label is None or i.label == label)]
+
+    def sentence_of(self, position: int) -> SentenceView:
+        for sentence in self.sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence
+        return self.sentences[-1]
