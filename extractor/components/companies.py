@@ -93,17 +93,22 @@ class CompanyFinder:
     def _attach_unit(self, doc: Doc, end: int, entry) -> tuple[int, str | None, str]:
         """Extend "Samsung" over "Foundry" / "'s System LSI division"; note "'s foundry"."""
         after = end + 1 if end < len(doc) and doc[end].text in _POSSESSIVES else end
-        for key, s, e in self._unit_phrases(doc[after:min(len(doc), after + 4)]):
+        window = doc[after:min(len(doc), after + 4)]
+        matches = sorted(self._unit_phrases(window), key=lambda m: m[2] - m[1], reverse=True)
+        for key, s, e in matches:  # indices into the Doc, longest first
             entry_id, unit = key_parts(doc.vocab.strings[key])
-            if entry_id != entry.id or s != 0:
+            if entry_id != entry.id or s != after:
                 continue
+            e -= after
             first = doc[after]
             follower = doc[after + e].lower_ if after + e < len(doc) else ""
             if first.is_lower:
                 if follower in {"process", "node", "technology", "processes", "nodes"}:
                     return end, None, "company.gazetteer"
                 return end, unit, "company.possessive_unit"
-            stop = after + e
+            stop = after
+            while stop < after + e and not doc[stop].is_lower:  # "System LSI", not "business unit"
+                stop += 1
             if stop < len(doc) and doc[stop].text in self._trailers:
                 stop += 1
             return stop, unit, "company.named_unit"

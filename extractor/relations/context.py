@@ -72,17 +72,17 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
     return None
 
 
-def references(view: ArticleView, clause: Clause, cues: Cues, avoid: set[str], window: int,
-               pronouns: bool) -> list[Item]:
-    """Stand-ins for companies ("the company", "its") in a clause, as COMPANY items."""
+def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], window: int) -> list[Item]:
+    """Stand-ins for companies ("the company", "its") in a clause, as COMPANY items.
+
+    One that stands for a company the clause already names adds nothing.
+    """
     found = []
     text = clause.text(view)
     for match in cues.references.finditer(text):
-        if not pronouns and match.group(0).lower() in {"it", "its", "itself"}:
-            continue
         start = clause.start + match.start()
-        target = resolve(view, start, cues, avoid, window)
-        if target is not None:
+        target = resolve(view, start, cues, set(), window)
+        if target is not None and target.name not in named:
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))
     return found

@@ -89,7 +89,7 @@ class OrderRules:
         named = [i for i in view.items_in(clause.start, clause.end, "COMPANY")
                  if not is_excluded(view, i, clause.start, self.cues)]
         names = {i.name for i in named}
-        extra = references(view, clause, self.cues, names, self.window, pronouns=len(names) == 1)
+        extra = references(view, clause, self.cues, names, self.window)
         seen, parties = set(), []
         for item in sorted(named + extra, key=lambda i: i.start):
             if item.name not in seen:
