@@ -204,9 +204,13 @@ def _neighbours(text: str, hit: _Hit, others: list[_Hit], rules: _Rules) -> bool
     for other in others:
         if other.family != hit.family:
             continue
-        gap = text[other.end:hit.start] if other.end <= hit.start else text[hit.end:other.start]
-        if 0 < len(gap) <= rules.max_gap and rules.joiners.fullmatch(gap) and (
-                other.end <= hit.start or hit.end <= other.start):
+        if other.end <= hit.start:
+            gap = text[other.end:hit.start]
+        elif hit.end <= other.start:
+            gap = text[hit.end:other.start]
+        else:
+            continue
+        if 0 < len(gap) <= rules.max_gap and rules.joiners.fullmatch(gap):
             return True
     return False
 

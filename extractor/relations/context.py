@@ -15,6 +15,8 @@ _BRACKET_BETWEEN = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|-\s)")
 
+_PRONOUNS = {"it", "its", "itself"}
+
 Roles = Callable[[str], frozenset[str]]
 
 
@@ -56,13 +58,18 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     return not cues.salience_blockers.search(before) and not cues.exclusion.search(before)
 
 
-def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int) -> Item | None:
+def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,
+            clause_start: int | None = None) -> Item | None:
     """The company an "it" or "the company" at ``position`` stands for.
 
-    The subject of the sentence if it comes before, else the subject of the nearest
-    earlier sentence that has one, within ``window`` sentences.
+    The subject of its clause if it comes before, else of its sentence, else the
+    subject of the nearest earlier sentence that has one, within ``window`` sentences.
     """
     sentence = view.sentence_of(position)
+    if clause_start is not None and clause_start > sentence.start:
+        for item in view.items_in(clause_start, position, "COMPANY"):
+            if item.name not in avoid and is_salient(view, item, cues):
+                return item
     for index in range(sentence.index, max(-1, sentence.index - window - 1), -1):
         current = view.sentences[index]
         limit = position if index == sentence.index else current.end
@@ -80,8 +87,14 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     found = []
     text = clause.text(view)
     for match in cues.references.finditer(text):
+        if len(named) > 1 and match.group(0).lower() in _PRONOUNS:
+            continue  # "it" in a clause that names both parties is usually a thing
         start = clause.start + match.start()
-        target = resolve(view, start, cues, set(), window)
+        target = None
+        if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
+            before = view.items_in(clause.start, start, "COMPANY")
+            target = before[-1] if before else None
+        target = target or resolve(view, start, cues, set(), window, clause.start)
         if target is not None and target.name not in named:
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))

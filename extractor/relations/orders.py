@@ -62,14 +62,14 @@ class OrderRules:
         parties = self._parties(view, clause)
         if len({p.name for p in parties}) < 2:
             return []
-        scored = {p: self._role_score(view, clause, p) for p in parties}
+        hints = self._service_hints(text)
+        scored = {p: self._role_score(view, clause, p, hints) for p in parties}
         supplier = _best_supplier(scored)
         if supplier is None:
             return []
-        customers = []
-        for party, (sup, cust) in scored.items():
-            if party.name != supplier.name and party.name not in {c.name for c in customers} and cust >= sup:
-                customers.append(party)
+        lead = scored[supplier][0] - scored[supplier][1]
+        customers = [party for party, (sup, cust) in scored.items()
+                     if party.name != supplier.name and sup - cust <= lead - 2]
         if not customers:
             return []
         service = self._service(view, clause, supplier)
@@ -97,7 +97,11 @@ class OrderRules:
                 parties.append(item)
         return parties
 
-    def _role_score(self, view: ArticleView, clause: Clause, item: Item) -> tuple[int, int]:
+    def _service_hints(self, text: str) -> set[str]:
+        """The services the clause's words point to, whoever the supplier is."""
+        return {service for service, pattern in self.cues.services[:-1] if pattern.search(text)}
+
+    def _role_score(self, view: ArticleView, clause: Clause, item: Item, hints: set[str]) -> tuple[int, int]:
         before = view.text[max(clause.sentence.start, item.start - 80):item.start]
         after = view.text[item.end:min(clause.end, item.end + 120)]
         markers = self.cues.role_markers
@@ -111,6 +115,8 @@ class OrderRules:
         roles = self.roles(item.name)
         if roles & _SUPPLIER_ROLES:
             supplier += 1
+        if any(roles & self.cues.service_roles[h] for h in hints if h != "supply"):
+            supplier += 2
         if "customer" in roles and not roles & {"foundry", "memory", "packaging"}:
             customer += 1
         return supplier, customer
