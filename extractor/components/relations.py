@@ -5,10 +5,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.companies import Gazetteer
+from ..normalize.nodes import node_makers
 from ..relations.context import equivalents
 from ..relations.cues import load_cues
 from ..relations.figures import FigureRules
 from ..relations.orders import OrderRules, merge
+from ..relations.parties import PartyScorer
 from ..relations.products import ProductFinder
 from ..relations.views import ArticleView, Item, SentenceView
 from ..resources import load_yaml
@@ -47,8 +49,10 @@ class RelationBuilder:
         names = {entry.id: entry.name for entry in gazetteer}
         products = ProductFinder(load_yaml("products.yaml", models_dir)["products"], names.get)
         cues = load_cues(models_dir)
-        self.orders = OrderRules(cues, lambda name: roles.get(name, frozenset()), unit_service, products,
-                                 coref_window)
+        makers = {node: names[maker] for node, maker in node_makers(models_dir).items() if maker in names}
+        scorer = PartyScorer(cues, lambda name: roles.get(name, frozenset()), unit_service, products, coref_window,
+                             makers)
+        self.orders = OrderRules(cues, scorer, coref_window)
         self.figures = FigureRules(cues, coref_window)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -86,7 +86,15 @@ def containing(value: date, kind: str) -> Period:
 
 
 def shift(period: Period, steps: int) -> Period:
-    """The period ``steps`` periods of the same kind later (earlier when negative)."""
+    """The period ``steps`` periods of the same kind later (earlier when negative).
+
+    >>> shift(Period("quarter", 2026, 1), -1).value
+    '2025-Q4'
+    >>> shift(containing(date(2026, 1, 1), "week"), 1).value
+    '2026-W02'
+    >>> shift(day(date(2026, 3, 1)), -1).value
+    '2026-02-28'
+    """
     if period.kind == "day":
         return day(date.fromordinal(period.index + steps))
     if period.kind == "week":
@@ -111,9 +119,16 @@ def nearest(build: Callable[[int], Period | None], anchor: date, direction: str 
 
     ``direction`` "past" keeps occurrences that start on or before the anchor,
     "future" those that end on or after it; None takes the closest, the past
-    one on a tie. None when no occurrence qualifies (Feb. 29 in a short window).
+    one on a tie. None when no occurrence qualifies.
+
+    >>> july = lambda year: Period("month", year, 7)
+    >>> [nearest(july, date(2026, 11, 23), d).value for d in ("past", "future", None)]
+    ['2026-07', '2027-07', '2026-07']
+    >>> nearest(lambda year: make_day(year, 2, 29), date(2026, 11, 23), "past").value
+    '2024-02-29'
     """
-    options = [p for p in (build(y) for y in range(anchor.year - 1, anchor.year + 2)) if p]
+    # nine years, so that Feb. 29 always has a past and a future occurrence
+    options = [p for p in (build(y) for y in range(anchor.year - 4, anchor.year + 5)) if p]
     if direction == "past":
         options = [p for p in options if p.bounds()[0] <= anchor]  # type: ignore[index]
     elif direction == "future":

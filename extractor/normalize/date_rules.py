@@ -37,6 +37,7 @@ NUMBER_WORDS = _DATA["number_words"]
 RELATIVE = _DATA["relative"]
 DEICTIC_DAYS = _DATA["deictic_days"]
 RELATIONS = _DATA["relations"]
+RELATIONS_AFTER_FROM = _DATA["relations_after_from"]
 YEAR_PREFIXES = frozenset(_DATA["year_prefixes"])
 _CUES = _DATA["direction_cues"]
 NOT_PAST_PARTICIPLES = frozenset(_CUES["not_past_participles"])
@@ -119,13 +120,33 @@ FINDER = re.compile(
     re.I,
 )
 
+def _trigger() -> str:
+    """Word starts that every date contains (a digit, a unit or day word, a month,
+    weekday or period code), led by a one-character lookahead that lets the regex
+    engine skip most positions at C speed."""
+    words = [*_DATA["units"], "day", "today", "yesterday", "tomorrow", "ago"]
+    cased = [name[:3] for name in (*FULL_MONTHS, *WEEKDAYS)]
+    firsts = {c for w in words for c in (w[0], w[0].upper())} | {w[0].upper() for w in cased} | set("QF")
+    first_chars = "".join(sorted(firsts))
+    return rf"(?=[\d{first_chars}])\b(?:\d|(?i:{_alt(words)})|{_cased(cased)}|(?-i:Q[1-4]|FY))"
+
+
+# How far before its first trigger word a date may start: "the latter part of
+# the preceding quarter" puts 32 characters before "quarter"; the rest is room
+# for runs of whitespace.
+LOOKBACK = 80
+TRIGGER = re.compile(_trigger())
+WORD_START = re.compile(r"\b\w")
+
 _RELATION_TAIL = rf"(?P<prep>{_alt(RELATIONS)})\s+(?:(?:{_alt(_DATA['relation_skip'])})\s+)*"
 _SINCE_CLAUSE = rf"(?P<since>since)\s+(?:[\w'’-]+\s+){{1,5}}?(?:[a-z]+ed|{_alt(_DATA['since_clause_verbs'])})\s+$"
-RELATION_BEFORE = re.compile(rf"\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", re.I)
+_FROM_TO = rf"\bfrom\s+\S[^.;]{{0,60}}?\s(?P<to>{_alt(_DATA['relations_after_from'])})\s+$"
+RELATION_BEFORE = re.compile(rf"{_FROM_TO}|\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", re.I)
 RELATION_LEADING = re.compile(rf"{_RELATION_TAIL}(?=\S)", re.I)
 PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
 
 FUTURE_CUES = re.compile(rf"\b(?:{_alt(_CUES['future'])})\b|" + "|".join(_CUES["future_regex"]), re.I)
 PAST_CUES = re.compile(rf"\b(?:{_alt(_CUES['past'])})\b", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|which|who|while|but|and|after|before|when)\b", re.I)
 ED_WORDS = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")

@@ -282,3 +282,13 @@ def parse_node(text: str) -> NodeValue | None:
         node = rules.nodes[" ".join(named.group("alias").split())]
         return NodeValue(nm=float(node.nm), name=node.name)
     return None
+
+
+def node_makers(directory: str | None = None) -> dict[str, str]:
+    """Marketed node name -> id of the one company that makes it ("SF2P" -> Samsung).
+
+    >>> node_makers()["SF2P"], node_makers()["N2"], "2nm" in node_makers()
+    ('samsung-electronics', 'tsmc', False)
+    """
+    families = load_yaml(_DATA_FILE, directory)["families"]
+    return {e["name"]: e["maker"] for f in families.values() for e in f["nodes"] if e.get("maker")}

@@ -65,8 +65,10 @@ _SCALE = (
     rf"|\s?(?:{_LONGER_ABBR})(?![A-Za-z])|(?:{_SINGLE_ABBR})(?![A-Za-z]))"
 )
 _WORD = rf"(?:{_alternation([*_NUMBER_WORDS, *_MULTIPLIERS])})(?![a-z])"
-_WORDS = rf"(?i:\b{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*)"
-_TAIL = rf"(?:\s+{_DIGITS}{_SCALE})*"  # "3 trillion 500 billion"
+# Repetitions are bounded so that a finder stays linear on any input: no number
+# needs more than six words ("one hundred and twenty-five") or three scaled parts.
+_WORDS = rf"(?i:\b{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD}){{0,5}})"
+_TAIL = rf"(?:\s+{_DIGITS}{_SCALE}){{0,2}}"  # "3 trillion 500 billion"
 
 #: A number with an optional scale; a number in words needs a scale ("ten billion").
 AMOUNT_PATTERN = rf"(?:{_DIGITS}{_SCALE}?{_TAIL}|{_WORDS}{_SCALE}{_TAIL})"
@@ -80,7 +82,7 @@ _VAGUE_LEAD = (
     rf"|(?P<prefix>{_alternation([m[:-1] for m in _VAGUE_MULTIPLES if m.endswith('-')])})-?)"
 )
 #: A vague multiple: "tens of billions of", "several hundred million", "multi-billion".
-VAGUE_PATTERN = rf"(?i:\b{_VAGUE_LEAD}(?:[\s-]*{_CHAIN_WORD}(?:\s+of(?![a-z]))?)*)"
+VAGUE_PATTERN = rf"(?i:\b{_VAGUE_LEAD}(?:[\s-]*{_CHAIN_WORD}(?:\s+of(?![a-z]))?){{0,3}})"
 
 _LEAD_RE = re.compile(rf"(?i:{_VAGUE_LEAD})")
 _CHAIN_RE = re.compile(rf"(?i:{_CHAIN_WORD})")
@@ -92,8 +94,12 @@ _TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
 def is_unscaled(text: str) -> bool:
     """True for digits alone, with no scale word ("2030", "1,000").
 
-    >>> is_unscaled("2030"), is_unscaled("1,000"), is_unscaled("5 billion")
-    (True, True, False)
+    >>> is_unscaled("2030"), is_unscaled("1,000")
+    (True, True)
+    >>> is_unscaled("5 billion"), is_unscaled("20k")
+    (False, False)
+    >>> is_unscaled("ten")
+    False
     """
     return _DIGITS_RE.fullmatch(text.strip()) is not None
 
@@ -226,6 +232,12 @@ def plain(value: Decimal) -> str:
     ('44300000000', '10000000000000')
     >>> plain(Decimal("0.50")), plain(Decimal("-3E+9")), plain(Decimal("-0.0"))
     ('0.5', '-3000000000', '0')
+    >>> plain(Decimal("22.7647").scaleb(12))
+    '22764700000000'
+    >>> plain(Decimal("Infinity"))
+    Traceback (most recent call last):
+    ...
+    ValueError: amount must be a finite number, got Decimal('Infinity')
     """
     if not value.is_finite():
         raise ValueError(f"amount must be a finite number, got {value!r}")

@@ -96,8 +96,12 @@ def qualifier_after(after: str) -> str | None:
 def qualifier(before: str, after: str) -> str:
     """The qualifier of a single amount: a cue before wins over one after, else exact.
 
-    >>> qualifier("more than ", " or so"), qualifier("", " or so"), qualifier("worth ", ".")
-    ('at_least', 'approx', 'exact')
+    >>> qualifier("more than ", " or so")
+    'at_least'
+    >>> qualifier("", " or so"), qualifier("", "-plus")
+    ('approx', 'at_least')
+    >>> qualifier("worth ", ".")
+    'exact'
     """
     return qualifier_before(before) or qualifier_after(after) or "exact"
 
@@ -109,6 +113,8 @@ def is_change(before: str) -> bool:
     (True, True)
     >>> is_change("valued at from "), is_change("rose. Prices from ")
     (False, False)
+    >>> is_change("revenue rose ")
+    False
     """
     return _CHANGE.search(before[-60:]) is not None
 
@@ -124,6 +130,9 @@ def merge_ranges(
     >>> c = [Candidate(10, 20, "a"), Candidate(24, 34, "a")]
     >>> merge_ranges("rose from $3 billion to $4 billion", c, lambda x, y: True, "r") == c
     True
+    >>> merge_ranges("xx $3 billion to $4 billion", [Candidate(3, 13, "a"), Candidate(17, 27, "a")],
+    ...              lambda x, y: False, "r")
+    [Candidate(start=3, end=13, rule='a'), Candidate(start=17, end=27, rule='a')]
     """
     merged: list[Candidate] = []
     for candidate in candidates:

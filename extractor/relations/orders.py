@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..records import Evidence, MoneyAmount, Order
-from .context import Clause, Roles, clauses, equivalents, is_dateline, is_excluded, references
+from .context import Clause, clauses, equivalents, is_dateline
 from .cues import Cues
-from .products import ProductFinder
+from .parties import PartyScorer
 from .views import ArticleView, Item
 
 _STAGE_RANK = {"past": 0, "talks": 1, "agreed": 2, "production": 3}
 _CONFIRMATION_RANK = {"denied": 0, "reported": 1, "confirmed": 2}
-_SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
+_MAKING = frozenset({"foundry", "memory", "packaging", "design"})
 
 
 @dataclass
@@ -40,93 +40,95 @@ class Draft:
 @dataclass
 class OrderRules:
     cues: Cues
-    roles: Roles
-    unit_service: dict[tuple[str, str], str | None]
-    products: ProductFinder
+    parties: PartyScorer
     window: int = 3
 
     def drafts(self, view: ArticleView) -> list[Draft]:
         conversions = equivalents(view)
         converted = {i for items in conversions.values() for i in items}
-        found = []
+        found: list[Draft] = []
         for sentence in view.sentences:
             for clause in clauses(view, sentence, self.cues):
-                found += self._clause_drafts(view, clause, converted)
+                found += self._clause_drafts(view, clause, converted, found)
         return found
 
-    def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft]:
+    def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
+                       earlier: list[Draft]) -> list[Draft]:
         text = clause.text(view)
         talks_only = not self.cues.order_agreed.search(text)
         if talks_only and not self.cues.order_talks.search(text):
             return []
-        parties = self._parties(view, clause)
-        if len({p.name for p in parties}) < 2:
+        hints = self.parties.hints(text)
+        parties = self.parties.parties(view, clause, hints)
+        if not parties:
             return []
-        hints = self._service_hints(text)
-        scored = {p: self._role_score(view, clause, p, hints) for p in parties}
-        supplier = _best_supplier(scored)
-        if supplier is None:
-            return []
-        lead = scored[supplier][0] - scored[supplier][1]
-        customers = [party for party, (sup, cust) in scored.items()
-                     if party.name != supplier.name and sup - cust <= lead - 2]
+        scored = self.parties.scores(view, clause, parties, hints)
+        if len(parties) == 1:
+            pair = self._implied_supplier(view, clause, parties[0], scored[parties[0]], hints, earlier)
+            if pair is None:
+                return []
+            supplier, customers = pair
+        else:
+            supplier = _best_supplier(scored)
+            if supplier is None:
+                return []
+            lead = scored[supplier][0] - scored[supplier][1]
+            customers = [party for party, (sup, cust) in scored.items()
+                         if party.name != supplier.name and sup - cust <= lead - 2]
         if not customers:
             return []
-        service = self._service(view, clause, supplier)
-        if service is None:
-            return []
+        services = self._services(view, clause, supplier)
         stage = self._stage(text, talks_only)
         confirmation, attribution = self._sourcing(view, clause)
         drafts = []
-        for customer in customers:
-            draft = Draft(customer.name, supplier.name, supplier.value.unit, service, stage, confirmation,
-                          attribution, clause, scored[supplier][0] + scored[customer][1])
-            self._fill_slots(view, draft, converted)
-            drafts.append(draft)
+        for service in services:
+            for customer in customers:
+                score = scored.get(supplier, (1, 0))[0] + scored[customer][1]
+                draft = Draft(customer.name, supplier.name, getattr(supplier.value, "unit", None), service, stage,
+                              confirmation, attribution, clause, score)
+                self._fill_slots(view, draft, converted)
+                drafts.append(draft)
         return drafts
 
-    def _parties(self, view: ArticleView, clause: Clause) -> list[Item]:
-        named = [i for i in view.items_in(clause.start, clause.end, "COMPANY")
-                 if not is_excluded(view, i, clause.start, self.cues)]
-        names = {i.name for i in named}
-        extra = references(view, clause, self.cues, names, self.window)
-        seen, parties = set(), []
-        for item in sorted(named + extra, key=lambda i: i.start):
-            if item.name not in seen:
-                seen.add(item.name)
-                parties.append(item)
-        return parties
+    def _services(self, view: ArticleView, clause: Clause, supplier: Item) -> list[str]:
+        """The clause's service; packaging named beside a node or tape-out is a second one."""
+        service = self._service(view, clause, supplier)
+        if service is None:
+            return []
+        if service == "packaging" and view.items_in(clause.start, clause.end, "PROCESS_NODE") and \
+                "foundry" in self.parties.roles(supplier.name):
+            return [service, "foundry"]
+        return [service]
 
-    def _service_hints(self, text: str) -> set[str]:
-        """The services the clause's words point to, whoever the supplier is."""
-        return {service for service, pattern in self.cues.services[:-1] if pattern.search(text)}
-
-    def _role_score(self, view: ArticleView, clause: Clause, item: Item, hints: set[str]) -> tuple[int, int]:
-        before = view.text[max(clause.sentence.start, item.start - 80):item.start]
-        after = view.text[item.end:min(clause.end, item.end + 120)]
-        markers = self.cues.role_markers
-        supplier = sum(w for p, w in markers["supplier_before"] if p.search(before))
-        supplier += sum(w for p, w in markers["supplier_after"] if p.search(after))
-        customer = sum(w for p, w in markers["customer_before"] if p.search(before))
-        customer += sum(w for p, w in markers["customer_after"] if p.search(after))
-        unit = getattr(item.value, "unit", None)
-        if unit and self.unit_service.get((item.name, unit)):
-            supplier += 3
-        roles = self.roles(item.name)
-        if roles & _SUPPLIER_ROLES:
-            supplier += 1
-        if any(roles & self.cues.service_roles[h] for h in hints if h != "supply"):
-            supplier += 2
-        if "customer" in roles and not roles & {"foundry", "memory", "packaging"}:
-            customer += 1
-        return supplier, customer
+    def _implied_supplier(self, view: ArticleView, clause: Clause, party: Item, score: tuple[int, int],
+                          hints: set[str], earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
+        """A buyer alone in its clause ("SK Group will also take 50,000 GPUs") buys from
+        the supplier of the story's latest deal, or from the story's leading supplier."""
+        sup, cust = score
+        counted = any(q.value.kind == "units" for q in view.items_in(clause.start, clause.end, "QUANTITY"))
+        if cust < 2 or sup >= cust or not (hints or counted):
+            return None
+        first = clause.sentence.index - self.window
+        for draft in reversed(earlier):
+            if draft.clause.sentence.index >= first and draft.supplier != party.name and (
+                    draft.service in hints or not hints & _MAKING):
+                source = next(i for i in view.items if i.label == "COMPANY" and i.name == draft.supplier)
+                return source, [party]
+        counts: dict[str, int] = {}
+        for item in view.items:
+            if item.label == "COMPANY" and item.start < clause.start and item.name != party.name:
+                counts[item.name] = counts.get(item.name, 0) + 1
+        for name, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+            if self.parties.can_supply(name, hints):
+                return next(i for i in view.items if i.label == "COMPANY" and i.name == name), [party]
+        return None
 
     def _service(self, view: ArticleView, clause: Clause, supplier: Item) -> str | None:
-        unit = supplier.value.unit
-        if unit and self.unit_service.get((supplier.name, unit)):
-            return self.unit_service[(supplier.name, unit)]
+        unit = getattr(supplier.value, "unit", None)
+        if unit and self.parties.unit_service.get((supplier.name, unit)):
+            return self.parties.unit_service[(supplier.name, unit)]
         text = clause.text(view)
-        roles = self.roles(supplier.name)
+        roles = self.parties.roles(supplier.name)
         for service, pattern in self.cues.services:
             if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
                 return service
@@ -162,7 +164,7 @@ class OrderRules:
         text = clause.text(view)
         chip = self.cues.chips.search(text)
         draft.chip = self.cues.chip_names[chip.group(1).casefold()] if chip else None
-        draft.products = self.products.owned_by(view, clause.start, clause.end, draft.customer)
+        draft.products = self.parties.products.owned_by(view, clause.start, clause.end, draft.customer)
         nodes = view.items_in(clause.start, clause.end, "PROCESS_NODE")
         draft.node = nodes[0] if nodes else None
         money = [m for m in view.items_in(clause.start, clause.end, "MONEY")

@@ -1,0 +1,114 @@
+"""Who takes part in a clause's deal, and how strongly the words around each one
+mark it as supplier or customer."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import CompanyValue
+from .context import Clause, Roles, is_excluded, references
+from .cues import Cues
+from .products import ProductFinder
+from .views import ArticleView, Item
+
+_SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
+_MAKING = frozenset({"foundry", "memory", "packaging", "design"})
+_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*$")
+
+
+@dataclass
+class PartyScorer:
+    cues: Cues
+    roles: Roles
+    unit_service: dict[tuple[str, str], str | None]
+    products: ProductFinder
+    window: int
+    node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
+
+    def hints(self, text: str) -> set[str]:
+        """The services the clause's words point to, whoever the supplier is."""
+        return {service for service, pattern in self.cues.services if pattern.search(text)}
+
+    def parties(self, view: ArticleView, clause: Clause, hints: set[str]) -> list[Item]:
+        """Named companies not excluded as rivals, companies "it" or "the company" stands
+        for, and the owners of products the clause names ("MTIA" brings in Meta)."""
+        named = [i for i in view.items_in(clause.start, clause.end, "COMPANY")
+                 if not is_excluded(view, i, clause.start, self.cues)]
+        names = {i.name for i in named}
+        extra = references(view, clause, self.cues, names, self.window)
+        if hints & _MAKING:
+            for position, product in self.products.find(view.text, clause.start, clause.end):
+                if product.owner and product.owner not in names:
+                    names.add(product.owner)
+                    extra.append(Item("COMPANY", position, position + len(product.name), product.name,
+                                      CompanyValue(name=product.owner), clause.sentence.index, "product_owner"))
+        for node in view.items_in(clause.start, clause.end, "PROCESS_NODE"):
+            maker = self.node_makers.get(node.value.name or "")
+            if maker and maker not in names:  # "taped out on SF2" brings in Samsung
+                names.add(maker)
+                extra.append(Item("COMPANY", node.start, node.end, node.text, CompanyValue(name=maker),
+                                  clause.sentence.index, "node_maker"))
+        seen, parties = set(), []
+        for item in sorted(named + extra, key=lambda i: i.start):
+            if item.name not in seen:
+                seen.add(item.name)
+                parties.append(item)
+        return parties
+
+    def scores(self, view: ArticleView, clause: Clause, parties: list[Item],
+               hints: set[str]) -> dict[Item, tuple[int, int]]:
+        """(supplier, customer) evidence per party; members of a list share its markers."""
+        owners = {p.owner for _, p in self.products.find(view.text, clause.start, clause.end)}
+        scored = {}
+        for group in _lists(view, parties):
+            sup, cust = self._markers(view, clause, group[0], group[-1])
+            for item in group:
+                own_sup, own_cust = self._priors(item, hints)
+                if item.name in owners and hints & _MAKING:
+                    own_cust += 2
+                scored[item] = (sup + own_sup, cust + own_cust)
+        return scored
+
+    def _markers(self, view: ArticleView, clause: Clause, first: Item, last: Item) -> tuple[int, int]:
+        if first.rule == "product_owner":
+            return 0, 0
+        if first.rule == "node_maker":
+            return 3, 0
+        before = view.text[max(clause.sentence.start, first.start - 80):first.start]
+        after = view.text[last.end:min(clause.end, last.end + 120)]
+        markers = self.cues.role_markers
+        supplier = sum(w for p, w in markers["supplier_before"] if p.search(before))
+        supplier += sum(w for p, w in markers["supplier_after"] if p.search(after))
+        customer = sum(w for p, w in markers["customer_before"] if p.search(before))
+        customer += sum(w for p, w in markers["customer_after"] if p.search(after))
+        return supplier, customer
+
+    def _priors(self, item: Item, hints: set[str]) -> tuple[int, int]:
+        supplier = customer = 0
+        unit = getattr(item.value, "unit", None)
+        if unit and self.unit_service.get((item.name, unit)):
+            supplier += 3
+        roles = self.roles(item.name)
+        if roles & _SUPPLIER_ROLES:
+            supplier += 1
+        if any(roles & self.cues.service_roles[h] for h in hints & _MAKING):
+            supplier += 2
+        if "customer" in roles and not roles & {"foundry", "memory", "packaging"}:
+            customer += 1
+        return supplier, customer
+
+    def can_supply(self, name: str, hints: set[str]) -> bool:
+        roles = self.roles(name)
+        wanted = hints & _MAKING or hints
+        return bool(roles) and (not wanted or any(roles & self.cues.service_roles[h] for h in wanted))
+
+
+def _lists(view: ArticleView, parties: list[Item]) -> list[list[Item]]:
+    """Parties grouped into coordinated lists ("Samsung, SK Group and Naver")."""
+    groups: list[list[Item]] = []
+    for item in parties:
+        if groups and _LIST_GLUE.match(view.text[groups[-1][-1].end:item.start]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
