@@ -1,0 +1,292 @@
+"""Quantities: power, wafer capacity, wafer counts and product counts in base units.
+
+Each find case states every quantity the sentence holds, as (span text, value);
+the value is read the way the pipeline reads it, with 60 characters of context.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize.quantity import find_quantities, parse_quantity
+from extractor.records import QuantityValue as Quantity
+from extractor.resources import load_yaml
+
+
+def power(amount=None, **fields):
+    return Quantity(amount=amount, unit="W", kind="power", **fields)
+
+
+def capacity(amount=None, **fields):
+    return Quantity(amount=amount, unit="wafer/month", kind="wafer_capacity", **fields)
+
+
+def wafers(amount=None, **fields):
+    return Quantity(amount=amount, unit="wafer", kind="wafers", **fields)
+
+
+def units(amount=None, **fields):
+    return Quantity(amount=amount, unit="unit", kind="units", **fields)
+
+
+FIND_CASES = [
+    pytest.param(
+        "Meta aims to build a data center with a total installed capacity of 5 gigawatts (GW) by the end of 2030.",
+        [("5 gigawatts", power("5000000000"))], id="seed: 5 gigawatts (GW)",
+    ),
+    pytest.param(
+        "Anthropic plans a self-owned AI data center of approximately 1 GW, with an investment of $50 billion.",
+        [("1 GW", power("1000000000", qualifier="approx"))], id="seed: approximately 1 GW",
+    ),
+    pytest.param(
+        "Meta's MTIA will reach large-scale mass production with hundreds of thousands of units.",
+        [("hundreds of thousands of units", units(low="100000", high="1000000", qualifier="approx"))],
+        id="seed: hundreds of thousands of units",
+    ),
+    pytest.param(
+        "The Pyeongtaek line will add 16,000 wafers per month of 2nm capacity.",
+        [("16,000 wafers per month", capacity("16000"))], id="wafers per month",
+    ),
+    pytest.param(
+        "TSMC's Arizona fab will produce 40,000 wafers a month.",
+        [("40,000 wafers a month", capacity("40000"))], id="wafers a month",
+    ),
+    pytest.param(
+        "The new line starts at 20k wpm in 2026.",
+        [("20k wpm", capacity("20000"))], id="20k wpm",
+    ),
+    pytest.param(
+        "Capacity will reach 100,000 12-inch wafers per month.",
+        [("100,000 12-inch wafers per month", capacity("100000"))], id="12-inch wafers per month",
+    ),
+    pytest.param(
+        "Shipments are expected to top 1 million units next year.",
+        [("1 million units", units("1000000", qualifier="at_least"))], id="top 1 million units",
+    ),
+    pytest.param(
+        "xAI bought 50,000 Nvidia GPUs for its cluster.",
+        [("50,000 Nvidia GPUs", units("50000"))], id="count keeps the company name",
+    ),
+    pytest.param(
+        "The company shipped 1M units in the quarter.",
+        [("1M units", units("1000000"))], id="1M units",
+    ),
+    pytest.param(
+        "The fab will run 10,000 to 20,000 wafers per month.",
+        [("10,000 to 20,000 wafers per month", capacity(low="10000", high="20000", qualifier="range"))],
+        id="capacity range",
+    ),
+    pytest.param(
+        "Samsung will expand capacity from 10,000 to 20,000 wafers per month.",
+        [("20,000 wafers per month", capacity("20000"))], id="change keeps the target",
+    ),
+    pytest.param(
+        "Each campus will draw 1-2 GW of power.",
+        [("1-2 GW", power(low="1000000000", high="2000000000", qualifier="range"))], id="hyphen power range",
+    ),
+    pytest.param(
+        "The site will need between 1 and 2 GW.",
+        [("1 and 2 GW", power(low="1000000000", high="2000000000", qualifier="range"))],
+        id="between X and Y: between left out of the span",
+    ),
+    pytest.param(
+        "The campus is planned at 1 GW to 2 GW.",
+        [("1 GW to 2 GW", power(low="1000000000", high="2000000000", qualifier="range"))], id="two full ends",
+    ),
+    pytest.param(
+        "OpenAI signed a multi-gigawatt agreement with AMD.",
+        [("multi-gigawatt", power(low="1000000000", high="10000000000", qualifier="approx"))], id="multi-gigawatt",
+    ),
+    pytest.param(
+        "The partners will deploy several gigawatts of accelerators.",
+        [("several gigawatts", power(low="2000000000", high="10000000000", qualifier="approx"))],
+        id="several gigawatts",
+    ),
+    pytest.param(
+        "The first phase needs two gigawatts.",
+        [("two gigawatts", power("2000000000"))], id="number word before power",
+    ),
+    pytest.param(
+        "SK hynix processes tens of thousands of wafers for HBM.",
+        [("tens of thousands of wafers", wafers(low="10000", high="100000", qualifier="approx"))],
+        id="tens of thousands of wafers",
+    ),
+    pytest.param(
+        "The line has a monthly capacity of 100,000 wafers.",
+        [("100,000 wafers", capacity("100000"))], id="monthly before a wafer count",
+    ),
+    pytest.param(
+        "Samsung delivered 1,000 wafers of test chips.",
+        [("1,000 wafers", wafers("1000"))], id="wafer count",
+    ),
+    pytest.param(
+        "Musk wants a 100,000-GPU cluster in Memphis.",
+        [("100,000-GPU", units("100000"))], id="hyphenated count adjective",
+    ),
+    pytest.param(
+        "The order covers 10,000 GPU servers.",
+        [("10,000 GPU servers", units("10000"))], id="servers with a modifier",
+    ),
+    pytest.param(
+        "The substation supplies 500 MW to the campus.",
+        [("500 MW", power("500000000"))], id="MW",
+    ),
+    pytest.param(
+        "It is building a 500-megawatt data center.",
+        [("500-megawatt", power("500000000"))], id="hyphenated megawatt",
+    ),
+    pytest.param(
+        "The 1.5GW Stargate site is in Texas.",
+        [("1.5GW", power("1500000000"))], id="attached GW",
+    ),
+    pytest.param(
+        "Korea plans a 2 GW-class AI data center.",
+        [("2 GW", power("2000000000", qualifier="approx"))], id="-class after",
+    ),
+    pytest.param(
+        "The contract covers up to 10 million chips.",
+        [("10 million chips", units("10000000", qualifier="at_most"))], id="up to",
+    ),
+    pytest.param(
+        "Microsoft ordered more than 1 million Blackwell GPUs.",
+        [("1 million Blackwell GPUs", units("1000000", qualifier="at_least"))], id="more than, product name",
+    ),
+    pytest.param(
+        "The company will build half a million units this year.",
+        [("half a million units", units("500000"))], id="half a million",
+    ),
+    pytest.param(
+        "Google will buy several hundred thousand chips.",
+        [("several hundred thousand chips", units(low="200000", high="1000000", qualifier="approx"))],
+        id="several hundred thousand",
+    ),
+    pytest.param(
+        "SK hynix will supply 1.2 million HBM stacks.",
+        [("1.2 million HBM stacks", units("1200000"))], id="HBM stacks",
+    ),
+    pytest.param(
+        "Fab 2 targets 30K WPM by year-end.",
+        [("30K WPM", capacity("30000"))], id="capital WPM",
+    ),
+    pytest.param(
+        "Intel's Ohio site plans 50,000 wafer starts per month.",
+        [("50,000 wafer starts per month", capacity("50000"))], id="wafer starts per month",
+    ),
+    pytest.param(
+        "Rapidus aims at 100,000 300mm wafers per month.",
+        [("100,000 300mm wafers per month", capacity("100000"))], id="300mm wafers per month",
+    ),
+    pytest.param(
+        "Oracle will install 1,000 GB200 NVL72 racks.",
+        [("1,000 GB200 NVL72 racks", units("1000"))], id="racks with model names",
+    ),
+    pytest.param(
+        "Each rack draws 300 kW.",
+        [("300 kW", power("300000"))], id="kW",
+    ),
+    pytest.param(
+        "The plant runs about 30,000 wafers per month (wpm).",
+        [("30,000 wafers per month", capacity("30000", qualifier="approx"))], id="bracketed wpm left out",
+    ),
+    pytest.param(
+        "Analysts see an estimated 50,000 GPUs and 1 GW or more of demand.",
+        [("50,000 GPUs", units("50000", qualifier="approx")), ("1 GW", power("1000000000", qualifier="at_least"))],
+        id="two quantities in one sentence",
+    ),
+    pytest.param(
+        "Samsung will mass-produce eight million chips.",
+        [("eight million chips", units("8000000"))], id="number word with scale",
+    ),
+]
+
+NEGATIVE_CASES = [
+    pytest.param("Samsung's 2nm yield is 60%.", id="node and percentage"),
+    pytest.param("5G modems shipped in Q4.", id="5G and Q4"),
+    pytest.param("The team has 3 people.", id="people"),
+    pytest.param("A new chip every 6 months.", id="months"),
+    pytest.param("HBM4 12-high stacks enter production.", id="HBM4 12-high"),
+    pytest.param("The battery stores 5 GWh.", id="energy is not power"),
+    pytest.param("Half of 50% of chips are sold.", id="percentage of chips"),
+    pytest.param("The target year is 2030.", id="year"),
+    pytest.param("The reading was 500 mw.", id="lower-case mw"),
+    pytest.param("It sold several GPUs.", id="several needs a scale"),
+    pytest.param("It bought two servers.", id="word number without scale"),
+    pytest.param("It carries 12 GB of HBM at 9.6 Gbps.", id="bytes and speeds"),
+    pytest.param("The 321-layer NAND ships.", id="layers"),
+    pytest.param("In 2025 Nvidia GPUs sold out.", id="year before a product"),
+    pytest.param("Samsung's 18A chips and the 5,000 employees.", id="node name and employees"),
+]
+
+
+def _read(sentence, candidate):
+    return parse_quantity(sentence[candidate.start:candidate.end],
+                          before=sentence[max(0, candidate.start - 60):candidate.start],
+                          after=sentence[candidate.end:candidate.end + 60])
+
+
+@pytest.mark.parametrize("sentence, expected", FIND_CASES)
+def test_find_quantities(sentence, expected):
+    found = find_quantities(sentence)
+    assert len(found) == len(expected), [sentence[c.start:c.end] for c in found]
+    for candidate, (text, value) in zip(found, expected):
+        assert sentence[candidate.start:candidate.end] == text
+        assert _read(sentence, candidate) == value
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE_CASES)
+def test_find_quantities_negatives(sentence):
+    assert [sentence[c.start:c.end] for c in find_quantities(sentence)] == []
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    pytest.param("needs 5 GW", "quantity.power", id="power"),
+    pytest.param("runs 20k wpm", "quantity.wafer_capacity", id="capacity"),
+    pytest.param("made 1,000 wafers", "quantity.wafers", id="wafers"),
+    pytest.param("sold 1 million units", "quantity.units", id="units"),
+    pytest.param("needs 1-2 GW", "quantity.range", id="range"),
+    pytest.param("sold millions of chips", "quantity.vague", id="vague"),
+])
+def test_find_quantities_rule_ids(sentence, rule):
+    found = find_quantities(sentence)
+    assert len(found) == 1
+    assert found[0].rule == rule
+
+
+@pytest.mark.parametrize("text, before, after, expected", [
+    pytest.param("5 gigawatts", "", "", power("5000000000"), id="bare"),
+    pytest.param("100,000 wafers", "monthly capacity of ", "", capacity("100000"), id="monthly context"),
+    pytest.param("100,000 wafers", "a month later, ", "", wafers("100000"), id="a month later is no capacity"),
+    pytest.param("1 and 2 GW", "", "", None, id="and without between"),
+    pytest.param("1 GW to 2 wafers", "", "", None, id="ends of two kinds"),
+    pytest.param("6 months", "", "", None, id="no unit"),
+    pytest.param("10 million chips", "as many as ", "", units("10000000", qualifier="at_most"),
+                 id="as many as"),
+])
+def test_parse_quantity(text, before, after, expected):
+    assert parse_quantity(text, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize("sentence, span", [
+    pytest.param("a cluster of 2048 GPUs", "2048 GPUs", marks=pytest.mark.xfail(
+        strict=True, reason="a bare number 1900-2099 is taken for a year"), id="2048 GPUs"),
+    pytest.param("a line of 20 kwpm", "20 kwpm", marks=pytest.mark.xfail(
+        strict=True, reason="'kwpm' (thousand wafers per month) is not listed"), id="kwpm"),
+    pytest.param("a .5 GW campus", ".5 GW", marks=pytest.mark.xfail(
+        strict=True, reason="a decimal without a leading zero is not read"), id="leading point"),
+    pytest.param("a cluster of 2,048 GPUs", "2,048 GPUs", id="2,048 GPUs with a comma"),
+])
+def test_find_quantities_edges(sentence, span):
+    found = find_quantities(sentence)
+    assert len(found) == 1
+    assert sentence[found[0].start:found[0].end] == span
+
+
+def test_units_data_is_valid():
+    data = load_yaml("units.yaml")
+    assert {data[g]["kind"] for g in ("power", "wafer_capacity", "wafers", "units")} == {
+        "power", "wafer_capacity", "wafers", "units"}
+    words = [w.lower() for w in data["power"]["words"]]
+    nouns = [n.lower() for n in data["units"]["nouns"]] + [n.lower() for n in data["wafers"]["nouns"]]
+    phrases = [p.lower() for p in data["wafer_capacity"]["phrases"]]
+    for forms in (list(data["power"]["symbols"]), words, nouns, phrases, data["units"]["modifiers"]):
+        assert len(forms) == len(set(forms)), "duplicate form"
+    assert not set(words) & set(nouns)
