@@ -45,16 +45,26 @@ class Context:
         return base, entry["shift"]
 
 
-def interpret(span: str, context: Context) -> Period | None:
+def rule_match(span: str) -> tuple[str, re.Match] | None:
+    """The rule the whole span matches and that rule's match of the span without its modifier."""
     match = R.FINDER.fullmatch(span)
     if match is None:
-        return _absolute_fallback(span)
+        return None
     group = match.lastgroup
     rule = R.RULE_IDS[int(group[1:])]
     if rule == "date.the_unit" and not match["mod"]:
         return None
     core = R.RULE_PATTERNS[rule].fullmatch(span, match.start(group), match.end(group))
-    return _HANDLERS[rule](core, context) if core else None
+    return (rule, core) if core else None
+
+
+def interpret(span: str, context: Context) -> Period | None:
+    """The period the span denotes; raises Unresolved when it needs a missing anchor or reference."""
+    found = rule_match(span)
+    if found is None:
+        return None if R.FINDER.fullmatch(span) else _absolute_fallback(span)
+    rule, core = found
+    return _HANDLERS[rule](core, context)
 
 
 _Handler = Callable[[re.Match, Context], "Period | None"]

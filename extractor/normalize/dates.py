@@ -13,10 +13,13 @@ from datetime import date, datetime
 
 from ..records import DateValue
 from . import date_rules as R
-from .date_resolve import Context, Unresolved, interpret
+from .date_resolve import Context, Unresolved, interpret, rule_match
 from .spans import Candidate
 
-__all__ = ["find_dates", "parse_date", "guess_direction"]
+__all__ = ["find_dates", "parse_date", "guess_direction", "is_absolute"]
+
+_OWN_YEAR = ("year", "yy", "fy", "fy4", "decade")
+_RELATIVE_PART = ("yrel", "rel", "ythe")
 
 
 def find_dates(text: str) -> list[Candidate]:
@@ -120,6 +123,22 @@ def parse_date(
     bounds = period.bounds()
     start, end = (bounds[0].isoformat(), bounds[1].isoformat()) if bounds else (None, None)
     return DateValue(value=period.value, start=start, end=end, relation=relation)
+
+
+def is_absolute(text: str) -> bool:
+    """Whether the span writes out its own year and leans on no other date, so
+    that it can be the ``reference`` of the relative dates after it.
+
+    >>> [is_absolute(t) for t in ("Q4 2025", "July 24, 2025", "the end of 2030", "FY2025")]
+    [True, True, True, True]
+    >>> [is_absolute(t) for t in ("the fourth quarter of this year", "last year", "July", "the third quarter")]
+    [False, False, False, False]
+    """
+    found = rule_match(text.strip())
+    if found is None:
+        return False
+    groups = found[1].groupdict()
+    return any(groups.get(g) for g in _OWN_YEAR) and not any(groups.get(g) for g in _RELATIVE_PART)
 
 
 _DIRECTIONS = ("past", "future", None)

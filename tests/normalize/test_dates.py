@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from extractor.normalize import date_rules
-from extractor.normalize.dates import _rejected, find_dates, guess_direction, parse_date
+from extractor.normalize.dates import _rejected, find_dates, guess_direction, is_absolute, parse_date
 from extractor.records import DateValue, Relation
 from extractor.resources import load_yaml
 
@@ -316,6 +316,26 @@ def test_seed_article_dates_match_the_gold():
         assert SEED_TEXT[candidate.start:candidate.end] == text
         before = SEED_TEXT[max(0, candidate.start - 80):candidate.start]
         assert parse_date(text, NOV23, before=before) == value
+
+
+ABSOLUTE_CASES = [
+    pytest.param("Q4 2025", True, id="Q4 2025"),
+    pytest.param("2025-07-24", True, id="ISO day"),
+    pytest.param("mid-2027", True, id="modified year"),
+    pytest.param("2025's Q3", True, id="possessive year"),
+    pytest.param("the 2020s", True, id="decade"),
+    pytest.param("Last year's fourth quarter", False, id="possessive relative year"),
+    pytest.param("July last year", False, id="month of a relative year"),
+    pytest.param("the previous quarter", False, id="previous quarter"),
+    pytest.param("Monday", False, id="weekday"),
+    pytest.param("Nov. 24", False, id="yearless day"),
+    pytest.param("six months", False, id="not a date"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABSOLUTE_CASES)
+def test_is_absolute(text, expected):
+    assert is_absolute(text) is expected
 
 
 DIRECTION_CASES = [
