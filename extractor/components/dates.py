@@ -10,7 +10,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.dates import find_dates, guess_direction, parse_date
+from ..normalize.dates import find_dates, guess_direction, is_absolute, parse_date
 from ..settings import DEFAULTS
 from .base import add_mentions
 
@@ -33,23 +33,22 @@ class DateFinder:
         reference: dt.date | None = None
         found = []
         for start, end, rule in find_dates(text):
-            sentence = doc.char_span(start, end, alignment_mode="expand")
-            direction = guess_direction(sentence.sent.text) if sentence is not None else None
+            span = doc.char_span(start, end, alignment_mode="expand")
+            direction = None
+            if span is not None:
+                sentence = span.sent
+                direction = guess_direction(sentence.text, at=start - sentence.start_char)
             value = parse_date(text[start:end], anchor, before=text[max(0, start - self.context_chars):start],
                                direction=direction, reference=reference)
             if value is None:
                 continue
-            if value.start and _is_explicit(rule):
+            if value.start and is_absolute(text[start:end]):
                 reference = dt.date.fromisoformat(value.start)
             found.append((start, end, value, rule))
         add_mentions(doc, "DATE", found)
         if anchor is None and any(v.value is None for _, _, v, _ in found):
             doc._.warnings = [*(doc._.warnings or []),"no publication date: relative dates left unresolved"]
         return doc
-
-
-def _is_explicit(rule: str) -> bool:
-    return "relative" not in rule
 
 
 @Language.factory("extractor_dates", default_config={"context_chars": DEFAULTS.context_chars})

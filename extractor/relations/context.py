@@ -9,6 +9,7 @@ from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
+_WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _BRACKET_BETWEEN = re.compile(
     r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
     re.IGNORECASE,
@@ -51,7 +52,7 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     """
     if item.label != "COMPANY" or item.rule == "coref":
         return False
-    if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]):
+    if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]) or _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
         return True
     sentence = view.sentence_of(item.start)
     before = view.text[max(sentence.start, item.start - 40):item.start]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
-from .context import Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, resolve
+from .context import Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, references, resolve
 from .cues import Cues
 from .views import ArticleView, Item
 
@@ -49,8 +49,10 @@ class FigureRules:
 
     def _kind(self, item: Item, before: str, after: str) -> str | None:
         is_money = item.label == "MONEY"
+        if not is_money:
+            return self._quantity_kind(item, before, after)
         for kind, pattern in self.cues.figure_after.items():
-            if is_money and pattern.search(after):
+            if pattern.search(after):
                 return kind
         best, best_at = None, -1
         for kind, pattern in self.cues.figure_kinds:
@@ -62,12 +64,26 @@ class FigureRules:
                     best, best_at = kind, match.end()
         return best
 
+    def _quantity_kind(self, item: Item, before: str, after: str) -> str | None:
+        """Monthly wafers are a wafer capacity as they stand; power needs a data-center word."""
+        for kind, accepted in self.cues.quantity_kinds.items():
+            if item.value.kind in accepted:
+                cue = dict(self.cues.figure_kinds)[kind]
+                if kind == "wafer_capacity" or cue.search(before[-160:]) or cue.search(after[:80]):
+                    return kind
+        return None
+
     def _owner(self, view: ArticleView, clause: Clause, item: Item) -> str | None:
-        """The company the number belongs to: the clause's subject, else who "its" means."""
+        """The company the number belongs to: the clause's subject, else who "its" or
+        "the company" means."""
         for company in view.items_in(clause.sentence.start, item.start, "COMPANY"):
             if company.start >= clause.start or clause.start == clause.sentence.start:
                 if is_salient(view, company, self.cues) and not is_excluded(view, company, clause.start, self.cues):
                     return company.name
+        local = Clause(clause.sentence, clause.start, item.start)
+        stand_ins = references(view, local, self.cues, set(), self.window)
+        if stand_ins:
+            return stand_ins[0].name
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
 
