@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..records import Evidence, MoneyAmount, Order
+from ..records import CompanyValue, Evidence, MoneyAmount, Order
 from .context import Clause, clauses, equivalents, is_dateline
 from .cues import Cues
 from .parties import PartyScorer
@@ -64,7 +64,8 @@ class OrderRules:
             return []
         scored = self.parties.scores(view, clause, parties, hints)
         if len(parties) == 1:
-            pair = self._implied_supplier(view, clause, parties[0], scored[parties[0]], hints, earlier)
+            pair = self._implied_supplier(view, clause, parties[0], scored[parties[0]], hints, earlier) or \
+                self._implied_customers(parties[0], scored[parties[0]], hints, clause, earlier)
             if pair is None:
                 return []
             supplier, customers = pair
@@ -78,12 +79,14 @@ class OrderRules:
         if not customers:
             return []
         services = self._services(view, clause, supplier)
+        if set(services) & {"foundry", "packaging"}:
+            customers += _designers(customers, supplier, earlier)
         stage = self._stage(text, talks_only)
         confirmation, attribution = self._sourcing(view, clause)
         drafts = []
         for service in services:
             for customer in customers:
-                score = scored.get(supplier, (1, 0))[0] + scored[customer][1]
+                score = scored.get(supplier, (1, 0))[0] + scored.get(customer, (0, 1))[1]
                 draft = Draft(customer.name, supplier.name, getattr(supplier.value, "unit", None), service, stage,
                               confirmation, attribution, clause, score)
                 self._fill_slots(view, draft, converted)
@@ -99,6 +102,24 @@ class OrderRules:
                 "foundry" in self.parties.roles(supplier.name):
             return [service, "foundry"]
         return [service]
+
+    def _implied_customers(self, party: Item, score: tuple[int, int], hints: set[str], clause: Clause,
+                           earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
+        """A maker alone in its clause ("The chip will be made by TSMC") makes it for the
+        latest deal's customer, and for that deal's designer when it was a design deal."""
+        sup, cust = score
+        if sup < 3 or cust >= sup or not hints & _MAKING:
+            return None
+        first = clause.sentence.index - self.window
+        for draft in reversed(earlier):
+            if draft.clause.sentence.index < first:
+                break
+            if party.name in (draft.customer, draft.supplier) or draft.customer is None:
+                continue
+            names = [draft.customer] + ([draft.supplier] if draft.service == "design" else [])
+            return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
+                                clause.sentence.index, "earlier_deal") for name in names]
+        return None
 
     def _implied_supplier(self, view: ArticleView, clause: Clause, party: Item, score: tuple[int, int],
                           hints: set[str], earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
@@ -177,6 +198,19 @@ class OrderRules:
         dates = [d for d in view.items_in(clause.start, clause.end, "DATE")
                  if d.value.value and not is_dateline(view, d)]
         draft.timing = dates[0] if dates else None
+
+
+def _designers(customers: list[Item], supplier: Item, earlier: list[Draft]) -> list[Item]:
+    """Design houses working for these customers: they get the maker's order too
+    (output contract: designer and owner each get their order)."""
+    names = {c.name for c in customers} | {supplier.name}
+    found = []
+    for draft in earlier:
+        if draft.service == "design" and draft.customer in names and draft.supplier not in names:
+            names.add(draft.supplier)
+            found.append(Item("COMPANY", draft.clause.start, draft.clause.start, draft.supplier,
+                              CompanyValue(name=draft.supplier), draft.clause.sentence.index, "designer"))
+    return found
 
 
 def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> bool:

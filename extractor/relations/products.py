@@ -28,10 +28,13 @@ class ProductFinder:
             for alias in entry.get("aliases") or [entry["name"]]:
                 self._by_alias[alias] = product
         aliases = sorted(self._by_alias, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, aliases)) + r")(?![\w-])")
+        # A generation number may follow the name: "Trainium4", "MTIA v2".
+        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
+                                   + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?(?![\w-])")
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
-        found = [(m.start(), self._by_alias[m.group(1)]) for m in self._pattern.finditer(text, start, end)]
+        found = [(m.start(), _versioned(self._by_alias[m.group(1)], m.group(2)))
+                 for m in self._pattern.finditer(text, start, end)]
         for match in _QUOTED.finditer(text, start, end):
             name = match.group(1)
             if name in self._by_alias:
@@ -54,6 +57,10 @@ class ProductFinder:
             if len(alias) == len(name) and _one_edit(alias, name):
                 return product
         return None
+
+
+def _versioned(product: Product, version: str | None) -> Product:
+    return Product(product.name + version, product.owner) if version else product
 
 
 def _one_edit(a: str, b: str) -> bool:
