@@ -9,6 +9,8 @@ from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _BRACKET_BETWEEN = re.compile(
     r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
@@ -80,23 +82,26 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
     return None
 
 
-def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], window: int) -> list[Item]:
+def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], window: int,
+               keep_named: bool = False) -> list[Item]:
     """Stand-ins for companies ("the company", "its") in a clause, as COMPANY items.
 
-    One that stands for a company the clause already names adds nothing.
+    One that stands for a company the clause already names is left out unless
+    ``keep_named`` (its words still say what that company does: "... that it received").
     """
     found = []
     text = clause.text(view)
     for match in cues.references.finditer(text):
-        if len(named) > 1 and match.group(0).lower() in _PRONOUNS:
-            continue  # "it" in a clause that names both parties is usually a thing
         start = clause.start + match.start()
+        if len(named) > 1 and match.group(0).lower() in _PRONOUNS and \
+                not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
+            continue  # "it" in a clause naming both parties is usually a thing, unless a speaker's
         target = None
         if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
             before = view.items_in(clause.start, start, "COMPANY")
             target = before[-1] if before else None
         target = target or resolve(view, start, cues, set(), window, clause.start)
-        if target is not None and target.name not in named:
+        if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))
     return found

@@ -59,13 +59,14 @@ class OrderRules:
         if talks_only and not self.cues.order_talks.search(text):
             return []
         hints = self.parties.hints(text)
-        parties = self.parties.parties(view, clause, hints)
-        if not parties:
+        found = self.parties.parties(view, clause, hints)
+        if not found.items:
             return []
-        scored = self.parties.scores(view, clause, parties, hints)
-        if len(parties) == 1:
-            pair = self._implied_supplier(view, clause, parties[0], scored[parties[0]], hints, earlier) or \
-                self._implied_customers(parties[0], scored[parties[0]], hints, clause, earlier)
+        scored = self.parties.scores(view, clause, found, hints)
+        if len(found.items) == 1:
+            alone = found.items[0]
+            pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
+                self._implied_customers(alone, scored[alone], hints, clause, earlier)
             if pair is None:
                 return []
             supplier, customers = pair
@@ -80,7 +81,8 @@ class OrderRules:
             return []
         services = self._services(view, clause, supplier)
         if set(services) & {"foundry", "packaging"}:
-            customers += _designers(customers, supplier, earlier)
+            recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
+            customers += _designers(customers, supplier, recent)
         stage = self._stage(text, talks_only)
         confirmation, attribution = self._sourcing(view, clause)
         drafts = []

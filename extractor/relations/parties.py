@@ -16,6 +16,14 @@ _MAKING = frozenset({"foundry", "memory", "packaging", "design"})
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*$")
 
 
+@dataclass(frozen=True)
+class Parties:
+    """A clause's parties, one item per company, and the later stand-ins for each."""
+
+    items: list[Item]
+    echoes: dict[str, list[Item]]
+
+
 @dataclass
 class PartyScorer:
     cues: Cues
@@ -29,13 +37,13 @@ class PartyScorer:
         """The services the clause's words point to, whoever the supplier is."""
         return {service for service, pattern in self.cues.services if pattern.search(text)}
 
-    def parties(self, view: ArticleView, clause: Clause, hints: set[str]) -> list[Item]:
+    def parties(self, view: ArticleView, clause: Clause, hints: set[str]) -> Parties:
         """Named companies not excluded as rivals, companies "it" or "the company" stands
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
         named = [i for i in view.items_in(clause.start, clause.end, "COMPANY")
                  if not is_excluded(view, i, clause.start, self.cues)]
         names = {i.name for i in named}
-        extra = references(view, clause, self.cues, names, self.window)
+        extra = references(view, clause, self.cues, names, self.window, keep_named=True)
         if hints & _MAKING:
             for position, product in self.products.find(view.text, clause.start, clause.end):
                 if product.owner and product.owner not in names:
@@ -48,21 +56,27 @@ class PartyScorer:
                 names.add(maker)
                 extra.append(Item("COMPANY", node.start, node.end, node.text, CompanyValue(name=maker),
                                   clause.sentence.index, "node_maker"))
-        seen, parties = set(), []
+        seen, parties, echoes = set(), [], {}
         for item in sorted(named + extra, key=lambda i: i.start):
             if item.name not in seen:
                 seen.add(item.name)
                 parties.append(item)
-        return parties
+            elif item.rule == "coref":
+                echoes.setdefault(item.name, []).append(item)
+        return Parties(parties, echoes)
 
-    def scores(self, view: ArticleView, clause: Clause, parties: list[Item],
+    def scores(self, view: ArticleView, clause: Clause, parties: Parties,
                hints: set[str]) -> dict[Item, tuple[int, int]]:
         """(supplier, customer) evidence per party; members of a list share its markers."""
         owners = {p.owner for _, p in self.products.find(view.text, clause.start, clause.end)}
         scored = {}
-        for group in _lists(view, parties):
-            sup, cust = self._markers(view, clause, group[0], group[-1])
+        for group in _lists(view, parties.items):
+            group_sup, group_cust = self._markers(view, clause, group[0], group[-1])
             for item in group:
+                sup, cust = group_sup, group_cust
+                for echo in parties.echoes.get(item.name, []):  # "Hanmi ... said it received an order"
+                    echo_sup, echo_cust = self._markers(view, clause, echo, echo)
+                    sup, cust = max(sup, echo_sup), max(cust, echo_cust)
                 own_sup, own_cust = self._priors(item, hints)
                 if item.name in owners and hints & _MAKING:
                     own_cust += 2
