@@ -11,6 +11,7 @@ from ..relations.cues import load_cues
 from ..relations.figures import FigureRules
 from ..relations.orders import OrderRules, merge
 from ..relations.parties import PartyScorer
+from ..relations.refine import refine
 from ..relations.products import ProductFinder
 from ..relations.views import ArticleView, Item, SentenceView
 from ..resources import load_yaml
@@ -49,6 +50,7 @@ class RelationBuilder:
         names = {entry.id: entry.name for entry in gazetteer}
         products = ProductFinder(load_yaml("products.yaml", models_dir)["products"], names.get)
         cues = load_cues(models_dir)
+        self.cues, self.unit_service = cues, unit_service
         makers = {node: names[maker] for node, maker in node_makers(models_dir).items() if maker in names}
         scorer = PartyScorer(cues, lambda name: roles.get(name, frozenset()), unit_service, products, coref_window,
                              makers)
@@ -58,7 +60,8 @@ class RelationBuilder:
     def __call__(self, doc: Doc) -> Doc:
         view = article_view(doc)
         drafts = self.orders.drafts(view)
-        doc._.orders = merge(view, drafts, equivalents(view))
+        orders = merge(view, drafts, equivalents(view))
+        doc._.orders = refine(view, self.cues, orders, self.unit_service)
         doc._.figures = self.figures.find(view, {d.value for d in drafts if d.value is not None})
         return doc
 

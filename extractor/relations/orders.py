@@ -9,10 +9,10 @@ from ..records import CompanyValue, Evidence, MoneyAmount, Order
 from .context import Clause, clauses, equivalents, is_dateline
 from .cues import Cues
 from .parties import PartyScorer
+from .refine import party_speaks
 from .views import ArticleView, Item
 
 _STAGE_RANK = {"past": 0, "talks": 1, "agreed": 2, "production": 3}
-_CONFIRMATION_RANK = {"denied": 0, "reported": 1, "confirmed": 2}
 _MAKING = frozenset({"foundry", "memory", "packaging", "design"})
 
 
@@ -84,10 +84,10 @@ class OrderRules:
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             customers += _designers(customers, supplier, recent)
         stage = self._stage(text, talks_only)
-        confirmation, attribution = self._sourcing(view, clause)
         drafts = []
         for service in services:
             for customer in customers:
+                confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name})
                 score = scored.get(supplier, (1, 0))[0] + scored.get(customer, (0, 1))[1]
                 draft = Draft(customer.name, supplier.name, getattr(supplier.value, "unit", None), service, stage,
                               confirmation, attribution, clause, score)
@@ -168,7 +168,7 @@ class OrderRules:
                 return stage
         return "talks" if talks_only else "agreed"
 
-    def _sourcing(self, view: ArticleView, clause: Clause) -> tuple[str, str | None]:
+    def _sourcing(self, view: ArticleView, clause: Clause, parties: set[str]) -> tuple[str, str | None]:
         sentence = clause.sentence.text
         attribution = None
         for pattern in self.cues.attribution:
@@ -178,7 +178,7 @@ class OrderRules:
                 break
         if self.cues.denied.search(sentence):
             return "denied", attribution
-        if self.cues.confirmed.search(sentence) and not self.cues.hedges.search(sentence):
+        if party_speaks(view, self.cues, clause.sentence, parties):
             return "confirmed", attribution
         return "reported", attribution
 
@@ -250,7 +250,7 @@ def merge(view: ArticleView, drafts: list[Draft], conversions: dict[Item, list[I
 
 def _merge_group(view: ArticleView, group: list[Draft], conversions: dict[Item, list[Item]]) -> Order:
     stage = max((d.stage for d in group), key=_STAGE_RANK.__getitem__)
-    confirmation = max((d.confirmation for d in group), key=_CONFIRMATION_RANK.__getitem__)
+    confirmation = _merged_confirmation({d.confirmation for d in group})
     with_value = [d for d in group if d.value is not None]
     headline = max(with_value, key=lambda d: (_amount_of(d.value), bool(conversions.get(d.value)))) if with_value else None
     staged = next(d for d in group if d.stage == stage)
@@ -280,6 +280,15 @@ def _merge_group(view: ArticleView, group: list[Draft], conversions: dict[Item, 
         evidence=[Evidence(text=s.text.strip(), start=s.start, end=s.end) for _, s in sentences],
         confidence=_confidence(group),
     )
+
+
+def _merged_confirmation(found: set[str]) -> str:
+    """Confirmed beats all; a denial beats the report it answers (one deal, reported then
+    denied, is denied; the contract's "strongest wins" is read as across separate deals)."""
+    for level in ("confirmed", "denied", "reported"):
+        if level in found:
+            return level
+    return "reported"
 
 
 def _confidence(group: list[Draft]) -> float:

@@ -1,0 +1,72 @@
+"""Article-wide facts that finish merged orders: the business unit a story ties to a
+supplier, and a party's own word on the record."""
+from __future__ import annotations
+
+import re
+
+from ..records import Order
+from .context import Clause, references
+from .cues import Cues
+from .views import ArticleView, SentenceView
+
+_NO_COMMENT = re.compile(r"\b(?:(?:does|did|would|will) not|declined to|refused to) (?:\w+ )?comment\b|"
+                         r"\bno comment\b", re.IGNORECASE)
+
+
+_SPEAKS = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:CEO|chief executive|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
+    r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled)\b",
+    re.IGNORECASE)
+
+
+_ISSUED_BY = re.compile(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
+                        re.IGNORECASE)
+_DEAL = re.compile(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
+
+
+def named_units(view: ArticleView, unit_service: dict[tuple[str, str], str | None]) -> dict[tuple[str, str], str]:
+    """(company, service) -> unit, for units the article names ("Samsung Foundry")."""
+    units = {}
+    for item in view.items:
+        unit = getattr(item.value, "unit", None) if item.label == "COMPANY" else None
+        service = unit_service.get((item.name, unit)) if unit else None
+        if service:
+            units.setdefault((item.name, service), unit)
+    return units
+
+
+def on_record(view: ArticleView, cues: Cues, order: Order) -> bool:
+    """Does a party say so itself ("Samsung said ...", "Nvidia CEO Jensen Huang said"),
+    with the other party or the deal in the same sentence, and no hedge or refusal?"""
+    parties = {order.customer, order.supplier} - {None}
+    for sentence in view.sentences:
+        names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+        about_deal = len(names & parties) == 2 or _DEAL.search(sentence.text)
+        if about_deal and party_speaks(view, cues, sentence, parties):
+            return True
+    return False
+
+
+def party_speaks(view: ArticleView, cues: Cues, sentence: SentenceView, parties: set[str]) -> bool:
+    """A party (or its executive) says something in the sentence, unhedged: "Samsung said",
+    "Nvidia CEO Jensen Huang told", "Hanmi disclosed in a regulatory filing"."""
+    if _NO_COMMENT.search(sentence.text) or cues.hedges.search(sentence.text):
+        return False
+    whole = Clause(sentence, sentence.start, sentence.end)
+    speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
+    return any(_SPEAKS.match(view.text[i.end:i.end + 80]) or _ISSUED_BY.search(view.text[i.start - 60:i.start])
+               for i in speakers if i.name in parties)
+
+
+def refine(view: ArticleView, cues: Cues, orders: list[Order],
+           unit_service: dict[tuple[str, str], str | None]) -> list[Order]:
+    units = named_units(view, unit_service)
+    refined = []
+    for order in orders:
+        update = {}
+        if order.supplier_unit is None and (order.supplier, order.service) in units:
+            update["supplier_unit"] = units[(order.supplier, order.service)]
+        if order.confirmation == "reported" and on_record(view, cues, order):
+            update["confirmation"] = "confirmed"
+        refined.append(order.model_copy(update=update) if update else order)
+    return refined
