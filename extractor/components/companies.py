@@ -131,7 +131,8 @@ class CompanyFinder:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j - i < 4 and j not in taken and _name_token(doc[j]):
+            while j < len(doc) and j - i < 4 and j not in taken and _name_token(doc[j]) \
+                    and doc[j].text not in self._suffix_words:
                 j += 1
             hit = self._judge(doc, i, j)
             if hit:

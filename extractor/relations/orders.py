@@ -153,14 +153,22 @@ class OrderRules:
         text = clause.text(view)
         roles = self.parties.roles(supplier.name)
         for service, pattern in self.cues.services:
+            if service == "supply" and self._names_others_product(view, clause, supplier):
+                break
             if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
                 return service
         if view.items_in(clause.start, clause.end, "PROCESS_NODE") and (not roles or "foundry" in roles):
             return "foundry"
+        if "foundry" in roles and self._names_others_product(view, clause, supplier):
+            return "foundry"  # a maker working on the customer's own chip ("MTIA") makes it
         for service in ("foundry", "memory", "packaging", "design", "supply"):
             if service in roles:
                 return service
         return None
+
+    def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:
+        owners = {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)}
+        return bool(owners - {None, supplier.name})
 
     def _stage(self, text: str, talks_only: bool) -> str:
         for stage, pattern in self.cues.stage_modifiers:
