@@ -76,7 +76,8 @@ class OrderRules:
                 return []
             lead = scored[supplier][0] - scored[supplier][1]
             customers = [party for party, (sup, cust) in scored.items()
-                         if party.name != supplier.name and sup - cust <= lead - 2]
+                         if party.name != supplier.name and sup - cust <= lead - 2
+                         and {party.name, supplier.name} & found.marked]
         if not customers:
             return []
         services = self._services(view, clause, supplier)

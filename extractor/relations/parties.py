@@ -22,6 +22,7 @@ class Parties:
 
     items: list[Item]
     echoes: dict[str, list[Item]]
+    marked: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -67,7 +68,10 @@ class PartyScorer:
 
     def scores(self, view: ArticleView, clause: Clause, parties: Parties,
                hints: set[str]) -> dict[Item, tuple[int, int]]:
-        """(supplier, customer) evidence per party; members of a list share its markers."""
+        """(supplier, customer) evidence per party; members of a list share its markers.
+
+        Parties whose role the words state (not only the gazetteer) land in ``parties.marked``.
+        """
         owners = {p.owner for _, p in self.products.find(view.text, clause.start, clause.end)}
         scored = {}
         for group in _lists(view, parties.items):
@@ -77,6 +81,8 @@ class PartyScorer:
                 for echo in parties.echoes.get(item.name, []):  # "Hanmi ... said it received an order"
                     echo_sup, echo_cust = self._markers(view, clause, echo, echo)
                     sup, cust = max(sup, echo_sup), max(cust, echo_cust)
+                if sup or cust or item.name in owners:
+                    parties.marked.add(item.name)
                 own_sup, own_cust = self._priors(item, hints)
                 if item.name in owners and hints & _MAKING:
                     own_cust += 2
