@@ -30,6 +30,8 @@ class Cues:
     chips: re.Pattern
     chip_names: dict[str, str]
     clause_breaks: re.Pattern
+    timing_good: re.Pattern
+    timing_bad: re.Pattern
     references: re.Pattern
     figure_kinds: tuple[tuple[str, re.Pattern], ...]
     figure_after: dict[str, re.Pattern]
@@ -60,9 +62,14 @@ def load_cues(models_dir: str | None = None) -> Cues:
         },
         services=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services"]),
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
-        chips=re.compile(r"\b(" + "|".join(re.escape(c) for c in chips) + r")(?:s|es)?\b", re.IGNORECASE),
+        chips=re.compile(r"\b(" + "|".join(re.escape(c) for c in chips) + r")(?:s|es)?\b"
+                         r"(?!\s+(?:designers?|makers?|startups?|compan(?:y|ies)|firms?|developers?|giants?|"
+                         r"business|industry|market|sector|sales|demand|houses?|suppliers?|vendors?))",
+                         re.IGNORECASE),
         chip_names={c.casefold(): c for c in chips},
         clause_breaks=re.compile("|".join(data["clause_breaks"])),
+        timing_good=_compile(data["timing"]["good"]),
+        timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),
         figure_after={kind: re.compile(p, re.IGNORECASE) for kind, p in figures["after"].items()},

@@ -193,23 +193,45 @@ class OrderRules:
 
     def _fill_slots(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
         clause = draft.clause
-        text = clause.text(view)
+        end = self._scope_end(view, clause)
+        text = view.text[clause.start:end]
         chip = self.cues.chips.search(text)
         draft.chip = self.cues.chip_names[chip.group(1).casefold()] if chip else None
-        draft.products = self.parties.products.owned_by(view, clause.start, clause.end, draft.customer)
-        nodes = view.items_in(clause.start, clause.end, "PROCESS_NODE")
+        draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
+        nodes = view.items_in(clause.start, end, "PROCESS_NODE")
         draft.node = nodes[0] if nodes else None
-        money = [m for m in view.items_in(clause.start, clause.end, "MONEY")
+        money = [m for m in view.items_in(clause.start, end, "MONEY")
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
                  and not _figure_money(view, m, clause, self.cues)]
         draft.value = max(money, key=_amount_of) if money else None
-        volumes = [q for q in view.items_in(clause.start, clause.end, "QUANTITY")
+        volumes = [q for q in view.items_in(clause.start, end, "QUANTITY")
                    if q.value.kind in {"units", "wafers", "wafer_capacity"}]
         draft.volume = volumes[0] if volumes else None
-        dates = [d for d in view.items_in(clause.start, clause.end, "DATE")
+        dates = [d for d in view.items_in(clause.start, end, "DATE")
                  if d.value.value and not is_dateline(view, d)]
-        draft.timing = dates[0] if dates else None
+        draft.timing = max(dates, key=lambda d: self._timing_fit(view, d)) if dates else None
 
+    def _scope_end(self, view: ArticleView, clause: Clause) -> int:
+        """The clause, with the clauses after it that name no company of their own
+        ("..., and the contract scale is about 300 billion won")."""
+        end = clause.end
+        for later in clauses(view, clause.sentence, self.cues):
+            if later.start < clause.end:
+                continue
+            if view.items_in(later.start, later.end, "COMPANY") or self.cues.references.search(later.text(view)):
+                break
+            end = later.end
+        return end
+
+    def _timing_fit(self, view: ArticleView, date: Item) -> tuple[int, int]:
+        """How well a date says when the deal was placed or its supply starts, earliest first on ties."""
+        before = view.text[max(0, date.start - 60):date.start]
+        fit = 0
+        if self.cues.timing_good.search(before):
+            fit += 2
+        if self.cues.timing_bad.search(before):
+            fit -= 3
+        return fit, -date.start
 
 def _designers(customers: list[Item], supplier: Item, earlier: list[Draft]) -> list[Item]:
     """Design houses working for these customers: they get the maker's order too

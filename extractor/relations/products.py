@@ -12,6 +12,20 @@ from typing import Callable
 from .views import ArticleView
 
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
+_CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?)\b"
+_CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*"  # DX-M2, KL-2, MN-Core, M5
+# A name the gazetteer lacks: a code name after "its"/"X's", or a capitalised name
+# right before a chip word ("the Halo chip").
+_UNKNOWN = [
+    re.compile(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
+    re.compile(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
+]
+# "Snapdragon 8 Elite Gen 6": a family name and its model words.
+_MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
+
+
+_NOT_PRODUCTS = frozenset({"AI", "The", "This", "That", "Its", "Their", "New", "Custom", "Next", "First",
+                           "Korean", "Chinese", "Japanese", "Taiwanese", "American", "European", "Edge"})
 
 
 @dataclass(frozen=True)
@@ -30,10 +44,11 @@ class ProductFinder:
         aliases = sorted(self._by_alias, key=len, reverse=True)
         # A generation number may follow the name: "Trainium4", "MTIA v2".
         self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
-                                   + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?(?![\w-])")
+                                   + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS + r"(?![\w-])")
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
-        found = [(m.start(), _versioned(self._by_alias[m.group(1)], m.group(2)))
+        """Gazetteer products and quoted names in ``text[start:end]``, in text order."""
+        found = [(m.start(), _versioned(self._by_alias[m.group(1)], (m.group(2) or "") + m.group(3)))
                  for m in self._pattern.finditer(text, start, end)]
         for match in _QUOTED.finditer(text, start, end):
             name = match.group(1)
@@ -43,9 +58,24 @@ class ProductFinder:
             found.append((match.start(1), near or Product(name, None)))
         return sorted(found, key=lambda pair: pair[0])
 
+    def unknown(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
+        """Product names no gazetteer knows, outside other mentions ("its DX-M2")."""
+        taken = [(i.start, i.end) for i in view.items_in(start, end)]
+        known = {pos for pos, _ in self.find(view.text, start, end)}
+        found = []
+        for pattern in _UNKNOWN:
+            for match in pattern.finditer(view.text, start, end):
+                a, b = match.span(1)
+                name = match.group(1)
+                if a in known or name in _NOT_PRODUCTS or any(s < b and a < e for s, e in taken):
+                    continue
+                found.append((a, Product(name, None)))
+        return found
+
     def owned_by(self, view: ArticleView, start: int, end: int, customer: str | None) -> list[str]:
         names: list[str] = []
-        for _, product in self.find(view.text, start, end):
+        found = sorted(self.find(view.text, start, end) + self.unknown(view, start, end), key=lambda p: p[0])
+        for _, product in found:
             if product.owner in (customer, None) and product.name not in names:
                 names.append(product.name)
         return names
@@ -59,7 +89,7 @@ class ProductFinder:
         return None
 
 
-def _versioned(product: Product, version: str | None) -> Product:
+def _versioned(product: Product, version: str) -> Product:
     return Product(product.name + version, product.owner) if version else product
 
 
