@@ -66,7 +66,7 @@ class OrderRules:
         if len(found.items) == 1:
             alone = found.items[0]
             pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
-                self._implied_customers(alone, scored[alone], hints, clause, earlier)
+                self._implied_customers(alone, found.markers[alone.name], hints, clause, earlier)
             if pair is None:
                 return []
             supplier, customers = pair
@@ -76,7 +76,7 @@ class OrderRules:
                 return []
             lead = scored[supplier][0] - scored[supplier][1]
             customers = [party for party, (sup, cust) in scored.items()
-                         if party.name != supplier.name and sup - cust <= lead - 2
+                         if party.name != supplier.name and sup - cust <= min(lead - 2, 1)
                          and {party.name, supplier.name} & found.marked]
         if not customers:
             return []

@@ -23,6 +23,7 @@ class Parties:
     items: list[Item]
     echoes: dict[str, list[Item]]
     marked: set[str] = field(default_factory=set)
+    markers: dict[str, tuple[int, int]] = field(default_factory=dict)  # from the words alone
 
 
 @dataclass
@@ -83,6 +84,7 @@ class PartyScorer:
                     sup, cust = max(sup, echo_sup), max(cust, echo_cust)
                 if sup or cust or item.name in owners:
                     parties.marked.add(item.name)
+                parties.markers[item.name] = (sup, cust)
                 own_sup, own_cust = self._priors(item, hints)
                 if item.name in owners and hints & _MAKING:
                     own_cust += 2
