@@ -151,7 +151,7 @@ class CompanyFinder:
         if stop > end:
             rule = "company.legal_suffix"
         elif start > 0 and doc[start - 1].lower_ in self._cue_nouns and not doc[start].is_sent_start:
-            rule = "company.cue_noun"
+            rule = f"company.cue_noun.{self._cue_nouns[doc[start - 1].lower_]}"  # the role the noun gives
         elif len(words) > 1 and words[-1] in self._corporate:
             rule = "company.corporate_word"
         else:

@@ -30,6 +30,9 @@ def article_view(doc: Doc) -> ArticleView:
             view.items.append(Item(span.label_, start, end, doc.text[start:end], span._.value,
                                    _sentence_index(starts, start), span._.rule))
     view.items.sort(key=lambda i: (i.start, -i.end))
+    # Companies no gazetteer knows take the role their description gives ("startup X").
+    view.described = {i.name: frozenset({i.rule.rsplit(".", 1)[1]}) for i in view.items
+                      if i.label == "COMPANY" and i.rule and i.rule.startswith("company.cue_noun.")}
     return view
 
 

@@ -93,9 +93,9 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     text = clause.text(view)
     for match in cues.references.finditer(text):
         start = clause.start + match.start()
-        if len(named) > 1 and match.group(0).lower() in _PRONOUNS and \
-                not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
-            continue  # "it" in a clause naming both parties is usually a thing, unless a speaker's
+        if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
+                and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
+            continue  # "it" after both parties are named is usually a thing, unless a speaker's
         target = None
         if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
             before = view.items_in(clause.start, start, "COMPANY")

@@ -102,7 +102,7 @@ class OrderRules:
         if service is None:
             return []
         if service == "packaging" and view.items_in(clause.start, clause.end, "PROCESS_NODE") and \
-                "foundry" in self.parties.roles(supplier.name):
+                "foundry" in self.parties.role_of(view, supplier.name):
             return [service, "foundry"]
         return [service]
 
@@ -143,7 +143,7 @@ class OrderRules:
             if item.label == "COMPANY" and item.start < clause.start and item.name != party.name:
                 counts[item.name] = counts.get(item.name, 0) + 1
         for name, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
-            if self.parties.can_supply(name, hints):
+            if self.parties.can_supply(view, name, hints):
                 return next(i for i in view.items if i.label == "COMPANY" and i.name == name), [party]
         return None
 
@@ -152,7 +152,7 @@ class OrderRules:
         if unit and self.parties.unit_service.get((supplier.name, unit)):
             return self.parties.unit_service[(supplier.name, unit)]
         text = clause.text(view)
-        roles = self.parties.roles(supplier.name)
+        roles = self.parties.role_of(view, supplier.name)
         for service, pattern in self.cues.services:
             if service == "supply" and self._names_others_product(view, clause, supplier):
                 break

@@ -42,8 +42,7 @@ class PartyScorer:
     def parties(self, view: ArticleView, clause: Clause, hints: set[str]) -> Parties:
         """Named companies not excluded as rivals, companies "it" or "the company" stands
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
-        named = [i for i in view.items_in(clause.start, clause.end, "COMPANY")
-                 if not is_excluded(view, i, clause.start, self.cues)]
+        named = _not_excluded(view, view.items_in(clause.start, clause.end, "COMPANY"), clause, self.cues)
         names = {i.name for i in named}
         extra = references(view, clause, self.cues, names, self.window, keep_named=True)
         if hints & _MAKING:
@@ -85,7 +84,7 @@ class PartyScorer:
                 if sup or cust or item.name in owners:
                     parties.marked.add(item.name)
                 parties.markers[item.name] = (sup, cust)
-                own_sup, own_cust = self._priors(item, hints)
+                own_sup, own_cust = self._priors(view, item, hints)
                 if item.name in owners and hints & _MAKING:
                     own_cust += 2
                 scored[item] = (sup + own_sup, cust + own_cust)
@@ -105,12 +104,16 @@ class PartyScorer:
         customer += sum(w for p, w in markers["customer_after"] if p.search(after))
         return supplier, customer
 
-    def _priors(self, item: Item, hints: set[str]) -> tuple[int, int]:
+    def role_of(self, view: ArticleView, name: str) -> frozenset[str]:
+        """Gazetteer roles, else the role the article's description gives ("startup X")."""
+        return self.roles(name) or view.described.get(name, frozenset())
+
+    def _priors(self, view: ArticleView, item: Item, hints: set[str]) -> tuple[int, int]:
         supplier = customer = 0
         unit = getattr(item.value, "unit", None)
         if unit and self.unit_service.get((item.name, unit)):
             supplier += 3
-        roles = self.roles(item.name)
+        roles = self.role_of(view, item.name)
         if roles & _SUPPLIER_ROLES:
             supplier += 1
         if any(roles & self.cues.service_roles[h] for h in hints & _MAKING):
@@ -119,10 +122,20 @@ class PartyScorer:
             customer += 1
         return supplier, customer
 
-    def can_supply(self, name: str, hints: set[str]) -> bool:
-        roles = self.roles(name)
+    def can_supply(self, view: ArticleView, name: str, hints: set[str]) -> bool:
+        roles = self.role_of(view, name)
         wanted = hints & _MAKING or hints
         return bool(roles) and (not wanted or any(roles & self.cues.service_roles[h] for h in wanted))
+
+
+def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cues) -> list[Item]:
+    """Drop rivals and alternatives, with the rest of their list ("competing with Gaonchips
+    and ADTechnology")."""
+    kept = []
+    for group in _lists(view, items):
+        if not is_excluded(view, group[0], clause.start, cues):
+            kept += [i for i in group if not is_excluded(view, i, clause.start, cues)]
+    return kept
 
 
 def _lists(view: ArticleView, parties: list[Item]) -> list[list[Item]]:

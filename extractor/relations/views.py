@@ -35,6 +35,7 @@ class ArticleView:
     text: str
     sentences: list[SentenceView]
     items: list[Item] = field(default_factory=list)
+    described: dict[str, frozenset[str]] = field(default_factory=dict)  # roles of unknown companies
 
     def items_in(self, start: int, end: int, label: str | None = None) -> list[Item]:
         return [i for i in self.items if start <= i.start and i.end <= end and (label is None or i.label == label)]
