@@ -1,0 +1,34 @@
+"""One clause's statement of an order, before merging."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .context import Clause
+from .views import Item
+
+
+@dataclass
+class Draft:
+    """One clause's statement of an order, before merging."""
+
+    customer: str | None
+    supplier: str
+    supplier_unit: str | None
+    service: str
+    stage: str
+    confirmation: str
+    attribution: str | None
+    clause: Clause
+    score: int
+    products: list[str] = field(default_factory=list)
+    chip: str | None = None
+    node: Item | None = None
+    value: Item | None = None
+    volume: Item | None = None
+    timing: Item | None = None
+
+
+def amount_of(item: Item) -> Decimal:
+    value = item.value
+    return Decimal(value.amount or value.high or value.low or "0")
