@@ -1,8 +1,13 @@
-"""Files and folders -> (text, Article), or a ReadError naming the file and the reason.
+"""Sources -> (text, Article), or a ReadError naming the file and the reason.
 
 ``.txt`` and ``.md`` articles may open with a YAML front-matter block (``title``,
 ``published``, ``source``, ``url``); ``.json`` holds one article object and
-``.jsonl`` one per line, the text in ``text``, ``body`` or ``content``.
+``.jsonl`` (or stdin, given as ``-``) one per line, the text in ``text``,
+``body`` or ``content`` and the metadata in ``id``, ``title``, ``published``,
+``source`` and ``url``; ``.html``/``.htm`` pages go through trafilatura (the
+optional extra ``extractor[html]``). Bytes are decoded by
+:func:`extractor.decoding.decode`; an encoding other than UTF-8 is named in the
+article's warnings ("encoding: cp949").
 """
 from __future__ import annotations
 
@@ -11,23 +16,27 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 import yaml
 
+from .decoding import decode
 from .records import Article
 from .settings import DEFAULTS
+from .sources import (HTML_SUFFIXES, STDIN, SUFFIXES, TEXT_SUFFIXES, ListingError, Source, list_sources,
+                      open_binary, size_of)
 
-TEXT_SUFFIXES = {".txt", ".md"}
-JSON_SUFFIXES = {".json", ".jsonl"}
-SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
-_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
-_META_FIELDS = ("title", "published", "source", "url")
+__all__ = ["Loaded", "ReadError", "SUFFIXES", "read_articles", "read_source", "split_front_matter"]
+
+_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _TEXT_FIELDS = ("text", "body", "content")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # both are safe; the C one is faster
 
 
 @dataclass(frozen=True)
 class ReadError:
+    """An input that gave no result: where, which id, why, and the exception's type."""
+
     path: str
     id: str | None
     reason: str
@@ -36,8 +45,11 @@ class ReadError:
 
 @dataclass(frozen=True)
 class Loaded:
+    """An article's text and metadata; ``warnings`` go into its result (e.g. the encoding used)."""
+
     text: str
     article: Article
+    warnings: tuple[str, ...] = ()
 
 
 def split_front_matter(raw: str) -> tuple[dict, str]:
@@ -51,7 +63,7 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     match = _FRONT_MATTER.match(raw)
     if not match:
         return {}, raw
-    meta = yaml.safe_load(match.group(1)) or {}
+    meta = yaml.load(match.group(1), Loader=_YAML_LOADER) or {}
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a mapping of fields")
     return {k: _plain(v) for k, v in meta.items()}, raw[match.end():]
@@ -61,66 +73,121 @@ def _plain(value):
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) pairs: files as given, folders walked recursively in sorted order."""
-    for given in map(Path, paths):
-        if given.is_dir():
-            for path in sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                yield path, given
-        else:
-            yield given, given.parent
-
-
 def read_articles(paths: Iterable[str | Path], published: str | None = None,
-                  max_bytes: int = DEFAULTS.max_bytes) -> Iterator[Loaded | ReadError]:
+                  max_bytes: int = DEFAULTS.max_bytes, stdin: BinaryIO | None = None) -> Iterator[Loaded | ReadError]:
     """Every article under ``paths``; ``published`` fills in where a file has no date."""
-    for path, root in iter_files(paths):
-        article_id = path.relative_to(root).with_suffix("").as_posix()
-        try:
-            yield from _read_file(path, article_id, published, max_bytes)
-        except Exception as exc:  # a bad file must not stop the batch
-            yield ReadError(str(path), article_id, f"{path}: {exc}", type(exc).__name__)
+    for source in list_sources(paths):
+        if isinstance(source, ListingError):
+            yield ReadError(source.location, None, source.reason, source.exception)
+        else:
+            yield from read_source(source, published, max_bytes, stdin)
 
 
-def _read_file(path: Path, article_id: str, published: str | None, max_bytes: int) -> Iterator[Loaded | ReadError]:
-    if not path.exists():
-        raise FileNotFoundError("no such file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ValueError(f"file is {size} bytes, over the limit of {max_bytes} (--max-bytes)")
-    raw = path.read_bytes()
+def read_source(source: Source, published: str | None = None, max_bytes: int = DEFAULTS.max_bytes,
+                stdin: BinaryIO | None = None) -> Iterator[Loaded | ReadError]:
+    """The articles of one source: one for a document, one per line for ``.jsonl`` and stdin."""
+    try:
+        if source.is_stream:
+            with open_binary(source, stdin) as stream:
+                yield from _read_lines(stream, source, published, max_bytes)
+        else:
+            yield _read_document(source, published, max_bytes)
+    except Exception as exc:  # a bad file must not stop the batch
+        yield ReadError(source.location, source.id, f"{source.location}: {exc}", type(exc).__name__)
+
+
+def _read_document(source: Source, published: str | None, max_bytes: int) -> Loaded:
+    with open_binary(source) as stream:
+        size = size_of(source)
+        if size is not None and size > max_bytes:
+            raise ValueError(f"file is {size} bytes, over the limit of {max_bytes} (--max-bytes)")
+        raw = stream.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise ValueError(f"file is over the limit of {max_bytes} bytes (--max-bytes)")
     if not raw.strip():
         raise ValueError("empty file")
-    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError("binary file (NUL bytes), not an article")
-    text = raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8-sig")
-    suffix = path.suffix.lower()
+    text, encoding = decode(raw)
+    if not text.strip():
+        raise ValueError("empty file")
+    warnings = _encoding_warnings(encoding)
+    suffix = source.suffix
     if suffix in TEXT_SUFFIXES:
         meta, body = split_front_matter(text)
-        yield Loaded(body, _article(meta, article_id, str(path), published))
-    elif suffix == ".json":
-        yield _from_record(json.loads(text), article_id, str(path), published)
-    elif suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
+        if not body.strip():
+            raise ValueError("no article text after the front matter")
+        return Loaded(body, _article(meta, source.id, source.location, published), warnings)
+    if suffix == ".json":
+        return _from_record(json.loads(text), source.id, source.location, published, warnings)
+    if suffix in HTML_SUFFIXES:
+        return _from_html(text, source, published, warnings)
+    raise ValueError(f"unsupported file type {suffix or '(none)'!r}; allowed: {', '.join(sorted(SUFFIXES))}")
+
+
+def _read_lines(stream: BinaryIO, source: Source, published: str | None, max_bytes: int) -> Iterator[Loaded | ReadError]:
+    base = "<stdin>" if source.location == STDIN else source.location
+    for number, raw in _numbered_lines(stream, max_bytes):
+        line_id, path = f"{source.id}:{number}", f"{base}:{number}"
+        try:
+            if raw is None:
+                raise ValueError(f"line is over the limit of {max_bytes} bytes (--max-bytes)")
+            if not raw.strip():
                 continue
-            line_id = f"{article_id}:{number}"
-            try:
-                yield _from_record(json.loads(line), line_id, f"{path}:{number}", published)
-            except Exception as exc:
-                yield ReadError(f"{path}:{number}", line_id, f"{path} line {number}: {exc}", type(exc).__name__)
-    else:
-        raise ValueError(f"unsupported file type {suffix!r}; allowed: {', '.join(sorted(SUFFIXES))}")
+            text, encoding = decode(raw)
+            yield _from_record(json.loads(text), line_id, path, published, _encoding_warnings(encoding))
+        except Exception as exc:
+            yield ReadError(path, line_id, f"{base} line {number}: {exc}", type(exc).__name__)
 
 
-def _from_record(record: dict, default_id: str, path: str, published: str | None) -> Loaded:
+def _numbered_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) with None for a line over ``max_bytes``; UTF-16 files are split after decoding."""
+    first = stream.readline(max_bytes + 1)
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
+        whole = first + stream.read(max_bytes + 1 - len(first))
+        if len(whole) > max_bytes:
+            raise ValueError(f"UTF-16 JSON Lines file is over the limit of {max_bytes} bytes (--max-bytes)")
+        for number, line in enumerate(whole.decode("utf-16").splitlines(), 1):
+            yield number, line.encode("utf-8")
+        return
+    line, number = first, 0
+    while line:
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = stream.readline(max_bytes + 1)
+            yield number, None
+        else:
+            yield number, line
+        line = stream.readline(max_bytes + 1)
+
+
+def _encoding_warnings(encoding: str) -> tuple[str, ...]:
+    return () if encoding == "utf-8" else (f"encoding: {encoding}",)
+
+
+def _from_record(record: dict, default_id: str, path: str, published: str | None,
+                 warnings: tuple[str, ...] = ()) -> Loaded:
     if not isinstance(record, dict):
         raise ValueError("a JSON article must be an object")
     text = next((record[k] for k in _TEXT_FIELDS if isinstance(record.get(k), str)), None)
     if not text or not text.strip():
         raise ValueError(f"no article text in any of the fields {', '.join(_TEXT_FIELDS)}")
     article_id = str(record.get("id") or default_id)
-    return Loaded(text, _article(record, article_id, path, published))
+    return Loaded(text, _article(record, article_id, path, published), warnings)
+
+
+def _from_html(html: str, source: Source, published: str | None, warnings: tuple[str, ...]) -> Loaded:
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise ModuleNotFoundError(f"HTML input needs the optional extra: pip install 'extractor[html]' ({exc})") from exc
+    found = trafilatura.extract(html, output_format="json", with_metadata=True, include_comments=False,
+                                date_extraction_params={"extensive_search": False, "original_date": True})
+    if not found:
+        raise ValueError("no article text found in the HTML page")
+    page = json.loads(found)
+    meta = {"title": page.get("title"), "published": page.get("date"),
+            "source": page.get("sitename") or page.get("hostname"), "url": page.get("url")}
+    return Loaded(page["text"], _article(meta, source.id, source.location, published), warnings)
 
 
 def _article(meta: dict, article_id: str, path: str, published: str | None) -> Article:

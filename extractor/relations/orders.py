@@ -28,7 +28,12 @@ class OrderRules:
         found: list[Draft] = []
         for sentence in view.sentences:
             for clause in clauses(view, sentence, self.cues):
-                found += self._clause_drafts(view, clause, converted, found)
+                drafts = self._clause_drafts(view, clause, converted, found)
+                for draft in drafts:  # the buyer of a maker's work owns the products named with it
+                    if draft.service in _MAKING and draft.customer:
+                        for name in draft.products:
+                            view.product_owners.setdefault(name, draft.customer)
+                found += drafts
         return found
 
     def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],

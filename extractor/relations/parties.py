@@ -45,12 +45,14 @@ class PartyScorer:
         named = _not_excluded(view, view.items_in(clause.start, clause.end, "COMPANY"), clause, self.cues)
         names = {i.name for i in named}
         extra = references(view, clause, self.cues, names, self.window, keep_named=True)
-        if hints & _MAKING:
-            for position, product in self.products.find(view.text, clause.start, clause.end):
-                if product.owner and product.owner not in names:
-                    names.add(product.owner)
-                    extra.append(Item("COMPANY", position, position + len(product.name), product.name,
-                                      CompanyValue(name=product.owner), clause.sentence.index, "product_owner"))
+        # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
+        # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
+        rule = "product_owner" if hints & _MAKING else "product_seller"
+        for position, product in self.products.everything(view, clause.start, clause.end):
+            if product.owner and product.owner not in names:
+                names.add(product.owner)
+                extra.append(Item("COMPANY", position, position + len(product.name), product.name,
+                                  CompanyValue(name=product.owner), clause.sentence.index, rule))
         for node in view.items_in(clause.start, clause.end, "PROCESS_NODE"):
             maker = self.node_makers.get(node.value.name or "")
             if maker and maker not in names:  # "taped out on SF2" brings in Samsung
@@ -72,7 +74,7 @@ class PartyScorer:
 
         Parties whose role the words state (not only the gazetteer) land in ``parties.marked``.
         """
-        owners = {p.owner for _, p in self.products.find(view.text, clause.start, clause.end)}
+        owners = {p.owner for _, p in self.products.everything(view, clause.start, clause.end)}
         scored = {}
         for group in _lists(view, parties.items):
             group_sup, group_cust = self._markers(view, clause, group[0], group[-1])
@@ -93,7 +95,7 @@ class PartyScorer:
     def _markers(self, view: ArticleView, clause: Clause, first: Item, last: Item) -> tuple[int, int]:
         if first.rule == "product_owner":
             return 0, 0
-        if first.rule == "node_maker":
+        if first.rule in {"node_maker", "product_seller"}:
             return 3, 0
         before = view.text[max(clause.sentence.start, first.start - 80):first.start]
         after = view.text[last.end:min(clause.end, last.end + 120)]

@@ -72,10 +72,15 @@ class ProductFinder:
                 found.append((a, Product(name, None)))
         return found
 
+    def everything(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
+        """Known and unknown products, owners filled in from what the article has taught
+        (``view.product_owners``: "its NPU DS-N3" made DS-N3 Daesan Semicon's)."""
+        found = sorted(self.find(view.text, start, end) + self.unknown(view, start, end), key=lambda p: p[0])
+        return [(pos, p if p.owner else Product(p.name, view.product_owners.get(p.name))) for pos, p in found]
+
     def owned_by(self, view: ArticleView, start: int, end: int, customer: str | None) -> list[str]:
         names: list[str] = []
-        found = sorted(self.find(view.text, start, end) + self.unknown(view, start, end), key=lambda p: p[0])
-        for _, product in found:
+        for _, product in self.everything(view, start, end):
             if product.owner in (customer, None) and product.name not in names:
                 names.append(product.name)
         return names

@@ -36,6 +36,7 @@ class ArticleView:
     sentences: list[SentenceView]
     items: list[Item] = field(default_factory=list)
     described: dict[str, frozenset[str]] = field(default_factory=dict)  # roles of unknown companies
+    product_owners: dict[str, str] = field(default_factory=dict)  # learned while reading the article
 
     def items_in(self, start: int, end: int, label: str | None = None) -> list[Item]:
         return [i for i in self.items if start <= i.start and i.end <= end and (label is None or i.label == label)]
