@@ -65,10 +65,11 @@ class OrderRules:
         if not customers:
             return []
         services = self._services(view, clause, supplier)
-        if set(services) & {"foundry", "packaging"}:
-            recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
-            customers += _designers(customers, supplier, recent)
         stage = self._stage(text, talks_only)
+        if set(services) & {"foundry", "packaging"} and stage != "past":
+            recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
+            products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
+            customers += _designers(customers, supplier, recent, products)
         drafts = []
         for service in services:
             for customer in customers:
@@ -217,13 +218,14 @@ class OrderRules:
             fit -= 3
         return fit, -date.start
 
-def _designers(customers: list[Item], supplier: Item, earlier: list[Draft]) -> list[Item]:
-    """Design houses working for these customers: they get the maker's order too
-    (output contract: designer and owner each get their order)."""
+def _designers(customers: list[Item], supplier: Item, earlier: list[Draft], products: set[str]) -> list[Item]:
+    """Design houses working for these customers on these products: they get the maker's
+    order too (output contract: designer and owner each get their order)."""
     names = {c.name for c in customers} | {supplier.name}
     found = []
     for draft in earlier:
-        if draft.service == "design" and draft.customer in names and draft.supplier not in names:
+        same_chip = not products or not draft.products or products & set(draft.products)
+        if draft.service == "design" and draft.customer in names and draft.supplier not in names and same_chip:
             names.add(draft.supplier)
             found.append(Item("COMPANY", draft.clause.start, draft.clause.start, draft.supplier,
                               CompanyValue(name=draft.supplier), draft.clause.sentence.index, "designer"))

@@ -60,7 +60,7 @@ class ProductFinder:
 
     def unknown(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
         """Product names no gazetteer knows, outside other mentions ("its DX-M2")."""
-        taken = [(i.start, i.end) for i in view.items_in(start, end)]
+        taken = [(i.start, i.end) for i in view.items_in(start, end) if i.label != "QUANTITY"]
         known = {pos for pos, _ in self.find(view.text, start, end)}
         found = []
         for pattern in _UNKNOWN:
@@ -75,8 +75,14 @@ class ProductFinder:
     def everything(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
         """Known and unknown products, owners filled in from what the article has taught
         (``view.product_owners``: "its NPU DS-N3" made DS-N3 Daesan Semicon's)."""
-        found = sorted(self.find(view.text, start, end) + self.unknown(view, start, end), key=lambda p: p[0])
-        return [(pos, p if p.owner else Product(p.name, view.product_owners.get(p.name))) for pos, p in found]
+        found = self.find(view.text, start, end) + self.unknown(view, start, end)
+        seen = {pos for pos, _ in found}
+        for name, owner in view.product_owners.items():
+            found += [(m.start(), Product(name, owner)) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])",
+                                                                          view.text[:end]) if start <= m.start()
+                      and m.start() not in seen]
+        return sorted(((pos, p if p.owner else Product(p.name, view.product_owners.get(p.name))) for pos, p in found),
+                      key=lambda pair: pair[0])
 
     def owned_by(self, view: ArticleView, start: int, end: int, customer: str | None) -> list[str]:
         names: list[str] = []
