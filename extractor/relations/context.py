@@ -11,6 +11,8 @@ from .views import ArticleView, Item, SentenceView
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+)\b[^.;\"“]{0,60}?(?:that\s+)?$")
+_EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
+                        r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _BRACKET_BETWEEN = re.compile(
     r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
@@ -93,6 +95,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     text = clause.text(view)
     for match in cues.references.finditer(text):
         start = clause.start + match.start()
+        if _EXPLETIVE.match(view.text[start:start + 40]):
+            continue  # "It is reported that ..." stands for nothing
         if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
                 and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
             continue  # "it" after both parties are named is usually a thing, unless a speaker's

@@ -31,6 +31,7 @@ class Cues:
     chip_names: dict[str, str]
     clause_breaks: re.Pattern
     timing_good: re.Pattern
+    memory_parts: re.Pattern
     timing_bad: re.Pattern
     references: re.Pattern
     figure_kinds: tuple[tuple[str, re.Pattern], ...]
@@ -69,6 +70,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         chip_names={c.casefold(): c for c in chips},
         clause_breaks=re.compile("|".join(data["clause_breaks"])),
         timing_good=_compile(data["timing"]["good"]),
+        memory_parts=_compile(data["memory_parts"]),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),

@@ -50,7 +50,7 @@ class OrderRules:
         if len(found.items) == 1:
             alone = found.items[0]
             pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
-                self._implied_customers(alone, found.markers[alone.name], hints, clause, earlier)
+                self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier)
             if pair is None:
                 return []
             supplier, customers = pair
@@ -91,8 +91,8 @@ class OrderRules:
             return [service, "foundry"]
         return [service]
 
-    def _implied_customers(self, party: Item, score: tuple[int, int], hints: set[str], clause: Clause,
-                           earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
+    def _implied_customers(self, view: ArticleView, party: Item, score: tuple[int, int], hints: set[str],
+                           clause: Clause, earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
         """A maker alone in its clause ("The chip will be made by TSMC") makes it for the
         latest deal's customer, and for that deal's designer when it was a design deal."""
         sup, cust = score
@@ -104,7 +104,10 @@ class OrderRules:
                 break
             if party.name in (draft.customer, draft.supplier) or draft.customer is None:
                 continue
-            names = [draft.customer] + ([draft.supplier] if draft.service == "design" else [])
+            if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):
+                names = [draft.supplier]  # an HBM base die is made for the memory maker
+            else:
+                names = [draft.customer] + ([draft.supplier] if draft.service == "design" else [])
             return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
                                 clause.sentence.index, "earlier_deal") for name in names]
         return None
