@@ -2,42 +2,74 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 
-from . import api
-from .reading import ReadError, read_articles
+from tqdm import tqdm
+
+from . import batch
+from .batch import BatchOptions
+from .engines import available_cores, executor_for
+from .ledger import ResumeError, errors_path_for
 from .records import ArticleResult
+from .sources import count_inputs
+from .writing import write_tables
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+_EXIT_CODES = """exit codes:
+  0  every input processed
+  1  some inputs failed: each has a record in OUT.errors.jsonl (path, id, reason, exception)
+  2  usage error"""
+
+
+class UsageError(Exception):
+    """A command line that cannot run as given: exit code 2."""
 
 
 def _run(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    errors_path = out.with_name(out.stem + ".errors.jsonl")
     started = time.perf_counter()
-    good, bad = [], []
-    for item in read_articles(args.paths, published=args.published, max_bytes=args.max_bytes):
-        (bad if isinstance(item, ReadError) else good).append(item)
-    counts = {"articles": 0, "orders": 0, "figures": 0}
-    with out.open("w", encoding="utf-8") as handle:
-        for result in api.extract_many((item.text, item.article) for item in good):
-            handle.write(result.model_dump_json() + "\n")
-            counts["articles"] += 1
-            counts["orders"] += len(result.orders)
-            counts["figures"] += len(result.figures)
-    with errors_path.open("w", encoding="utf-8") as handle:
-        for error in bad:
-            handle.write(json.dumps(error.__dict__, ensure_ascii=False) + "\n")
-            print(f"error: {error.reason}", file=sys.stderr)
-    seconds = time.perf_counter() - started
-    print(f"articles {counts['articles']}, orders {counts['orders']}, figures {counts['figures']}, "
-          f"errors {len(bad)}, seconds {seconds:.1f}", file=sys.stderr)
-    return EXIT_SOME_FAILED if bad else EXIT_OK
+    options = BatchOptions(published=args.published, max_bytes=args.max_bytes, resume=args.resume)
+    workers = args.workers or available_cores()
+    try:
+        with _progress_bar(args) as bar, _executor(args, workers) as executor:
+            workers = getattr(executor, "workers", workers)  # an existing Dask cluster has its own size
+            summary = batch.run(args.paths, args.output, executor, workers, options, progress=bar.update)
+    except ResumeError as exc:
+        raise UsageError(str(exc)) from None
+    summary.seconds = time.perf_counter() - started  # start-up of workers or a cluster included
+    for reason in summary.first_errors:
+        print(f"error: {reason}", file=sys.stderr)
+    if summary.errors > len(summary.first_errors):
+        print(f"... and {summary.errors - len(summary.first_errors)} more in {errors_path_for(args.output)}",
+              file=sys.stderr)
+    if args.tables:
+        for path in write_tables(args.output, args.tables):
+            print(f"table: {path}", file=sys.stderr)
+    print(summary.line(), file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _executor(args: argparse.Namespace, workers: int):
+    if args.engine == "dask" or args.scheduler:
+        if importlib.util.find_spec("distributed") is None:
+            raise UsageError("--engine dask needs the optional extra: pip install 'extractor[dask]'")
+        if not args.verbose:  # read by dask on import, here and in the worker processes it starts
+            os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        from .dask import dask_executor
+
+        return dask_executor(workers, args.scheduler)
+    return executor_for(workers)
+
+
+def _progress_bar(args: argparse.Namespace):
+    quiet = args.quiet or not sys.stderr.isatty()
+    total = None if quiet else count_inputs(args.paths)
+    return tqdm(total=total, unit="article", disable=quiet, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -82,6 +114,16 @@ def _floor(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError(f"expected KEY=VALUE such as orders.f1=0.9, got {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+        if value < 1:
+            raise ValueError
+        return value
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}") from None
+
+
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(ArticleResult.model_json_schema(), indent=2))
     return EXIT_OK
@@ -91,15 +133,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extractor",
         description="Extract AI-chip supply-chain orders from news articles.",
-        epilog="Exit codes: 0 all inputs processed, 1 some inputs failed (listed in OUT.errors.jsonl), 2 usage error.",
+        epilog=_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="extract from files and folders into JSON Lines")
-    run.add_argument("paths", nargs="+", help=".txt/.md/.json/.jsonl files or folders (recursive)")
-    run.add_argument("-o", "--output", required=True, help="output JSON Lines file")
-    run.add_argument("--published", help="publication date YYYY-MM-DD for articles that give none")
-    run.add_argument("--max-bytes", type=int, default=api.DEFAULTS.max_bytes, help="refuse larger files")
+    run = commands.add_parser(
+        "run", help="extract from files, folders, URLs and stdin into JSON Lines",
+        description="Extract every article under PATH... into OUT, one contract line per article.\n"
+                    "An input that gives no result becomes one record in OUT.errors.jsonl; the batch goes on.",
+        epilog=_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("paths", nargs="+", metavar="PATH",
+                     help="a .txt/.md/.json/.jsonl/.html file, a folder (recursive), an fsspec URL "
+                          "(s3://bucket/prefix) or - for JSON Lines on stdin")
+    run.add_argument("-o", "--output", required=True, metavar="OUT", help="output JSON Lines file")
+    run.add_argument("--published", metavar="YYYY-MM-DD", help="publication date YYYY-MM-DD for articles that give none")
+    run.add_argument("--max-bytes", type=_positive, default=BatchOptions().max_bytes, metavar="N",
+                     help="refuse files (and JSON lines) larger than this (default: %(default)s)")
+    run.add_argument("-w", "--workers", type=_positive, metavar="N",
+                     help="worker processes (default: all cores, here %d)" % available_cores())
+    run.add_argument("--engine", choices=("pool", "dask"), default="pool",
+                     help="pool: processes on this machine (default); dask: a Dask cluster")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="use the Dask scheduler at tcp://HOST:8786 (implies --engine dask; "
+                          "default: $DASK_SCHEDULER_ADDRESS, else a new local cluster)")
+    run.add_argument("--tables", metavar="DIR",
+                     help="also write orders, figures and mentions as CSV (and Parquet with pyarrow) here")
+    run.add_argument("--resume", action="store_true",
+                     help="skip inputs already in OUT or OUT.errors.jsonl and append the rest")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar (none when stderr is not a terminal)")
     run.set_defaults(handler=_run)
     evaluate = commands.add_parser("evaluate", help="score the pipeline (or --pred) against gold files")
     evaluate.add_argument("gold", help="folder of <id>.gold.json files")
@@ -133,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
             dt.date.fromisoformat(args.published)
         except ValueError:
             parser.error(f"--published must be YYYY-MM-DD, got {args.published!r}")
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ class DaskExecutor:
 
     @property
     def workers(self) -> int:
-        return max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
+        return max(1, len(self.client.nthreads()))
 
 
 @contextmanager
@@ -73,7 +73,8 @@ def dask_executor(workers: int, scheduler: str | None = None,
             yield DaskExecutor(client, settings)
         return
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as cluster:
+                                  host="127.0.0.1", dashboard_address=None,
+                                  scheduler_kwargs={"dashboard": False}) as cluster:
         with distributed.Client(cluster) as client:
             yield DaskExecutor(client, settings)
 

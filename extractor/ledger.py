@@ -17,7 +17,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterable
 
-__all__ = ["Decision", "Ledger", "LineFile", "errors_path_for", "repair_torn_tail"]
+__all__ = ["Decision", "Ledger", "LineFile", "ResumeError", "errors_path_for", "repair_torn_tail"]
+
+
+class ResumeError(ValueError):
+    """The output file holds something other than this tool's records: resuming into it would corrupt it."""
 
 
 def errors_path_for(output: str | Path) -> Path:
@@ -140,5 +144,5 @@ def _records(path: str | Path, key: str | None = None) -> Iterable[dict]:
                 record = json.loads(line)
                 yield record[key] if key else record
             except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path} line {number} is not a record of this tool ({exc}); "
+                raise ResumeError(f"{path} line {number} is not a record of this tool ({exc}); "
                                  "cannot resume into it") from None

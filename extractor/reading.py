@@ -93,7 +93,7 @@ def read_source(source: Source, published: str | None = None, max_bytes: int = D
         else:
             yield _read_document(source, published, max_bytes)
     except Exception as exc:  # a bad file must not stop the batch
-        yield ReadError(source.location, source.id, f"{source.location}: {exc}", type(exc).__name__)
+        yield ReadError(source.location, source.id, f"{source.location}: {_one_line(exc)}", type(exc).__name__)
 
 
 def _read_document(source: Source, published: str | None, max_bytes: int) -> Loaded:
@@ -135,7 +135,7 @@ def _read_lines(stream: BinaryIO, source: Source, published: str | None, max_byt
             text, encoding = decode(raw)
             yield _from_record(json.loads(text), line_id, path, published, _encoding_warnings(encoding))
         except Exception as exc:
-            yield ReadError(path, line_id, f"{base} line {number}: {exc}", type(exc).__name__)
+            yield ReadError(path, line_id, f"{base} line {number}: {_one_line(exc)}", type(exc).__name__)
 
 
 def _numbered_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
@@ -158,6 +158,11 @@ def _numbered_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, byt
         else:
             yield number, line
         line = stream.readline(max_bytes + 1)
+
+
+def _one_line(exc: Exception) -> str:
+    """An exception's message on one line (YAML's span several)."""
+    return " ".join(str(exc).split())
 
 
 def _encoding_warnings(encoding: str) -> tuple[str, ...]:

@@ -148,3 +148,27 @@ class _Unclosable:
 
     def __exit__(self, *exc_info) -> None:
         return None
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many inputs ``paths`` hold (one per file, one per JSON line), for a progress bar.
+
+    None when it cannot be told without reading a stream twice (stdin, a remote ``.jsonl``).
+    """
+    total = 0
+    for source in list_sources(paths):
+        if isinstance(source, Source) and source.is_stream:
+            if source.location == STDIN or source.is_url:
+                return None
+            total += _count_lines(Path(source.location))
+        else:
+            total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1  # it will be one error record

@@ -50,7 +50,8 @@ class OrderRules:
         if len(found.items) == 1:
             alone = found.items[0]
             pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
-                self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier)
+                self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier) or \
+                self._anonymous_customer(alone, scored[alone], text)
             if pair is None:
                 return []
             supplier, customers = pair
@@ -73,9 +74,9 @@ class OrderRules:
         drafts = []
         for service in services:
             for customer in customers:
-                confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name})
+                confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name} - {None, ""})
                 score = scored.get(supplier, (1, 0))[0] + scored.get(customer, (0, 1))[1]
-                draft = Draft(customer.name, supplier.name, getattr(supplier.value, "unit", None), service, stage,
+                draft = Draft(customer.name or None, supplier.name, getattr(supplier.value, "unit", None), service, stage,
                               confirmation, attribution, clause, score)
                 self._fill_slots(view, draft, converted)
                 drafts.append(draft)
@@ -111,6 +112,14 @@ class OrderRules:
             return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
                                 clause.sentence.index, "earlier_deal") for name in names]
         return None
+
+    def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
+        """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""
+        sup, cust = score
+        if sup <= cust or not self.cues.anonymous_customer.search(text):
+            return None
+        return party, [Item("COMPANY", party.start, party.start, "", CompanyValue(name=""), party.sentence,
+                            "anonymous")]
 
     def _implied_supplier(self, view: ArticleView, clause: Clause, party: Item, score: tuple[int, int],
                           hints: set[str], earlier: list[Draft]) -> tuple[Item, list[Item]] | None:

@@ -119,6 +119,26 @@ def orders_of(text: str) -> set[tuple]:
             {("Amazon", "Alchip", "design", "agreed"), ("Amazon", "TSMC", "foundry", "agreed"),
              ("Alchip", "TSMC", "foundry", "agreed")}, id="designer and owner both get the maker's order",
         ),
+        pytest.param(
+            "GlobalFoundries said it signed a $1.5bn wafer supply agreement with a U.S. hyperscaler it did not name.",
+            {(None, "GlobalFoundries", "foundry", "agreed")}, id="undisclosed customer",
+        ),
+        pytest.param(
+            "OpenAI agreed to deploy 6 gigawatts of AMD Instinct GPUs over several years.",
+            {("OpenAI", "AMD", "supply", "agreed")}, id="deploy X's GPUs",
+        ),
+        pytest.param(
+            "The first generation of the chip was produced by UMC for Daesan Semicon.",
+            {("Daesan Semicon", "UMC", "foundry", "past")}, id="passive made by X for Y, in the past",
+        ),
+        pytest.param(
+            "Rebellions said it has signed a deal to supply its inference chips to SK Telecom.",
+            {("SK Telecom", "Rebellions", "supply", "agreed")}, id="signed a deal to supply",
+        ),
+        pytest.param(
+            "AMD has secured close to 8% of TSMC's CoWoS capacity for the MI450.",
+            {("AMD", "TSMC", "packaging", "agreed")}, id="secured capacity is a buyer",
+        ),
     ],
 )
 def test_orders_from_sentences(text, expected):
