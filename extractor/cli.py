@@ -104,6 +104,14 @@ def _gold_check(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if problems else EXIT_OK
 
 
+def _gold_stats(args: argparse.Namespace) -> int:
+    from .evaluation.goldcheck import gold_stats
+
+    for name, counter in gold_stats(args.dirs).items():
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common()))
+    return EXIT_OK
+
+
 def _floor(text: str) -> tuple[str, float]:
     key, sep, value = text.partition("=")
     try:
@@ -178,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dirs", nargs="+", help="folders of <id>.gold.json files")
     check.add_argument("--articles", help="folder of the article texts (default: ../articles)")
     check.set_defaults(handler=_gold_check)
+    stats = gold_commands.add_parser("stats", help="count articles, labels, currencies, services and stages")
+    stats.add_argument("dirs", nargs="+", help="folders of <id>.gold.json files")
+    stats.set_defaults(handler=_gold_stats)
     schema = commands.add_parser("schema", help="print the JSON Schema of one output line")
     schema.set_defaults(handler=_schema)
     return parser

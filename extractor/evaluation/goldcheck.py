@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -73,3 +74,24 @@ def _company_problems(index: int, mention, gazetteer: Gazetteer) -> list[str]:
         return [f"mention {index} COMPANY {mention.text!r}: name {value.name!r} is not canonical; "
                 f"use {entry.name!r}"]
     return []
+
+
+def gold_stats(gold_dirs: list[str | Path]) -> dict[str, Counter]:
+    """Counts over gold files: articles, mentions per label, money per currency, orders per
+    service and stage, figures per kind."""
+    counts: dict[str, Counter] = {k: Counter() for k in ("articles", "labels", "currencies", "services",
+                                                          "stages", "figures")}
+    for folder in gold_dirs:
+        for path in sorted(Path(folder).glob("*.gold.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            counts["articles"][Path(folder).parent.name or str(folder)] += 1
+            for mention in gold.get("mentions", []):
+                counts["labels"][mention["label"]] += 1
+                if mention["label"] == "MONEY" and mention.get("value"):
+                    counts["currencies"][mention["value"].get("currency")] += 1
+            for order in gold.get("orders", []):
+                counts["services"][order["service"]] += 1
+                counts["stages"][order["stage"]] += 1
+            for figure in gold.get("figures", []):
+                counts["figures"][figure["kind"]] += 1
+    return counts
