@@ -10,7 +10,7 @@ from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+)\b[^.;\"“]{0,60}?(?:that\s+)?$")
+    r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")

@@ -33,6 +33,7 @@ class Cues:
     timing_good: re.Pattern
     memory_parts: re.Pattern
     anonymous_customer: re.Pattern
+    bullet: re.Pattern
     timing_bad: re.Pattern
     references: re.Pattern
     figure_kinds: tuple[tuple[str, re.Pattern], ...]
@@ -73,6 +74,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
+        bullet=re.compile(data["bullet"]),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),

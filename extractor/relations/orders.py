@@ -39,7 +39,8 @@ class OrderRules:
     def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
                        earlier: list[Draft]) -> list[Draft]:
         text = clause.text(view)
-        talks_only = not self.cues.order_agreed.search(text)
+        head = self._bullet_head(view, clause)
+        talks_only = not self.cues.order_agreed.search(text) and head is None
         if talks_only and not self.cues.order_talks.search(text):
             return []
         hints = self.parties.hints(text)
@@ -47,6 +48,8 @@ class OrderRules:
         if not found.items:
             return []
         scored = self.parties.scores(view, clause, found, hints)
+        if head is not None:  # "- Microsoft: a Maia accelerator on 18A": the heading names a party
+            found.marked.update(i.name for i in view.items_in(head[0], head[1], "COMPANY"))
         if len(found.items) == 1:
             alone = found.items[0]
             pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
@@ -112,6 +115,15 @@ class OrderRules:
             return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
                                 clause.sentence.index, "earlier_deal") for name in names]
         return None
+
+    def _bullet_head(self, view: ArticleView, clause: Clause) -> tuple[int, int] | None:
+        """The span of a list line's heading before its colon, when it names a company."""
+        sentence = clause.sentence
+        match = self.cues.bullet.match(sentence.text)
+        if match is None:
+            return None
+        span = (sentence.start + match.start("head"), sentence.start + match.end("head"))
+        return span if view.items_in(span[0], span[1], "COMPANY") else None
 
     def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
         """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""

@@ -64,7 +64,7 @@ class PartyScorer:
             if item.name not in seen:
                 seen.add(item.name)
                 parties.append(item)
-            elif item.rule == "coref":
+            else:  # a later "it", or the same name again ("- Cambricon / SMIC: Cambricon has placed")
                 echoes.setdefault(item.name, []).append(item)
         return Parties(parties, echoes)
 
