@@ -162,15 +162,15 @@ class OrderRules:
             return self.parties.unit_service[(supplier.name, unit)]
         text = clause.text(view)
         roles = self.parties.role_of(view, supplier.name)
+        makes = not roles or "foundry" in roles
         for service, pattern in self.cues.services:
-            if service == "supply" and self._names_others_product(view, clause, supplier):
-                break
+            if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
+                                                  or self._names_others_product(view, clause, supplier)):
+                return "foundry"  # a chip on a node, or the customer's own chip ("MTIA"), is made, not sold
             if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
                 return service
-        if view.items_in(clause.start, clause.end, "PROCESS_NODE") and (not roles or "foundry" in roles):
+        if makes and view.items_in(clause.start, clause.end, "PROCESS_NODE"):
             return "foundry"
-        if "foundry" in roles and self._names_others_product(view, clause, supplier):
-            return "foundry"  # a maker working on the customer's own chip ("MTIA") makes it
         for service in ("foundry", "memory", "packaging", "design", "supply"):
             if service in roles:
                 return service
