@@ -58,7 +58,7 @@ class RelationBuilder:
         scorer = PartyScorer(cues, lambda name: roles.get(name, frozenset()), unit_service, products, coref_window,
                              makers)
         self.orders = OrderRules(cues, scorer, coref_window)
-        self.figures = FigureRules(cues, coref_window)
+        self.figures = FigureRules(cues, coref_window, makers)
 
     def __call__(self, doc: Doc) -> Doc:
         view = article_view(doc)

@@ -13,6 +13,7 @@ _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)
+_TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _BRACKET_BETWEEN = re.compile(
     r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
@@ -59,6 +60,8 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]) or _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
         return True
     sentence = view.sentence_of(item.start)
+    if _TOPIC_BEFORE.fullmatch(view.text[sentence.start:item.start]) and view.text[item.end:item.end + 1] == ",":
+        return True  # "For Broadcom, the order is ..." names the topic
     before = view.text[max(sentence.start, item.start - 40):item.start]
     return not cues.salience_blockers.search(before) and not cues.exclusion.search(before)
 

@@ -1,7 +1,7 @@
 """Figures: money and capacity numbers of one company that are not an order's price."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
 from .context import Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, references, resolve
@@ -13,6 +13,7 @@ from .views import ArticleView, Item
 class FigureRules:
     cues: Cues
     window: int = 3
+    node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
 
     def find(self, view: ArticleView, order_values: set[Item]) -> list[Figure]:
         conversions = equivalents(view)
@@ -74,16 +75,19 @@ class FigureRules:
         return None
 
     def _owner(self, view: ArticleView, clause: Clause, item: Item) -> str | None:
-        """The company the number belongs to: the clause's subject, else who "its" or
-        "the company" means."""
-        for company in view.items_in(clause.sentence.start, item.start, "COMPANY"):
-            if company.start >= clause.start or clause.start == clause.sentence.start:
-                if is_salient(view, company, self.cues) and not is_excluded(view, company, clause.start, self.cues):
-                    return company.name
+        """The company the number belongs to: the nearest subject before it in its clause
+        ("SK hynix about 190k wpm, Samsung about 170k wpm"), else who "its" or "the
+        company" means, else the maker of the node it counts ("N2 ... 100k wpm")."""
         local = Clause(clause.sentence, clause.start, item.start)
-        stand_ins = references(view, local, self.cues, set(), self.window)
-        if stand_ins:
-            return stand_ins[0].name
+        candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
+                      if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)]
+        candidates += references(view, local, self.cues, set(), self.window)
+        if candidates:
+            return max(candidates, key=lambda c: c.start).name
+        for node in reversed(view.items_in(clause.sentence.start, item.start, "PROCESS_NODE")):
+            maker = self.node_makers.get(node.value.name or "")
+            if maker:
+                return maker
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
 
