@@ -43,11 +43,37 @@ class Cues:
     not_company: re.Pattern
 
 
+_DESCRIBES_COMPANY = (r"(?!\s+(?:designers?|makers?|startups?|compan(?:y|ies)|firms?|developers?|giants?|"
+                      r"business|industry|market|sector|sales|demand|houses?|suppliers?|vendors?|unit|division))")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _chip_pattern(chips: dict) -> re.Pattern:
+    """``category`` ("ASIC", "HBM4E", an optional generic "chip" after it) or ``modified``
+    ("AI inference chip", "custom accelerator"); plural s dropped from the name."""
+    category = rf"(?P<category>{_alternation(chips['categories'])})(?:s|es)?(?:\s+chips?)?\b"
+    modifiers = _alternation(chips["modifiers"])
+    heads = _alternation(chips["heads"])
+    bare = _alternation(chips["bare_heads"])
+    modified = rf"(?P<modified>(?:(?:{modifiers})[\s-]){{1,2}}(?:{heads})|(?:{bare}))(?:s)?\b"
+    return re.compile(rf"\b(?:{category}|{modified}){_DESCRIBES_COMPANY}", re.IGNORECASE)
+
+
+def chip_name(match: re.Match, names: dict[str, str]) -> str:
+    """The ``chip`` slot for a match of :func:`_chip_pattern`: a category as listed, else
+    the words as the text gives them."""
+    if match.group("category"):
+        return names[match.group("category").casefold()]
+    return match.group("modified")
+
+
 @lru_cache(maxsize=8)
 def load_cues(models_dir: str | None = None) -> Cues:
     data = load_yaml("cues.yaml", models_dir)
     figures = load_yaml("figures.yaml", models_dir)
-    chips = sorted(data["chips"], key=len, reverse=True)
     return Cues(
         order_agreed=_compile(data["order"]["agreed"]),
         order_talks=_compile(data["order"]["talks"]),
@@ -65,11 +91,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         },
         services=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services"]),
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
-        chips=re.compile(r"\b(" + "|".join(re.escape(c) for c in chips) + r")(?:s|es)?\b"
-                         r"(?!\s+(?:designers?|makers?|startups?|compan(?:y|ies)|firms?|developers?|giants?|"
-                         r"business|industry|market|sector|sales|demand|houses?|suppliers?|vendors?))",
-                         re.IGNORECASE),
-        chip_names={c.casefold(): c for c in chips},
+        chips=_chip_pattern(data["chips"]),
+        chip_names={c.casefold(): c for c in data["chips"]["categories"]},
         clause_breaks=re.compile("|".join(data["clause_breaks"])),
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),

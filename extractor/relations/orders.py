@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..records import CompanyValue, Order
 from .context import Clause, clauses, equivalents, is_dateline
-from .cues import Cues
+from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .merge import merge
 from .parties import PartyScorer
@@ -205,7 +205,7 @@ class OrderRules:
         end = self._scope_end(view, clause)
         text = view.text[clause.start:end]
         chip = self.cues.chips.search(text)
-        draft.chip = self.cues.chip_names[chip.group(1).casefold()] if chip else None
+        draft.chip = chip_name(chip, self.cues.chip_names) if chip else None
         draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
         nodes = view.items_in(clause.start, end, "PROCESS_NODE")
         draft.node = nodes[0] if nodes else None
