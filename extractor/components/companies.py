@@ -142,8 +142,9 @@ class CompanyFinder:
 
     def _judge(self, doc: Doc, start: int, end: int) -> _Hit | None:
         """Is the capitalised run ``doc[start:end]`` a company, and by which rule?"""
-        while end > start and doc[end - 1].text in self._not_names - self._corporate:
-            end -= 1
+        if self._attach_suffix(doc, end) == end:  # "Veyra AI Inc." keeps its "AI"
+            while end > start and doc[end - 1].text in self._not_names - self._corporate:
+                end -= 1
         if end <= start or any(t.text in self._blocked_words for t in doc[start:end]):
             return None
         words = [t.text for t in doc[start:end]]

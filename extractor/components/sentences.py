@@ -1,18 +1,27 @@
 """Sentence boundaries for news copy: punctuation as spaCy's sentencizer sees it, plus line breaks.
 
-Headlines and bullet points end without a full stop; a line break ends them.
+Headlines and bullet points end without a full stop; a line break ends them. A full
+stop glued to a code name ("N2P.") ends a sentence unless the token is a known
+abbreviation (``models/sentences.yaml``).
 """
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from ..resources import load_yaml
+
 
 class SentenceSplitter:
-    def __init__(self, name: str = "extractor_sentences") -> None:
+    def __init__(self, name: str = "extractor_sentences", models_dir: str | None = None) -> None:
         self.name = name
         self._sentencizer = Sentencizer(punct_chars=[*Sentencizer.default_punct_chars, "...", "…"])
+        data = load_yaml("sentences.yaml", models_dir)
+        self._abbreviations = frozenset(data["abbreviations"])
+        self._starters = frozenset(data["sentence_starters"])
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self._sentencizer(doc)
@@ -20,11 +29,25 @@ class SentenceSplitter:
             previous = doc[token.i - 1]
             if "\n" in previous.text_with_ws and not token.is_space:
                 token.is_sent_start = True
+            elif token.text[:1].isupper() and self._ends_sentence(doc, previous, token):
+                token.is_sent_start = True
             elif token.is_space and "\n" in token.text:
                 token.is_sent_start = False
         return doc
 
 
-@Language.factory("extractor_sentences")
-def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
-    return SentenceSplitter(name)
+    def _ends_sentence(self, doc: Doc, stop, following) -> bool:
+        """Does a token with a glued full stop ("N2P.", "CoWoS-L.", "Inc.") end its sentence?"""
+        text = stop.text
+        if len(text) < 2 or not text.endswith(".") or not stop.whitespace_:
+            return False
+        if text in self._abbreviations:
+            return following.text in self._starters
+        initial = re.fullmatch(r"(?:[A-Za-z]\.)+", text)
+        glued_to_previous = stop.i > 0 and not doc[stop.i - 1].whitespace_
+        return not initial or glued_to_previous
+
+
+@Language.factory("extractor_sentences", default_config={"models_dir": None})
+def make_sentence_splitter(nlp: Language, name: str, models_dir: str | None) -> SentenceSplitter:
+    return SentenceSplitter(name, models_dir)
