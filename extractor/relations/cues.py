@@ -34,6 +34,7 @@ class Cues:
     memory_parts: re.Pattern
     anonymous_customer: re.Pattern
     bullet: re.Pattern
+    deal_nouns: re.Pattern
     timing_bad: re.Pattern
     references: re.Pattern
     figure_kinds: tuple[tuple[str, re.Pattern], ...]
@@ -98,6 +99,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         memory_parts=_compile(data["memory_parts"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         bullet=re.compile(data["bullet"]),
+        deal_nouns=re.compile(data["deal_nouns"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),

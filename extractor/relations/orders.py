@@ -50,6 +50,8 @@ class OrderRules:
         scored = self.parties.scores(view, clause, found, hints)
         if head is not None:  # "- Microsoft: a Maia accelerator on 18A": the heading names a party
             found.marked.update(i.name for i in view.items_in(head[0], head[1], "COMPANY"))
+        if self.cues.deal_nouns.search(text):  # a deal stated outright: roles may settle who is who
+            found.marked.update(i.name for i in found.items)
         if len(found.items) == 1:
             alone = found.items[0]
             pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \

@@ -143,3 +143,113 @@ def orders_of(text: str) -> set[tuple]:
 )
 def test_orders_from_sentences(text, expected):
     assert orders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "Samsung Electronics has secured a 2-nanometer foundry order from Japan's Preferred Networks.",
+            {('Preferred Networks', 'Samsung Electronics', 'foundry', 'agreed')}, id='Samsung Electronics has secured a 2-nanometer foundry',
+        ),
+        pytest.param(
+            'TSMC is expected to win orders from Apple for its A20 chips.',
+            {('Apple', 'TSMC', 'foundry', 'talks')}, id='TSMC is expected to win orders from',
+        ),
+        pytest.param(
+            'SK hynix will supply HBM4 to Nvidia starting next year.',
+            {('Nvidia', 'SK hynix', 'memory', 'agreed')}, id='SK hynix will supply HBM4 to Nvidia',
+        ),
+        pytest.param(
+            'Nvidia has placed an order with TSMC for its Rubin GPUs.',
+            {('Nvidia', 'TSMC', 'foundry', 'agreed')}, id='Nvidia has placed an order with TSMC',
+        ),
+        pytest.param(
+            'Apple has reportedly tapped TSMC to produce its M5 chips.',
+            {('Apple', 'TSMC', 'foundry', 'agreed')}, id='Apple has reportedly tapped TSMC to produce',
+        ),
+        pytest.param(
+            'AMD has signed a deal with Samsung Electronics for HBM3E supply.',
+            {('AMD', 'Samsung Electronics', 'memory', 'agreed')}, id='AMD has signed a deal with Samsung',
+        ),
+        pytest.param(
+            "Google's TPU is manufactured by TSMC.",
+            {('Google', 'TSMC', 'foundry', 'production')}, id="Google's TPU is manufactured by TSMC.",
+        ),
+        pytest.param(
+            'Microsoft is in discussions with Intel to make its Maia chips on 18A.',
+            {('Microsoft', 'Intel', 'foundry', 'talks')}, id='Microsoft is in discussions with Intel to',
+        ),
+        pytest.param(
+            'The deal calls for Samsung to supply 10,000 HBM4 stacks to AMD.',
+            {('AMD', 'Samsung Electronics', 'memory', 'agreed')}, id='The deal calls for Samsung to supply',
+        ),
+        pytest.param(
+            'Tesla awarded Samsung a $16.5 billion contract to make AI6 chips.',
+            {('Tesla', 'Samsung Electronics', 'foundry', 'agreed')}, id='Tesla awarded Samsung a $16.5 billion contract',
+        ),
+        pytest.param(
+            "Qualcomm is said to be considering Samsung's 2nm process for its Snapdragon chips.",
+            {('Qualcomm', 'Samsung Electronics', 'foundry', 'talks')}, id="Qualcomm is said to be considering Samsung's",
+        ),
+        pytest.param(
+            "Rebellions' ATOM chips are produced by Samsung on its 5nm process.",
+            {('Rebellions', 'Samsung Electronics', 'foundry', 'production')}, id="Rebellions' ATOM chips are produced by Samsung",
+        ),
+        pytest.param(
+            'Nvidia is said to have ordered 1 million wafers from TSMC.',
+            {('Nvidia', 'TSMC', 'foundry', 'agreed')}, id='Nvidia is said to have ordered 1',
+        ),
+        pytest.param(
+            'LG Electronics will source NPUs from FuriosaAI.',
+            {('LG Electronics', 'FuriosaAI', 'supply', 'agreed')}, id='LG Electronics will source NPUs from FuriosaAI.',
+        ),
+        pytest.param(
+            'Meta has outsourced production of its MTIA chips to TSMC.',
+            {('Meta', 'TSMC', 'foundry', 'agreed')}, id='Meta has outsourced production of its MTIA',
+        ),
+        pytest.param(
+            'Samsung beat TSMC to an order from Tesla.',
+            {('Tesla', 'Samsung Electronics', 'foundry', 'agreed')}, id='Samsung beat TSMC to an order from',
+        ),
+        pytest.param(
+            'Broadcom will design custom accelerators for OpenAI.',
+            {('OpenAI', 'Broadcom', 'design', 'agreed')}, id='Broadcom will design custom accelerators for OpenAI.',
+        ),
+        pytest.param(
+            "ASE will handle advanced packaging for Nvidia's Blackwell chips.",
+            {('Nvidia', 'ASE', 'packaging', 'agreed')}, id="ASE will handle advanced packaging for Nvidia's",
+        ),
+        pytest.param(
+            'Micron began shipping HBM3E to Nvidia in February.',
+            {('Nvidia', 'Micron', 'memory', 'production')}, id='Micron began shipping HBM3E to Nvidia in',
+        ),
+        pytest.param(
+            "Samsung is the sole supplier of HBM3E for AMD's MI350.",
+            {('AMD', 'Samsung Electronics', 'memory', 'production')}, id='Samsung is the sole supplier of HBM3E',
+        ),
+        pytest.param(
+            'xAI is reportedly close to a deal with Samsung to make its inference chips.',
+            {('xAI', 'Samsung Electronics', 'foundry', 'talks')}, id='xAI is reportedly close to a deal',
+        ),
+        pytest.param(
+            'SK hynix and Nvidia signed a supply contract for HBM4.',
+            {('Nvidia', 'SK hynix', 'memory', 'agreed')}, id='SK hynix and Nvidia signed a supply',
+        ),
+        pytest.param(
+            'Intel will produce chips for Microsoft on its 18A process, the companies said.',
+            {('Microsoft', 'Intel', 'foundry', 'agreed')}, id='Intel will produce chips for Microsoft on',
+        ),
+        pytest.param(
+            'Hyundai Motor Group has picked Samsung Foundry to produce its autonomous-driving chips on 5nm.',
+            {('Hyundai Motor Group', 'Samsung Electronics', 'foundry', 'agreed')}, id='Hyundai Motor Group has picked Samsung Foundry',
+        ),
+        pytest.param(
+            'Amkor will package Apple chips at its Arizona plant.',
+            {('Apple', 'Amkor', 'packaging', 'agreed')}, id='Amkor will package Apple chips at its',
+        ),
+    ],
+)
+def test_orders_in_wire_phrasings(text, expected):
+    """Phrasings from wire copy and Korean-media reports: one order each, right stage."""
+    assert orders_of(text) == expected
