@@ -44,6 +44,7 @@ class OrderRules:
         if talks_only and not self.cues.order_talks.search(text):
             return []
         hints = self.parties.hints(text)
+        inherited = None
         found = self.parties.parties(view, clause, hints)
         if not found.items:
             return []
@@ -54,6 +55,13 @@ class OrderRules:
             found.marked.update(i.name for i in found.items)
         if len(found.items) == 1:
             alone = found.items[0]
+            if head is not None and head[0] <= alone.start < head[1]:
+                if not hints and earlier:  # "- AMD: close to 8%" goes on the list's previous line
+                    inherited = earlier[-1].service
+                    hints = {inherited}
+                if not self.parties.can_supply(view, alone.name, hints & _MAKING or {"supply"}):
+                    sup, cust = scored[alone]  # "- Nvidia: ~60% of CoWoS-L": a buyer heads the line
+                    scored[alone] = (sup, max(cust, 2))
             pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
                 self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier) or \
                 self._anonymous_customer(alone, scored[alone], text)
@@ -70,7 +78,7 @@ class OrderRules:
                          and {party.name, supplier.name} & found.marked]
         if not customers:
             return []
-        services = self._services(view, clause, supplier)
+        services = [inherited] if inherited else self._services(view, clause, supplier)
         stage = self._stage(text, talks_only)
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]

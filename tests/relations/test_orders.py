@@ -253,3 +253,15 @@ def test_orders_from_sentences(text, expected):
 def test_orders_in_wire_phrasings(text, expected):
     """Phrasings from wire copy and Korean-media reports: one order each, right stage."""
     assert orders_of(text) == expected
+
+
+def test_allocation_list_lines_are_orders_of_the_story_supplier():
+    text = (
+        "TSMC will lift CoWoS-L capacity to 120k wpm by end-2026. Allocation for 2026:\n\n"
+        "- Nvidia: about 60% of CoWoS-L output, for Blackwell Ultra and Rubin.\n"
+        "- AMD: close to 8%, mostly for the MI450.\n"
+    )
+    orders = {(o.customer, o.supplier, o.service): o for o in extract(text, published=PUBLISHED).orders}
+    assert set(orders) == {("Nvidia", "TSMC", "packaging"), ("AMD", "TSMC", "packaging")}
+    assert orders[("Nvidia", "TSMC", "packaging")].products == ["Blackwell Ultra", "Rubin"]
+    assert orders[("AMD", "TSMC", "packaging")].stage == "agreed"
