@@ -6,12 +6,10 @@ from spacy.tokens import Doc
 
 from ..normalize.companies import Gazetteer
 from ..normalize.nodes import node_makers
-from ..relations.context import equivalents
 from ..relations.cues import load_cues
 from ..relations.figures import FigureRules
-from ..relations.orders import OrderRules, merge
+from ..relations.orders import OrderRules, find_orders
 from ..relations.parties import PartyScorer
-from ..relations.refine import refine
 from ..relations.products import ProductFinder
 from ..relations.views import ArticleView, Item, SentenceView
 from ..resources import load_yaml
@@ -53,7 +51,6 @@ class RelationBuilder:
         names = {entry.id: entry.name for entry in gazetteer}
         products = ProductFinder(load_yaml("products.yaml", models_dir)["products"], names.get)
         cues = load_cues(models_dir)
-        self.cues, self.unit_service = cues, unit_service
         makers = {node: names[maker] for node, maker in node_makers(models_dir).items() if maker in names}
         scorer = PartyScorer(cues, lambda name: roles.get(name, frozenset()), unit_service, products, coref_window,
                              makers)
@@ -62,9 +59,7 @@ class RelationBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         view = article_view(doc)
-        drafts = self.orders.drafts(view)
-        orders = merge(view, drafts, equivalents(view))
-        doc._.orders = refine(view, self.cues, orders, self.unit_service)
+        doc._.orders, drafts = find_orders(view, self.orders)
         doc._.figures = self.figures.find(view, {d.value for d in drafts if d.value is not None})
         return doc
 

@@ -112,7 +112,3 @@ def _add(figures: dict[tuple, Figure], figure: Figure) -> None:
     if isinstance(value, MoneyAmount) and not known.value.equivalents and value.equivalents:
         figures[key] = known.model_copy(update={"value": known.value.model_copy(
             update={"equivalents": value.equivalents})})
-
-
-def find_figures(view: ArticleView, rules: FigureRules, order_values: set[Item]) -> list[Figure]:
-    return rules.find(view, order_values)

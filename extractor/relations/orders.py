@@ -10,7 +10,7 @@ from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .merge import merge
 from .parties import PartyScorer
-from .refine import party_speaks
+from .refine import party_speaks, refine
 from .views import ArticleView, Item
 
 _MAKING = frozenset({"foundry", "memory", "packaging", "design"})
@@ -287,5 +287,8 @@ def _best_supplier(scored: dict[Item, tuple[int, int]]) -> Item | None:
     return best
 
 
-def find_orders(view: ArticleView, rules: OrderRules) -> list[Order]:
-    return merge(view, rules.drafts(view), equivalents(view))
+def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list[Draft]]:
+    """The article's orders, merged and refined, and the drafts they came from."""
+    drafts = rules.drafts(view)
+    orders = merge(view, drafts, equivalents(view))
+    return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
