@@ -27,6 +27,7 @@ class Draft:
     value: Item | None = None
     volume: Item | None = None
     timing: Item | None = None
+    timing_fit: int = 0
 
 
 def amount_of(item: Item) -> Decimal:

@@ -33,7 +33,9 @@ def _merge_group(view: ArticleView, group: list[Draft], conversions: dict[Item, 
     if headline is not None:
         value = MoneyAmount(**headline.value.value.model_dump(),
                             equivalents=[e.value for e in conversions.get(headline.value, [])])
-    node, volume, timing = pick("node"), pick("volume"), pick("timing")
+    node, volume = pick("node"), pick("volume")
+    dated = [d for d in order_of_preference if d.timing is not None]
+    timing = max(dated, key=lambda d: d.timing_fit).timing if dated else None  # first among equals
     sentences = sorted({d.clause.sentence.index: d.clause.sentence for d in group}.items())
     first = group[0]
     return Order(

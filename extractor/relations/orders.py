@@ -228,7 +228,34 @@ class OrderRules:
         draft.volume = volumes[0] if volumes else None
         dates = [d for d in view.items_in(clause.start, end, "DATE")
                  if d.value.value and not is_dateline(view, d)]
-        draft.timing = max(dates, key=lambda d: self._timing_fit(view, d)) if dates else None
+        if dates:
+            draft.timing = max(dates, key=lambda d: self._timing_fit(view, d))
+            draft.timing_fit = self._timing_fit(view, draft.timing)[0]
+        if end == clause.sentence.end:
+            self._continue_into_next(view, draft, converted)
+
+    def _continue_into_next(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
+        """A following sentence that names no company goes on with the deal ("Risk
+        production starts in 1Q26."): it may give the timing, volume and value still missing."""
+        index = draft.clause.sentence.index + 1
+        if index >= len(view.sentences):
+            return
+        after = view.sentences[index]
+        if view.items_in(after.start, after.end, "COMPANY") or self.cues.references.search(after.text):
+            return
+        dates = [d for d in view.items_in(after.start, after.end, "DATE") if d.value.value]
+        fits = {d: self._timing_fit(view, d)[0] for d in dates}
+        best = max(dates, key=fits.get) if dates else None
+        if best is not None and fits[best] > max(draft.timing_fit, 0):
+            draft.timing, draft.timing_fit = best, fits[best]
+        if draft.volume is None:
+            volumes = [q for q in view.items_in(after.start, after.end, "QUANTITY")
+                       if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+            draft.volume = volumes[0] if volumes else None
+        if draft.value is None and self.cues.deal_nouns.search(after.text):
+            money = [m for m in view.items_in(after.start, after.end, "MONEY") if m not in converted
+                     and not _figure_money(view, m, Clause(after, after.start, after.end), self.cues)]
+            draft.value = max(money, key=amount_of) if money else None
 
     def _scope_end(self, view: ArticleView, clause: Clause) -> int:
         """The clause, with the clauses after it that name no company of their own
