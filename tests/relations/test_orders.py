@@ -255,6 +255,24 @@ def test_orders_in_wire_phrasings(text, expected):
     assert orders_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Apple is one of TSMC's largest customers.", {("Apple", "TSMC", "foundry")},
+                     id="one of X's largest customers"),
+        pytest.param("TSMC's customers include Nvidia, AMD and Qualcomm.",
+                     {("Nvidia", "TSMC", "foundry"), ("AMD", "TSMC", "foundry"), ("Qualcomm", "TSMC", "foundry")},
+                     id="X's customers include a list"),
+        pytest.param("Nvidia, a major customer of SK hynix, buys most of its HBM there.",
+                     {("Nvidia", "SK hynix", "memory")}, id="a customer of X"),
+        pytest.param("Samsung counts Tesla among its foundry customers.",
+                     {("Tesla", "Samsung Electronics", "foundry")}, id="counts X among its customers"),
+    ],
+)
+def test_customers_named_in_passing(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text).orders} == expected
+
+
 def test_allocation_list_lines_are_orders_of_the_story_supplier():
     text = (
         "TSMC will lift CoWoS-L capacity to 120k wpm by end-2026. Allocation for 2026:\n\n"
