@@ -90,6 +90,9 @@ def orders_of(text: str) -> set[tuple]:
             "SK hynix posted revenue of 24 trillion won in the third quarter.",
             set(), id="revenue is no order",
         ),
+        pytest.param("Marvell is buying Celestial AI for $3.25 billion.", set(), id="acquisition is no order"),
+        pytest.param("SoftBank bought a 10% stake in Graphcore.", set(), id="a stake is no order"),
+        pytest.param("Nvidia invested $5 billion in Intel.", set(), id="investment is no order"),
         pytest.param(
             "TSMC will manufacture Nvidia's Rubin GPUs on its N3P process.",
             {("Nvidia", "TSMC", "foundry", "agreed")}, id="will manufacture X's product",
