@@ -9,6 +9,7 @@ from .context import Clause, clauses, equivalents, is_dateline
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .merge import merge
+from .lists import bullet_head, list_intro
 from .parties import PartyScorer
 from .refine import party_speaks, refine
 from .views import ArticleView, Item
@@ -39,7 +40,7 @@ class OrderRules:
     def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
                        earlier: list[Draft]) -> list[Draft]:
         text = clause.text(view)
-        head = self._bullet_head(view, clause)
+        head = bullet_head(view, clause, self.cues)
         talks_only = not self.cues.order_agreed.search(text) and head is None
         if talks_only and not self.cues.order_talks.search(text):
             return []
@@ -56,9 +57,9 @@ class OrderRules:
         if len(found.items) == 1:
             alone = found.items[0]
             if head is not None and head[0] <= alone.start < head[1]:
-                if not hints and earlier:  # "- AMD: close to 8%" goes on the list's previous line
-                    inherited = earlier[-1].service
-                    hints = {inherited}
+                if not hints:  # "- AMD: close to 8%" goes on with the list's service
+                    inherited = self._list_service(view, clause, earlier)
+                    hints = {inherited} if inherited else hints
                 if not self.parties.can_supply(view, alone.name, hints & _MAKING or {"supply"}):
                     sup, cust = scored[alone]  # "- Nvidia: ~60% of CoWoS-L": a buyer heads the line
                     scored[alone] = (sup, max(cust, 2))
@@ -126,14 +127,13 @@ class OrderRules:
                                 clause.sentence.index, "earlier_deal") for name in names]
         return None
 
-    def _bullet_head(self, view: ArticleView, clause: Clause) -> tuple[int, int] | None:
-        """The span of a list line's heading before its colon, when it names a company."""
-        sentence = clause.sentence
-        match = self.cues.bullet.match(sentence.text)
-        if match is None:
-            return None
-        span = (sentence.start + match.start("head"), sentence.start + match.end("head"))
-        return span if view.items_in(span[0], span[1], "COMPANY") else None
+    def _list_service(self, view: ArticleView, clause: Clause, earlier: list[Draft]) -> str | None:
+        """The service a list is about: its introduction's words, else its previous line's deal."""
+        intro = list_intro(view, clause.sentence, self.cues)
+        for service, pattern in self.cues.services:
+            if intro is not None and service in _MAKING and pattern.search(intro.text):
+                return service
+        return earlier[-1].service if earlier else None
 
     def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
         """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""

@@ -1,0 +1,28 @@
+"""List lines in market wraps and trade notes ("- Nvidia: ~55% (Rubin)", "- Apple / Amkor: ...")."""
+from __future__ import annotations
+
+from .context import Clause
+from .cues import Cues
+from .views import ArticleView, SentenceView
+
+
+def bullet_head(view: ArticleView, clause: Clause, cues: Cues) -> tuple[int, int] | None:
+    """The span of a list line's heading before its colon, when it names a company."""
+    sentence = clause.sentence
+    match = cues.bullet.match(sentence.text)
+    if match is None:
+        return None
+    span = (sentence.start + match.start("head"), sentence.start + match.end("head"))
+    return span if view.items_in(span[0], span[1], "COMPANY") else None
+
+
+def list_intro(view: ArticleView, sentence: SentenceView, cues: Cues) -> SentenceView | None:
+    """The sentence that introduces the list a line belongs to ("Customer split of CoWoS-L
+    wafer starts:"), or None when the sentence is no list line."""
+    if not cues.bullet.match(sentence.text):
+        return None
+    for index in range(sentence.index - 1, -1, -1):
+        earlier = view.sentences[index]
+        if not cues.bullet.match(earlier.text) and earlier.text.strip():
+            return earlier
+    return None
