@@ -80,6 +80,8 @@ class OrderRules:
         if not customers:
             return []
         services = [inherited] if inherited else self._services(view, clause, supplier)
+        if not services and len(found.items) == 1 and earlier:
+            services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
         stage = self._stage(text, talks_only)
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
@@ -111,7 +113,7 @@ class OrderRules:
         """A maker alone in its clause ("The chip will be made by TSMC") makes it for the
         latest deal's customer, and for that deal's designer when it was a design deal."""
         sup, cust = score
-        if sup < 3 or cust >= sup or not hints & _MAKING:
+        if sup < 3 or cust >= sup or (hints and not hints & _MAKING):
             return None
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
