@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import time
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
 from tqdm import tqdm
@@ -41,6 +42,10 @@ def _run(args: argparse.Namespace) -> int:
             summary = batch.run(args.paths, args.output, executor, workers, options, progress=bar.update)
     except ResumeError as exc:
         raise UsageError(str(exc)) from None
+    except BrokenExecutor as exc:  # a worker process died (killed, out of memory): what is written stays
+        print(f"error: a worker process died ({exc or type(exc).__name__}); the lines written so far are "
+              f"whole: run again with --resume to go on", file=sys.stderr)
+        return EXIT_SOME_FAILED
     summary.seconds = time.perf_counter() - started  # start-up of workers or a cluster included
     for reason in summary.first_errors:
         print(f"error: {reason}", file=sys.stderr)
@@ -137,14 +142,7 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="extractor",
-        description="Extract AI-chip supply-chain orders from news articles.",
-        epilog=_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
-    commands = parser.add_subparsers(dest="command", required=True)
+def _add_run_parser(commands) -> None:
     run = commands.add_parser(
         "run", help="extract from files, folders, URLs and stdin into JSON Lines",
         description="Extract every article under PATH... into OUT, one contract line per article.\n"
@@ -170,6 +168,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help="skip inputs already in OUT or OUT.errors.jsonl and append the rest")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar (none when stderr is not a terminal)")
     run.set_defaults(handler=_run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor",
+        description="Extract AI-chip supply-chain orders from news articles.",
+        epilog=_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_run_parser(commands)
     evaluate = commands.add_parser("evaluate", help="score the pipeline (or --pred) against gold files")
     evaluate.add_argument("gold", help="folder of <id>.gold.json files")
     evaluate.add_argument("articles", nargs="?", help="folder of the article texts (default: ../articles)")

@@ -145,7 +145,8 @@ class CompanyFinder:
         if self._attach_suffix(doc, end) == end:  # "Veyra AI Inc." keeps its "AI"
             while end > start and doc[end - 1].text in self._not_names - self._corporate:
                 end -= 1
-        if end <= start or any(t.text in self._blocked_words for t in doc[start:end]):
+        if end <= start or any(t.text in self._blocked_words for t in doc[start:end]) \
+                or len(doc[start:end].text) < 2:  # "customer X" is a placeholder, not a name
             return None
         words = [t.text for t in doc[start:end]]
         stop = self._attach_suffix(doc, end)

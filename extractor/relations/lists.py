@@ -7,13 +7,15 @@ from .views import ArticleView, SentenceView
 
 
 def bullet_head(view: ArticleView, clause: Clause, cues: Cues) -> tuple[int, int] | None:
-    """The span of a list line's heading before its colon, when it names a company."""
+    """The span of a list line's heading before its colon, when it names a company or a
+    node ("- Apple / Amkor:", "- N2: Apple (A20); Qualcomm ...")."""
     sentence = clause.sentence
     match = cues.bullet.match(sentence.text)
     if match is None:
         return None
     span = (sentence.start + match.start("head"), sentence.start + match.end("head"))
-    return span if view.items_in(span[0], span[1], "COMPANY") else None
+    named = view.items_in(span[0], span[1], "COMPANY") or view.items_in(span[0], span[1], "PROCESS_NODE")
+    return span if named else None
 
 
 def list_intro(view: ArticleView, sentence: SentenceView, cues: Cues) -> SentenceView | None:

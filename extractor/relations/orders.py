@@ -2,6 +2,7 @@
 (customer, supplier, service) by the contract's merge rules."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..records import CompanyValue, Order
@@ -15,6 +16,7 @@ from .refine import party_speaks, refine
 from .views import ArticleView, Item
 
 _MAKING = frozenset({"foundry", "memory", "packaging", "design"})
+_IN_HOUSE = re.compile(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -46,12 +48,12 @@ class OrderRules:
             return []
         hints = self.parties.hints(text)
         inherited = None
-        found = self.parties.parties(view, clause, hints)
+        found = self.parties.parties(view, clause, hints, head)
         if not found.items:
             return []
         scored = self.parties.scores(view, clause, found, hints)
         if head is not None:  # "- Microsoft: a Maia accelerator on 18A": the heading names a party
-            found.marked.update(i.name for i in view.items_in(head[0], head[1], "COMPANY"))
+            found.marked.update(i.name for i in found.items)
         if self.cues.deal_nouns.search(text):  # a deal stated outright: roles may settle who is who
             found.marked.update(i.name for i in found.items)
         if len(found.items) == 1:
@@ -113,8 +115,10 @@ class OrderRules:
         """A maker alone in its clause ("The chip will be made by TSMC") makes it for the
         latest deal's customer, and for that deal's designer when it was a design deal."""
         sup, cust = score
-        if sup < 3 or cust >= sup or (hints and not hints & _MAKING):
+        if sup < 3 or cust >= sup or (hints and not hints & _MAKING) or _IN_HOUSE.search(clause.text(view)):
             return None
+        if self.cues.bullet.match(clause.sentence.text):  # each list line is its own item
+            earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
             if draft.clause.sentence.index < first:

@@ -39,7 +39,8 @@ class PartyScorer:
         """The services the clause's words point to, whoever the supplier is."""
         return {service for service, pattern in self.cues.services if pattern.search(text)}
 
-    def parties(self, view: ArticleView, clause: Clause, hints: set[str]) -> Parties:
+    def parties(self, view: ArticleView, clause: Clause, hints: set[str],
+                head: tuple[int, int] | None = None) -> Parties:
         """Named companies not excluded as rivals, companies "it" or "the company" stands
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
         named = _not_excluded(view, view.items_in(clause.start, clause.end, "COMPANY"), clause, self.cues)
@@ -53,7 +54,10 @@ class PartyScorer:
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,
                                   CompanyValue(name=product.owner), clause.sentence.index, rule))
-        for node in view.items_in(clause.start, clause.end, "PROCESS_NODE"):
+        nodes = view.items_in(clause.start, clause.end, "PROCESS_NODE")
+        if head is not None and head[1] <= clause.start:  # "- N2: ...; Qualcomm and MediaTek SoCs"
+            nodes = view.items_in(head[0], head[1], "PROCESS_NODE") + nodes
+        for node in nodes:
             maker = self.node_makers.get(node.value.name or "")
             if maker and maker not in names:  # "taped out on SF2" brings in Samsung
                 names.add(maker)
