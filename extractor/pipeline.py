@@ -12,7 +12,22 @@ from .resources import models_dir
 from .settings import DEFAULTS, Settings
 
 _DOC_EXTENSIONS = {"article": None, "orders": None, "figures": None, "warnings": None}
-_SPAN_EXTENSIONS = {"value": None, "rule": None, "chars": None}
+_SPAN_EXTENSIONS = ("value", "rule", "chars")
+
+
+def _span_property(name: str):
+    """Getter and setter keyed by the span's offsets *and label*: spaCy keys plain span
+    extensions by offsets alone, so "SF4" as a COMPANY and as a PROCESS_NODE would share one."""
+    def key(span: Span) -> tuple:
+        return ("extractor", name, span.start_char, span.end_char, span.label_)
+
+    def getter(span: Span):
+        return span.doc.user_data.get(key(span))
+
+    def setter(span: Span, value) -> None:
+        span.doc.user_data[key(span)] = value
+
+    return getter, setter
 
 
 def register_extensions() -> None:
@@ -20,9 +35,10 @@ def register_extensions() -> None:
     for name, default in _DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name, default in _SPAN_EXTENSIONS.items():
+    for name in _SPAN_EXTENSIONS:
         if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
+            getter, setter = _span_property(name)
+            Span.set_extension(name, getter=getter, setter=setter)
 
 
 def _register_factories() -> None:

@@ -94,3 +94,20 @@ def test_schema_command_prints_json_schema(capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "ArticleResult" and "orders" in schema["properties"]
+
+
+def test_span_values_are_kept_apart_by_label():
+    """spaCy keys span extensions by offsets alone; ours must tell two labels apart."""
+    from spacy.tokens import Span
+
+    nlp = extractor.load()
+    doc = nlp.make_doc("SF4 wafers")
+    as_node, as_company = Span(doc, 0, 1, label="PROCESS_NODE"), Span(doc, 0, 1, label="COMPANY")
+    as_node._.value = "node value"
+    assert as_company._.value is None
+    assert as_node._.value == "node value"
+
+
+def test_in_house_node_is_no_company():
+    result = extractor.extract("Samsung builds an in-house SF4 base die for its HBM4.")
+    assert [m.text for m in result.mentions if m.label == "COMPANY"] == ["Samsung"]

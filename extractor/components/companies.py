@@ -152,9 +152,10 @@ class CompanyFinder:
         stop = self._attach_suffix(doc, end)
         if stop > end:
             rule = "company.legal_suffix"
-        elif start > 0 and doc[start - 1].lower_ in self._cue_nouns and not doc[start].is_sent_start:
+        elif start > 1 and doc[start - 1].lower_ in self._cue_nouns and not doc[start].is_sent_start \
+                and doc[start - 2].text != "-" and any(c.islower() for c in doc[start:end].text):
             rule = f"company.cue_noun.{self._cue_nouns[doc[start - 1].lower_]}"  # the role the noun gives
-        elif len(words) > 1 and words[-1] in self._corporate:
+        elif len(words) > 1 and words[-1] in self._corporate and any(c.islower() for c in words[0]):
             rule = "company.corporate_word"
         else:
             return None

@@ -28,3 +28,12 @@ def list_intro(view: ArticleView, sentence: SentenceView, cues: Cues) -> Sentenc
         if not cues.bullet.match(earlier.text) and earlier.text.strip():
             return earlier
     return None
+
+
+def list_counterparts(view: ArticleView, sentence: SentenceView, cues: Cues) -> list:
+    """Companies a list's short introduction names ("Nvidia (Rubin):"): the other party of
+    every line in it."""
+    intro = list_intro(view, sentence, cues)
+    if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 100:
+        return []
+    return view.items_in(intro.start, intro.end, "COMPANY")

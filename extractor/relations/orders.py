@@ -10,7 +10,7 @@ from .context import Clause, clauses, equivalents, is_dateline
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .merge import merge
-from .lists import bullet_head, list_intro
+from .lists import bullet_head, list_counterparts, list_intro
 from .parties import PartyScorer
 from .refine import party_speaks, refine
 from .views import ArticleView, Item
@@ -48,7 +48,8 @@ class OrderRules:
             return []
         hints = self.parties.hints(text)
         inherited = None
-        found = self.parties.parties(view, clause, hints, head)
+        listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
+        found = self.parties.parties(view, clause, hints, head, listed)
         if not found.items:
             return []
         scored = self.parties.scores(view, clause, found, hints)

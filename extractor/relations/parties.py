@@ -40,10 +40,11 @@ class PartyScorer:
         return {service for service, pattern in self.cues.services if pattern.search(text)}
 
     def parties(self, view: ArticleView, clause: Clause, hints: set[str],
-                head: tuple[int, int] | None = None) -> Parties:
+                head: tuple[int, int] | None = None, listed: list[Item] = ()) -> Parties:
         """Named companies not excluded as rivals, companies "it" or "the company" stands
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
         named = _not_excluded(view, view.items_in(clause.start, clause.end, "COMPANY"), clause, self.cues)
+        named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list
         names = {i.name for i in named}
         extra = references(view, clause, self.cues, names, self.window, keep_named=True)
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
