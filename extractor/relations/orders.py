@@ -32,6 +32,7 @@ class OrderRules:
         for sentence in view.sentences:
             for clause in clauses(view, sentence, self.cues):
                 drafts = self._clause_drafts(view, clause, converted, found)
+                drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 for draft in drafts:  # the buyer of a maker's work owns the products named with it
                     if draft.service in _MAKING and draft.customer:
                         for name in draft.products:
@@ -50,7 +51,7 @@ class OrderRules:
         inherited = None
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
         found = self.parties.parties(view, clause, hints, head, listed)
-        if not found.items:
+        if not found.items or _within_one_company(view, clause):
             return []
         scored = self.parties.scores(view, clause, found, hints)
         if head is not None:  # "- Microsoft: a Maia accelerator on 18A": the heading names a party
@@ -135,12 +136,41 @@ class OrderRules:
         return None
 
     def _list_service(self, view: ArticleView, clause: Clause, earlier: list[Draft]) -> str | None:
-        """The service a list is about: its introduction's words, else its previous line's deal."""
+        """The service a list is about: the words of its introduction or the few sentences
+        before it ("Where HBM4 qualification stands"), else its previous line's deal."""
         intro = list_intro(view, clause.sentence, self.cues)
-        for service, pattern in self.cues.services:
-            if intro is not None and service in _MAKING and pattern.search(intro.text):
-                return service
+        if intro is not None:
+            for index in range(intro.index, max(-1, intro.index - self.window), -1):
+                text = view.sentences[index].text
+                if index < intro.index and (self.cues.bullet.match(text) or text.rstrip().endswith(":")):
+                    continue  # another list and its lines say nothing of this one
+                for service, pattern in self.cues.services:
+                    if service in _MAKING and pattern.search(text):
+                        return service
         return earlier[-1].service if earlier else None
+
+    def _list_line_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
+                          earlier: list[Draft]) -> list[Draft]:
+        """A list line under a party ("Nvidia (Rubin):" then "- SK hynix: in mass production"):
+        the line's head deals with that party, in the list's service."""
+        head = bullet_head(view, clause, self.cues)
+        listed = list_counterparts(view, clause.sentence, self.cues) if head else []
+        heads = view.items_in(head[0], head[1], "COMPANY") if head else []
+        service = self._list_service(view, clause, earlier) if listed and heads else None
+        if service is None or clause.start > head[1]:
+            return []
+        drafts = []
+        for item in heads:
+            for other in listed:
+                if other.name == item.name:
+                    continue
+                supplier, customer = (item, other) if self.parties.can_supply(view, item.name, {service}) \
+                    else (other, item)
+                draft = Draft(customer.name, supplier.name, None, service,
+                              self._stage(clause.text(view), False), "reported", None, clause, 4)
+                self._fill_slots(view, draft, converted)
+                drafts.append(draft)
+        return drafts
 
     def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
         """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""
@@ -285,6 +315,15 @@ class OrderRules:
         if self.cues.timing_bad.search(before):
             fit -= 3
         return fit, -date.start
+
+def _within_one_company(view: ArticleView, clause: Clause) -> bool:
+    """One company named twice with different units ("Samsung's memory division sources
+    base dies from Samsung Foundry"): supply inside one company, no order."""
+    units: dict[str, set] = {}
+    for item in view.items_in(clause.start, clause.end, "COMPANY"):
+        units.setdefault(item.name, set()).add(getattr(item.value, "unit", None))
+    return any(len(found - {None}) > 1 for found in units.values())
+
 
 def _designers(customers: list[Item], supplier: Item, earlier: list[Draft], products: set[str]) -> list[Item]:
     """Design houses working for these customers on these products: they get the maker's
