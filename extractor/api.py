@@ -79,10 +79,11 @@ def _mentions(doc: Doc) -> list[Mention]:
     if MENTIONS not in doc.spans:
         return []
     sentence_starts = [s.start_char for s in doc.sents]
+    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
     mentions = []
     for span in doc.spans[MENTIONS]:
         start, end = span._.chars or (span.start_char, span.end_char)
         index = sum(1 for s in sentence_starts if s <= start) - 1
-        mentions.append(Mention(label=span.label_, text=doc.text[start:end], start=start, end=end,
+        mentions.append(Mention(label=span.label_, text=text[start:end], start=start, end=end,
                                 sentence=max(index, 0), value=span._.value, rule=span._.rule))
     return sorted(mentions, key=lambda m: (m.start, -m.end, m.label))

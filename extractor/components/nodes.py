@@ -14,8 +14,9 @@ class NodeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for start, end, rule in find_nodes(doc.text):
-            value = parse_node(doc.text[start:end])
+        text = doc.text  # rebuilt by spaCy on every access: read it once
+        for start, end, rule in find_nodes(text):
+            value = parse_node(text[start:end])
             if value is not None:
                 found.append((start, end, value, rule))
         add_mentions(doc, "PROCESS_NODE", found)

@@ -20,12 +20,13 @@ from .base import MENTIONS
 def article_view(doc: Doc) -> ArticleView:
     """The Doc as the relation rules see it (plain Python, no spaCy objects)."""
     sentences = [SentenceView(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
-    view = ArticleView(doc.text, sentences)
+    text = doc.text  # rebuilt by spaCy on every access: read it once
+    view = ArticleView(text, sentences)
     if MENTIONS in doc.spans:
         starts = [s.start for s in sentences]
         for span in doc.spans[MENTIONS]:
             start, end = span._.chars or (span.start_char, span.end_char)
-            view.items.append(Item(span.label_, start, end, doc.text[start:end], span._.value,
+            view.items.append(Item(span.label_, start, end, text[start:end], span._.value,
                                    _sentence_index(starts, start), span._.rule))
     view.items.sort(key=lambda i: (i.start, -i.end))
     # Companies no gazetteer knows take the role their description gives ("startup X").
