@@ -33,8 +33,9 @@ class CompanyFinder:
         self.gazetteer = Gazetteer.load(models_dir)
         context = load_yaml("company_context.yaml", models_dir)
         sources = load_yaml("sources.yaml", models_dir)
-        self._suffixes = [nlp.make_doc(s) for s in context["legal_suffixes"]]
-        self._suffix_words = {t.text for s in self._suffixes for t in s}
+        self._suffixes = [tuple(t.text for t in nlp.make_doc(s)) for s in context["legal_suffixes"]]
+        self._suffix_words = {w for s in self._suffixes for w in s}
+        self._suffix_starts = {s[0] for s in self._suffixes} | {","}
         self._cue_nouns = dict(context["cue_nouns"])
         self._corporate = set(context["corporate_words"])
         self._not_names = set(context["not_names"])
@@ -61,12 +62,15 @@ class CompanyFinder:
         return doc
 
     def match(self, doc: Doc) -> list[_Hit]:
+        tokens = list(doc)  # Doc indexing builds a Token each time; the rules look often
+        words = [t.text for t in tokens]
         blocked = {i for _, s, e in self._not_companies(doc) for i in range(s, e)}
-        hits = [h for h in self._gazetteer_hits(doc) if not blocked & set(range(h.start, h.end))]
+        hits = [h for h in self._gazetteer_hits(doc, words) if not blocked & set(range(h.start, h.end))]
         taken = {i for h in hits for i in range(h.start, h.end)}
-        unknown = [h for h in self._context_hits(doc, taken) if not blocked & set(range(h.start, h.end))]
+        unknown = [h for h in self._context_hits(doc, tokens, words, taken)
+                   if not blocked & set(range(h.start, h.end))]
         hits += unknown
-        hits += self._repeats(doc, unknown, taken | {i for h in unknown for i in range(h.start, h.end)})
+        hits += self._repeats(doc, words, unknown, taken | {i for h in unknown for i in range(h.start, h.end)})
         return sorted(hits, key=lambda h: h.start)
 
     def set_annotations(self, doc: Doc, hits: list[_Hit]) -> None:
@@ -74,7 +78,7 @@ class CompanyFinder:
             (doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1]), h.value, h.rule) for h in hits
         ))
 
-    def _gazetteer_hits(self, doc: Doc) -> list[_Hit]:
+    def _gazetteer_hits(self, doc: Doc, words: list[str]) -> list[_Hit]:
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self._names(doc)])
         hits = []
         for span in spans:
@@ -86,7 +90,7 @@ class CompanyFinder:
                 continue
             entry = self.gazetteer.by_id(key)
             end, unit, rule = self._attach_unit(doc, span.end, entry)
-            end = self._attach_suffix(doc, end)
+            end = self._attach_suffix(words, end)
             hits.append(_Hit(span.start, end, _value(entry, unit), rule))
         return hits
 
@@ -114,56 +118,57 @@ class CompanyFinder:
             return stop, unit, "company.named_unit"
         return end, None, "company.gazetteer"
 
-    def _attach_suffix(self, doc: Doc, end: int) -> int:
+    def _attach_suffix(self, words: list[str], end: int) -> int:
+        if end >= len(words) or words[end] not in self._suffix_starts:
+            return end
         for suffix in self._suffixes:
             stop = end + len(suffix)
-            if stop <= len(doc) and [t.text for t in doc[end:stop]] == [t.text for t in suffix]:
+            if tuple(words[end:stop]) == suffix:
                 return stop
-        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in {"Inc.", "Ltd.", "Inc"}:
+        if end + 1 < len(words) and words[end] == "," and words[end + 1] in {"Inc.", "Ltd.", "Inc"}:
             return end + 2
         return end
 
-    def _context_hits(self, doc: Doc, taken: set[int]) -> list[_Hit]:
+    def _context_hits(self, doc: Doc, tokens: list, words: list[str], taken: set[int]) -> list[_Hit]:
         hits = []
+        names = [_name_token(t) for t in tokens]
         i = 0
-        while i < len(doc):
-            if i in taken or not _name_token(doc[i]) or doc[i].text in self._not_names:
+        while i < len(tokens):
+            if i in taken or not names[i] or words[i] in self._not_names:
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j - i < 4 and j not in taken and _name_token(doc[j]) \
-                    and doc[j].text not in self._suffix_words:
+            while j < len(tokens) and j - i < 4 and j not in taken and names[j] and words[j] not in self._suffix_words:
                 j += 1
-            hit = self._judge(doc, i, j)
+            hit = self._judge(doc, tokens, words, i, j)
             if hit:
                 hits.append(hit)
             i = max(j, i + 1)
         return hits
 
-    def _judge(self, doc: Doc, start: int, end: int) -> _Hit | None:
+    def _judge(self, doc: Doc, tokens: list, words: list[str], start: int, end: int) -> _Hit | None:
         """Is the capitalised run ``doc[start:end]`` a company, and by which rule?"""
-        if self._attach_suffix(doc, end) == end:  # "Veyra AI Inc." keeps its "AI"
-            while end > start and doc[end - 1].text in self._not_names - self._corporate:
+        if self._attach_suffix(words, end) == end:  # "Veyra AI Inc." keeps its "AI"
+            while end > start and words[end - 1] in self._not_names - self._corporate:
                 end -= 1
-        if end <= start or any(t.text in self._blocked_words for t in doc[start:end]) \
-                or len(doc[start:end].text) < 2:  # "customer X" is a placeholder, not a name
-            return None
-        words = [t.text for t in doc[start:end]]
-        stop = self._attach_suffix(doc, end)
+        name = doc[start:end].text if end > start else ""
+        if len(name) < 2 or any(w in self._blocked_words for w in words[start:end]):
+            return None  # "customer X" is a placeholder, not a name
+        run = words[start:end]
+        stop = self._attach_suffix(words, end)
+        cue = tokens[start - 1].lower_ if start > 0 else ""
         if stop > end:
             rule = "company.legal_suffix"
-        elif start > 1 and doc[start - 1].lower_ in self._cue_nouns and not doc[start].is_sent_start \
-                and doc[start - 2].text != "-" and any(c.islower() for c in doc[start:end].text):
-            rule = f"company.cue_noun.{self._cue_nouns[doc[start - 1].lower_]}"  # the role the noun gives
-        elif len(words) > 1 and words[-1] in self._corporate and any(c.islower() for c in words[0]):
+        elif start > 1 and cue in self._cue_nouns and not tokens[start].is_sent_start \
+                and words[start - 2] != "-" and any(c.islower() for c in name):
+            rule = f"company.cue_noun.{self._cue_nouns[cue]}"  # the role the noun gives
+        elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]):
             rule = "company.corporate_word"
         else:
             return None
-        if doc[start].is_sent_start and rule == "company.corporate_word" and len(words) < 2:
-            return None
-        return _Hit(start, stop, CompanyValue(name=doc[start:end].text), rule)
+        return _Hit(start, stop, CompanyValue(name=name), rule)
 
-    def _repeats(self, doc: Doc, found: list[_Hit], taken: set[int]) -> list[_Hit]:
+    def _repeats(self, doc: Doc, words: list[str], found: list[_Hit], taken: set[int]) -> list[_Hit]:
         """Later mentions of a name first recognised from its context."""
         if not found:
             return []
@@ -172,11 +177,11 @@ class CompanyFinder:
         for hit in found:
             name = hit.value.name
             by_name[name] = hit.value
-            words = [t.text for t in doc[hit.start:hit.end] if t.text not in self._suffix_words]
-            matcher.add(name, [Doc(doc.vocab, words=words)])
+            pattern = [w for w in words[hit.start:hit.end] if w not in self._suffix_words]
+            matcher.add(name, [Doc(doc.vocab, words=pattern)])
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in matcher(doc)])
         return [
-            _Hit(s.start, self._attach_suffix(doc, s.end), by_name[doc.vocab.strings[s.label]], "company.repeat")
+            _Hit(s.start, self._attach_suffix(words, s.end), by_name[doc.vocab.strings[s.label]], "company.repeat")
             for s in spans if not taken & set(range(s.start, s.end))
         ]
 
