@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..normalize.money import find_money, parse_money
 from ..normalize.quantity import find_quantities, parse_quantity
 from ..settings import DEFAULTS
-from .base import add_mentions
+from .base import add_mentions, text_of
 
 _FINDERS = (
     ("MONEY", find_money, parse_money),
@@ -21,7 +21,7 @@ class AmountFinder:
         self.context_chars = context_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text, width = doc.text, self.context_chars
+        text, width = text_of(doc), self.context_chars
         for label, find, parse in _FINDERS:
             found = []
             for start, end, rule in find(text):

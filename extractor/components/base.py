@@ -11,6 +11,23 @@ MENTIONS = "mentions"
 logger = logging.getLogger(__name__)
 
 
+_TEXT = ("extractor", "text")
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins the tokens again on every access, and the
+    components never change the tokens."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where the Doc's sentences start, in order."""
+    return [token.idx for token in doc if token.is_sent_start]
+
+
 def mention_group(doc: Doc):
     """``doc.spans["mentions"]``, created on first use."""
     if MENTIONS not in doc.spans:
@@ -38,7 +55,7 @@ def add_mentions(doc: Doc, label: str, found: Iterable[tuple[int, int, Any, str]
     for start, end, value, rule in found:
         span = char_span(doc, start, end, label)
         if span is None:
-            logger.debug("no token span for %s %r", label, doc.text[start:end])
+            logger.debug("no token span for %s %r", label, text_of(doc)[start:end])
             continue
         span._.value = value
         span._.rule = rule

@@ -5,6 +5,7 @@ An explicit date in the text becomes the reference for the expressions after it
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from spacy.language import Language
@@ -12,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..normalize.dates import find_dates, guess_direction, is_absolute, parse_date
 from ..settings import DEFAULTS
-from .base import add_mentions
+from .base import add_mentions, sentence_starts, text_of
 
 
 def publication_date(doc: Doc) -> dt.date | None:
@@ -29,15 +30,14 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = publication_date(doc)
-        text = doc.text
+        text = text_of(doc)
         reference: dt.date | None = None
         found = []
+        starts = sentence_starts(doc) + [len(text)]
         for start, end, rule in find_dates(text):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            direction = None
-            if span is not None:
-                sentence = span.sent
-                direction = guess_direction(sentence.text, at=start - sentence.start_char)
+            index = bisect.bisect_right(starts, start) - 1
+            first, last = starts[max(index, 0)], starts[index + 1]
+            direction = guess_direction(text[first:last], at=start - first)
             value = parse_date(text[start:end], anchor, before=text[max(0, start - self.context_chars):start],
                                direction=direction, reference=reference)
             if value is None:

@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.nodes import find_nodes, parse_node
-from .base import add_mentions
+from .base import add_mentions, text_of
 
 
 class NodeFinder:
@@ -14,7 +14,7 @@ class NodeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        text = doc.text  # rebuilt by spaCy on every access: read it once
+        text = text_of(doc)
         for start, end, rule in find_nodes(text):
             value = parse_node(text[start:end])
             if value is not None:

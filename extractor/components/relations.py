@@ -14,13 +14,15 @@ from ..relations.products import ProductFinder
 from ..relations.views import ArticleView, Item, SentenceView
 from ..resources import load_yaml
 from ..settings import DEFAULTS
-from .base import MENTIONS
+from .base import MENTIONS, sentence_starts, text_of
 
 
 def article_view(doc: Doc) -> ArticleView:
     """The Doc as the relation rules see it (plain Python, no spaCy objects)."""
-    sentences = [SentenceView(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
-    text = doc.text  # rebuilt by spaCy on every access: read it once
+    text = text_of(doc)
+    bounds = sentence_starts(doc) + [len(text)]
+    sentences = [SentenceView(i, a, _trimmed_end(text, a, b), text[a:_trimmed_end(text, a, b)])
+                 for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
     view = ArticleView(text, sentences)
     if MENTIONS in doc.spans:
         starts = [s.start for s in sentences]
@@ -33,6 +35,12 @@ def article_view(doc: Doc) -> ArticleView:
     view.described = {i.name: frozenset({i.rule.rsplit(".", 1)[1]}) for i in view.items
                       if i.label == "COMPANY" and i.rule and i.rule.startswith("company.cue_noun.")}
     return view
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """A sentence's end as spaCy's Span gives it: without the trailing whitespace token's
+    characters but with the last token's own trailing space kept out."""
+    return start + len(text[start:end].rstrip(" ")) if end > start else end
 
 
 def _sentence_index(starts: list[int], position: int) -> int:
