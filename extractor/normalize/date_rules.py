@@ -143,7 +143,6 @@ _SINCE_CLAUSE = rf"(?P<since>since)\s+(?:[\w'’-]+\s+){{1,5}}?(?:[a-z]+ed|{_alt
 _FROM_TO = rf"\bfrom\s+\S[^.;]{{0,60}}?\s(?P<to>{_alt(_DATA['relations_after_from'])})\s+$"
 RELATION_BEFORE = re.compile(rf"{_FROM_TO}|\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", re.I)
 RELATION_LEADING = re.compile(rf"{_RELATION_TAIL}(?=\S)", re.I)
-PREVIOUS_WORD = re.compile(r"(\S+)\s*$")
 
 FUTURE_CUES = re.compile(rf"\b(?:{_alt(_CUES['future'])})\b|" + "|".join(_CUES["future_regex"]), re.I)
 PAST_CUES = re.compile(rf"\b(?:{_alt(_CUES['past'])})\b", re.I)

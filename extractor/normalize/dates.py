@@ -65,15 +65,18 @@ def _rejected(rule: str, match: re.Match, text: str) -> bool:
         return False
     if rule == "date.the_unit":
         return True
-    previous = R.PREVIOUS_WORD.search(text, max(0, match.start() - 30), match.start())
-    word = previous.group(1) if previous else ""
+    # The word before, by splitting rather than a regex anchored at "$", which a search
+    # retries at every position of the window.
+    window = text[max(0, match.start() - 30):match.start()]
+    words = window.split()
+    word = words[-1] if words else ""
     if rule == "date.month" and match.group().lower() in R.AMBIGUOUS_MONTHS:
         return word.lower() not in R.MONTH_CUES
     if rule == "date.year":
         return word in R.YEAR_PREFIXES
-    if rule == "date.deictic" and match.group().startswith("Today") and previous:
+    if rule == "date.deictic" and match.group().startswith("Today") and word:
         # "USA Today", "Business Today": an outlet, unless a sentence or line ended before it
-        ended = word.endswith((".", "!", "?", ":", '"', "”")) or "\n" in text[previous.end(1):match.start()]
+        ended = word.endswith((".", "!", "?", ":", '"', "”")) or "\n" in window[window.rfind(word) + len(word):]
         return word[:1].isupper() and not ended
     return False
 
