@@ -1,6 +1,7 @@
 """The library's entry points: load the pipeline, extract from one text or a stream."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from functools import lru_cache
@@ -9,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import MENTIONS
+from .components.base import MENTIONS, sentence_starts, text_of
 from .pipeline import build_pipeline
 from .records import Article, ArticleResult, Mention
 from .settings import DEFAULTS, Settings
@@ -78,12 +79,12 @@ def result_of(doc: Doc) -> ArticleResult:
 def _mentions(doc: Doc) -> list[Mention]:
     if MENTIONS not in doc.spans:
         return []
-    sentence_starts = [s.start_char for s in doc.sents]
-    text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+    starts = sentence_starts(doc)
+    text = text_of(doc)
     mentions = []
     for span in doc.spans[MENTIONS]:
         start, end = span._.chars or (span.start_char, span.end_char)
-        index = sum(1 for s in sentence_starts if s <= start) - 1
+        index = bisect.bisect_right(starts, start) - 1
         mentions.append(Mention(label=span.label_, text=text[start:end], start=start, end=end,
                                 sentence=max(index, 0), value=span._.value, rule=span._.rule))
     return sorted(mentions, key=lambda m: (m.start, -m.end, m.label))

@@ -12,6 +12,7 @@ logger = logging.getLogger(__name__)
 
 
 _TEXT = ("extractor", "text")
+_STARTS = ("extractor", "sentence_starts")
 
 
 def text_of(doc: Doc) -> str:
@@ -24,8 +25,12 @@ def text_of(doc: Doc) -> str:
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where the Doc's sentences start, in order."""
-    return [token.idx for token in doc if token.is_sent_start]
+    """Character offsets where the Doc's sentences start, in order (read once the
+    sentence splitter has run; later components only add spans)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = [token.idx for token in doc if token.is_sent_start]
+    return starts
 
 
 def mention_group(doc: Doc):

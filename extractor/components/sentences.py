@@ -25,18 +25,18 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self._sentencizer(doc)
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
+        tokens = list(doc)
+        for previous, token in zip(tokens, tokens[1:]):
             if "\n" in previous.text_with_ws and not token.is_space:
                 token.is_sent_start = True
-            elif token.text[:1].isupper() and self._ends_sentence(doc, previous, token):
+            elif token.text[:1].isupper() and self._ends_sentence(tokens, previous, token):
                 token.is_sent_start = True
             elif token.is_space and "\n" in token.text:
                 token.is_sent_start = False
         return doc
 
 
-    def _ends_sentence(self, doc: Doc, stop, following) -> bool:
+    def _ends_sentence(self, tokens: list, stop, following) -> bool:
         """Does a token with a glued full stop ("N2P.", "CoWoS-L.", "Inc.") end its sentence?"""
         text = stop.text
         if len(text) < 2 or not text.endswith(".") or not stop.whitespace_:
@@ -44,7 +44,7 @@ class SentenceSplitter:
         if text in self._abbreviations:
             return following.text in self._starters
         initial = re.fullmatch(r"(?:[A-Za-z]\.)+", text)
-        glued_to_previous = stop.i > 0 and not doc[stop.i - 1].whitespace_
+        glued_to_previous = stop.i > 0 and not tokens[stop.i - 1].whitespace_
         return not initial or glued_to_previous
 
 
