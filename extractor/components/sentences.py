@@ -18,21 +18,31 @@ from ..resources import load_yaml
 class SentenceSplitter:
     def __init__(self, name: str = "extractor_sentences", models_dir: str | None = None) -> None:
         self.name = name
-        self._sentencizer = Sentencizer(punct_chars=[*Sentencizer.default_punct_chars, "...", "…"])
+        self._punct = frozenset([*Sentencizer.default_punct_chars, "...", "…"])
         data = load_yaml("sentences.yaml", models_dir)
         self._abbreviations = frozenset(data["abbreviations"])
         self._starters = frozenset(data["sentence_starters"])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = self._sentencizer(doc)
         tokens = list(doc)
+        if tokens:
+            tokens[0].is_sent_start = True
+        after_stop = False  # the sentencizer's rule: a token after end punctuation starts a sentence
         for previous, token in zip(tokens, tokens[1:]):
+            text = token.text
+            if previous.text in self._punct:
+                after_stop = True
+            if after_stop and text not in self._punct and not token.is_punct:
+                start, after_stop = True, False
+            else:
+                start = False
             if "\n" in previous.text_with_ws and not token.is_space:
-                token.is_sent_start = True
-            elif token.text[:1].isupper() and self._ends_sentence(tokens, previous, token):
-                token.is_sent_start = True
-            elif token.is_space and "\n" in token.text:
-                token.is_sent_start = False
+                start = True
+            elif text[:1].isupper() and self._ends_sentence(tokens, previous, token):
+                start = True
+            elif token.is_space and "\n" in text:
+                start = False
+            token.is_sent_start = start
         return doc
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .views import ArticleView
@@ -78,9 +79,9 @@ class ProductFinder:
         found = self.find(view.text, start, end) + self.unknown(view, start, end)
         seen = {pos for pos, _ in found}
         for name, owner in view.product_owners.items():
-            found += [(m.start(), Product(name, owner)) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])",
-                                                                          view.text[:end]) if start <= m.start()
-                      and m.start() not in seen]
+            pattern = _name_pattern(name)
+            found += [(m.start(), Product(name, owner)) for m in pattern.finditer(view.text, start, end)
+                      if m.start() not in seen]
         return sorted(((pos, p if p.owner else Product(p.name, view.product_owners.get(p.name))) for pos, p in found),
                       key=lambda pair: pair[0])
 
@@ -98,6 +99,11 @@ class ProductFinder:
             if len(alias) == len(name) and _one_edit(alias, name):
                 return product
         return None
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _versioned(product: Product, version: str) -> Product:

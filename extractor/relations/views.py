@@ -1,6 +1,7 @@
 """What the relation rules see of an article: its text, sentences and mentions."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,9 +38,15 @@ class ArticleView:
     items: list[Item] = field(default_factory=list)
     described: dict[str, frozenset[str]] = field(default_factory=dict)  # roles of unknown companies
     product_owners: dict[str, str] = field(default_factory=dict)  # learned while reading the article
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def items_in(self, start: int, end: int, label: str | None = None) -> list[Item]:
-        return [i for i in self.items if start <= i.start and i.end <= end and (label is None or i.label == label)]
+        """Items inside ``[start, end)``, in text order (``items`` is sorted by start)."""
+        if len(self._starts) != len(self.items):
+            self._starts = [i.start for i in self.items]
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [i for i in self.items[first:last] if i.end <= end and (label is None or i.label == label)]
 
     def sentence_of(self, position: int) -> SentenceView:
         for sentence in self.sentences:
