@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 
+import numpy
+
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from ..resources import load_yaml
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 class SentenceSplitter:
@@ -24,37 +30,40 @@ class SentenceSplitter:
         self._starters = frozenset(data["sentence_starters"])
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = list(doc)
-        if tokens:
-            tokens[0].is_sent_start = True
+        if len(doc) == 0:
+            return doc
+        # Token attributes read as arrays: building a Token per access costs more than the rule.
+        table = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, SPACY]).tolist()
+        strings = doc.vocab.strings
+        words = [strings[row[0]] for row in table]
+        starts = [1] + [0] * (len(words) - 1)
         after_stop = False  # the sentencizer's rule: a token after end punctuation starts a sentence
-        for previous, token in zip(tokens, tokens[1:]):
-            text = token.text
-            if previous.text in self._punct:
+        for i in range(1, len(words)):
+            word, (_, is_punct, is_space, _) = words[i], table[i]
+            if words[i - 1] in self._punct:
                 after_stop = True
-            if after_stop and text not in self._punct and not token.is_punct:
-                start, after_stop = True, False
-            else:
-                start = False
-            if "\n" in previous.text_with_ws and not token.is_space:
+            start = after_stop and word not in self._punct and not is_punct
+            if start:
+                after_stop = False
+            if table[i - 1][2] and "\n" in words[i - 1] and not is_space:
                 start = True
-            elif text[:1].isupper() and self._ends_sentence(tokens, previous, token):
+            elif word[:1].isupper() and self._ends_sentence(words, table, i - 1):
                 start = True
-            elif token.is_space and "\n" in text:
+            elif is_space and "\n" in word:
                 start = False
-            token.is_sent_start = start
+            starts[i] = 1 if start else -1
+        doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
 
-
-    def _ends_sentence(self, tokens: list, stop, following) -> bool:
+    def _ends_sentence(self, words: list[str], table: list, stop: int) -> bool:
         """Does a token with a glued full stop ("N2P.", "CoWoS-L.", "Inc.") end its sentence?"""
-        text = stop.text
-        if len(text) < 2 or not text.endswith(".") or not stop.whitespace_:
+        text = words[stop]
+        if len(text) < 2 or not text.endswith(".") or not table[stop][3]:
             return False
         if text in self._abbreviations:
-            return following.text in self._starters
-        initial = re.fullmatch(r"(?:[A-Za-z]\.)+", text)
-        glued_to_previous = stop.i > 0 and not tokens[stop.i - 1].whitespace_
+            return words[stop + 1] in self._starters
+        initial = _INITIALS.fullmatch(text)
+        glued_to_previous = stop > 0 and not table[stop - 1][3]
         return not initial or glued_to_previous
 
 
