@@ -105,7 +105,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             continue  # "it" after both parties are named is usually a thing, unless a speaker's
         target = None
         if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
-            before = view.items_in(clause.start, start, "COMPANY")
+            before = [i for i in view.items_in(clause.start, start, "COMPANY")
+                      if not is_excluded(view, i, clause.start, cues)]
             target = before[-1] if before else None
         target = target or resolve(view, start, cues, set(), window, clause.start)
         if target is not None and (keep_named or target.name not in named):

@@ -35,6 +35,8 @@ class Cues:
     anonymous_customer: re.Pattern
     bullet: re.Pattern
     deal_nouns: re.Pattern
+    negated: re.Pattern
+    not_deal: re.Pattern
     timing_bad: re.Pattern
     references: re.Pattern
     figure_kinds: tuple[tuple[str, re.Pattern], ...]
@@ -100,6 +102,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         anonymous_customer=_compile(data["anonymous_customer"]),
         bullet=re.compile(data["bullet"]),
         deal_nouns=re.compile(data["deal_nouns"], re.IGNORECASE),
+        negated=re.compile(data["negated"], re.IGNORECASE),
+        not_deal=re.compile(data["not_deal"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),

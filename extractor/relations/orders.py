@@ -47,6 +47,10 @@ class OrderRules:
         talks_only = not self.cues.order_agreed.search(text) and head is None
         if talks_only and not self.cues.order_talks.search(text):
             return []
+        if self.cues.negated.search(text) and not self.cues.denied.search(text):
+            return []  # "ASML will not supply the startup"
+        if self.cues.not_deal.search(text) and not self.cues.deal_nouns.search(text):
+            return []  # "Nvidia bought a $5 billion stake": money, but no order
         hints = self.parties.hints(text)
         inherited = None
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []

@@ -93,6 +93,9 @@ def orders_of(text: str) -> set[tuple]:
         pytest.param("Marvell is buying Celestial AI for $3.25 billion.", set(), id="acquisition is no order"),
         pytest.param("SoftBank bought a 10% stake in Graphcore.", set(), id="a stake is no order"),
         pytest.param("Nvidia invested $5 billion in Intel.", set(), id="investment is no order"),
+        pytest.param("ASML will not supply the startup Mistral AI with anything.", set(), id="negated deal"),
+        pytest.param("Intel raised money: Nvidia Corp. bought a $5 billion stake in September.", set(),
+                     id="a stake bought is no order"),
         pytest.param(
             "TSMC will manufacture Nvidia's Rubin GPUs on its N3P process.",
             {("Nvidia", "TSMC", "foundry", "agreed")}, id="will manufacture X's product",
