@@ -38,6 +38,13 @@ class Clause:
 
 def clauses(view: ArticleView, sentence: SentenceView, cues: Cues) -> list[Clause]:
     """Split a sentence where a contrast or a new subject starts ("..., but", "; ")."""
+    key = ("clauses", sentence.index)
+    if key not in view.cache:
+        view.cache[key] = _split(sentence, cues)
+    return view.cache[key]
+
+
+def _split(sentence: SentenceView, cues: Cues) -> list[Clause]:
     cuts = [sentence.start]
     for match in cues.clause_breaks.finditer(sentence.text):
         cuts.append(sentence.start + match.start())

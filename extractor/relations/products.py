@@ -76,6 +76,12 @@ class ProductFinder:
     def everything(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
         """Known and unknown products, owners filled in from what the article has taught
         (``view.product_owners``: "its NPU DS-N3" made DS-N3 Daesan Semicon's)."""
+        key = ("products", start, end, len(view.product_owners))  # what the article taught may grow
+        if key not in view.cache:
+            view.cache[key] = self._everything(view, start, end)
+        return view.cache[key]
+
+    def _everything(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
         found = self.find(view.text, start, end) + self.unknown(view, start, end)
         seen = {pos for pos, _ in found}
         for name, owner in view.product_owners.items():

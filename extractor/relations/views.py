@@ -39,6 +39,7 @@ class ArticleView:
     described: dict[str, frozenset[str]] = field(default_factory=dict)  # roles of unknown companies
     product_owners: dict[str, str] = field(default_factory=dict)  # learned while reading the article
     _starts: list[int] = field(default_factory=list, repr=False)
+    cache: dict = field(default_factory=dict, repr=False)  # per-article results of pure lookups
 
     def items_in(self, start: int, end: int, label: str | None = None) -> list[Item]:
         """Items inside ``[start, end)``, in text order (``items`` is sorted by start)."""
