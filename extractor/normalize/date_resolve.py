@@ -125,6 +125,19 @@ def _subperiod(match: re.Match, context: Context) -> Period | None:
     return Period(kind, year[0], index, fiscal=year[1])
 
 
+@_handles("date.month_range_quarter")
+def _month_range_quarter(match: re.Match, context: Context) -> Period | None:
+    """"the October-December quarter": a calendar quarter named by its months."""
+    first, last = _month_number(match["m1"]), _month_number(match["m2"])
+    if last - first != 2 or first % 3 != 1:
+        return None
+    index = (first - 1) // 3 + 1
+    year = _year(match, context)
+    if year is None:
+        return nearest(lambda y: Period("quarter", y, index), context.need_anchor(), None)
+    return Period("quarter", year[0], index, fiscal=year[1])
+
+
 @_handles("date.month_day", "date.day_month")
 def _month_day(match: re.Match, context: Context) -> Period | None:
     month, dom = _month_number(match["month"]), int(match["day"])

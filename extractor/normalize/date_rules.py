@@ -79,6 +79,9 @@ RULES: list[tuple[str, str]] = [
     ("date.quarter_code", rf"(?-i:(?P<code>Q))(?P<n>[1-4])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY}|(?!\w))"),
     ("date.half_code", rf"(?-i:(?P<code>H))(?P<n>[1-2])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY})"),
     ("date.code_short", rf"{_NOT_BEFORE_NUMBER}(?P<n>[1-4])(?-i:(?P<code>[QH]))\s?(?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?!\w)"),
+    ("date.month_range_quarter",
+     rf"(?:the\s+)?(?P<m1>{_cased(MONTHS)})\.?\s?[-–]\s?(?P<m2>{_cased(MONTHS)})\.?\s+(?:quarter|period)\b"
+     rf"(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod", rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<sub>quarter|half)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod_possessive", rf"{YEAR_REF}['’]s\s+(?:{ORDINAL}[\s-]+(?P<sub>quarter|half)\b|{CODE}(?!\w))"),
     ("date.month_day", rf"(?:{WEEKDAY},?\s+)?{MONTH_NAME}\s*{DAY}(?:,?\s+{YEAR})?"),

@@ -140,6 +140,13 @@ PARSE_CASES = [
     pytest.param("soon", NOV23, {}, None, id="soon"),
     pytest.param("Feb. 30, 2025", None, {}, None, id="no such day"),
     pytest.param("the year", NOV23, {}, None, id="the year without a modifier"),
+    pytest.param("the October-December quarter", NOV23, {},
+                 DateValue(value="2026-Q4", start="2026-10-01", end="2026-12-31"), id="quarter named by its months"),
+    pytest.param("the April-June quarter of 2026", None, {},
+                 DateValue(value="2026-Q2", start="2026-04-01", end="2026-06-30"), id="month-range quarter with year"),
+    pytest.param("the July-September period", NOV23, {},
+                 DateValue(value="2026-Q3", start="2026-07-01", end="2026-09-30"), id="month-range period"),
+    pytest.param("the March-June quarter", NOV23, {}, None, id="four months are no quarter"),
 ]
 
 
