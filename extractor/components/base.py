@@ -74,3 +74,16 @@ def spans_of(doc: Doc, label: str) -> list[Span]:
     if MENTIONS not in doc.spans:
         return []
     return [span for span in doc.spans[MENTIONS] if span.label_ == label]
+
+
+def drop_inside(doc: Doc, label: str, outer: list[Span]) -> None:
+    """Remove ``label`` mentions that lie inside one of the ``outer`` spans."""
+    if not outer or MENTIONS not in doc.spans:
+        return
+    bounds = [(span._.chars or (span.start_char, span.end_char)) for span in outer]
+
+    def inside(span: Span) -> bool:
+        start, end = span._.chars or (span.start_char, span.end_char)
+        return any(a <= start and end <= b for a, b in bounds)
+
+    doc.spans[MENTIONS] = [s for s in doc.spans[MENTIONS] if s.label_ != label or not inside(s)]

@@ -168,6 +168,11 @@ class CompanyFinder:
             return None
         return _Hit(start, stop, CompanyValue(name=name), rule)
 
+    def _short_name_ok(self, word: str) -> bool:
+        """May the first word of a found name stand for it later ("Keldor" for "Keldor Microsystems")?"""
+        return len(word) >= 4 and word[:1].isupper() \
+            and word not in self._not_names and word not in self._corporate and self.gazetteer.by_alias(word) is None
+
     def _repeats(self, doc: Doc, words: list[str], found: list[_Hit], taken: set[int]) -> list[_Hit]:
         """Later mentions of a name first recognised from its context."""
         if not found:
@@ -178,7 +183,10 @@ class CompanyFinder:
             name = hit.value.name
             by_name[name] = hit.value
             pattern = [w for w in words[hit.start:hit.end] if w not in self._suffix_words]
-            matcher.add(name, [Doc(doc.vocab, words=pattern)])
+            patterns = [Doc(doc.vocab, words=pattern)]
+            if len(pattern) > 1 and self._short_name_ok(pattern[0]):  # "Helix Compute Inc." ... "Helix"
+                patterns.append(Doc(doc.vocab, words=pattern[:1]))
+            matcher.add(name, patterns)
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in matcher(doc)])
         return [
             _Hit(s.start, self._attach_suffix(words, s.end), by_name[doc.vocab.strings[s.label]], "company.repeat")

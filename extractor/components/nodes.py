@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.nodes import find_nodes, parse_node
-from .base import add_mentions, text_of
+from .base import add_mentions, drop_inside, text_of
 
 
 class NodeFinder:
@@ -19,7 +19,8 @@ class NodeFinder:
             value = parse_node(text[start:end])
             if value is not None:
                 found.append((start, end, value, rule))
-        add_mentions(doc, "PROCESS_NODE", found)
+        nodes = add_mentions(doc, "PROCESS_NODE", found)
+        drop_inside(doc, "COMPANY", nodes)  # "Intel 18A" is one node, with no COMPANY in it
         return doc
 
 

@@ -156,6 +156,9 @@ def _words_before(text: str, start: int, count: int) -> list[str]:
     return [re.sub(r"(?:'s|’s)$", "", w.strip("(),;:\"'“”")) for w in words]
 
 
+_LIST_HEAD = re.compile(r"(?:^|\n)\s*[-•*·–]\s*$")
+
+
 def _context_ok(text: str, match: re.Match[str], context: _Context) -> bool | None:
     """True: context given; False: ruled out; None: only a list neighbour can decide."""
     next_word = _next_word(text, match.end("alias"))
@@ -163,6 +166,8 @@ def _context_ok(text: str, match: re.Match[str], context: _Context) -> bool | No
         return False
     if match.group("tail") or _matches_word(next_word, context.after):
         return True
+    if _LIST_HEAD.search(text, 0, match.start()) and text.startswith(":", match.end("alias")):
+        return True  # a node heading a list line: "- A16: first tape-outs ..."
     before = _words_before(text, match.start(), context.before_window)
     return True if any(_matches_word(w, context.before) for w in before) else None
 
