@@ -11,7 +11,7 @@ from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .merge import merge
 from .lists import bullet_head, list_counterparts, list_intro
-from .parties import PartyScorer
+from .parties import PartyScorer, coordinated
 from .refine import party_speaks, refine
 from .views import ArticleView, Item
 
@@ -78,23 +78,53 @@ class OrderRules:
                 return []
             supplier, customers = pair
         else:
-            supplier = _best_supplier(scored)
-            if supplier is None:
+            suppliers = self._suppliers(view, scored, found)
+            if not suppliers:
                 return []
+            supplier = suppliers[0]
             lead = scored[supplier][0] - scored[supplier][1]
+            names = {s.name for s in suppliers}
             customers = [party for party, (sup, cust) in scored.items()
-                         if party.name != supplier.name and sup - cust <= min(lead - 2, 1)
+                         if party.name not in names and sup - cust <= min(lead - 2, 1)
                          and {party.name, supplier.name} & found.marked]
+            if len(suppliers) > 1 and customers:  # "Quanta has won the build, with Celestica as second source"
+                return [d for other in suppliers for d in
+                        self._deals(view, clause, converted, earlier, other, customers, scored, talks_only)]
         if not customers:
             return []
+        return self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only, inherited,
+                           len(found.items) == 1)
+
+    def _suppliers(self, view: ArticleView, scored: dict[Item, tuple[int, int]], found) -> list[Item]:
+        """The clause's supplier, and any other party as clearly marked as one that is not in
+        a list with it (a list of suppliers with no share is shared demand: no order)."""
+        ranked = sorted(scored.items(), key=lambda kv: kv[1][0] - kv[1][1], reverse=True)
+        best, (sup, cust) = ranked[0]
+        if sup - cust <= 0:
+            return []
+        chosen = [best]
+        for party, (other_sup, other_cust) in ranked[1:]:
+            net = other_sup - other_cust
+            if net < 3 or net < sup - cust - 2 or party.name not in found.marked:
+                continue
+            if coordinated(view, [best, party]):
+                return []  # "supplied by Samsung and SK hynix" with no split
+            chosen.append(party)
+        return chosen
+
+    def _deals(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
+               supplier: Item, customers: list[Item], scored: dict, talks_only: bool,
+               inherited: str | None = None, alone: bool = False) -> list[Draft]:
+        """Drafts of one supplier's deals with the clause's customers."""
+        text = clause.text(view)
         services = [inherited] if inherited else self._services(view, clause, supplier)
-        if not services and len(found.items) == 1 and earlier:
+        if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
         stage = self._stage(text, talks_only)
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
-            customers += _designers(customers, supplier, recent, products)
+            customers = customers + _designers(customers, supplier, recent, products)
         drafts = []
         for service in services:
             for customer in customers:
@@ -352,16 +382,6 @@ def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> 
         if pattern.search(before[-60:]):
             return True
     return False
-
-
-def _best_supplier(scored: dict[Item, tuple[int, int]]) -> Item | None:
-    ranked = sorted(scored.items(), key=lambda kv: kv[1][0] - kv[1][1], reverse=True)
-    best, (sup, cust) = ranked[0]
-    if sup - cust <= 0:
-        return None
-    if len(ranked) > 1 and ranked[1][1][0] - ranked[1][1][1] == sup - cust and ranked[1][1][0] >= 3:
-        return None  # two suppliers share the work with no share given: no order
-    return best
 
 
 def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list[Draft]]:

@@ -154,3 +154,8 @@ def _lists(view: ArticleView, parties: list[Item]) -> list[list[Item]]:
         else:
             groups.append([item])
     return groups
+
+
+def coordinated(view: ArticleView, items: list[Item]) -> bool:
+    """Do these parties stand in one list ("Samsung and SK hynix")?"""
+    return len(_lists(view, sorted(items, key=lambda i: i.start))) == 1
