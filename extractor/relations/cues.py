@@ -34,6 +34,8 @@ class Cues:
     memory_parts: re.Pattern
     anonymous_customer: re.Pattern
     bullet: re.Pattern
+    paragraph_head: re.Pattern
+    speech: re.Pattern
     deal_nouns: re.Pattern
     negated: re.Pattern
     not_deal: re.Pattern
@@ -101,6 +103,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         memory_parts=_compile(data["memory_parts"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         bullet=re.compile(data["bullet"]),
+        paragraph_head=re.compile(data["paragraph_head"]),
+        speech=re.compile(data["speech"], re.IGNORECASE),
         deal_nouns=re.compile(data["deal_nouns"], re.IGNORECASE),
         negated=re.compile(data["negated"], re.IGNORECASE),
         not_deal=re.compile(data["not_deal"], re.IGNORECASE),

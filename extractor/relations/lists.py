@@ -1,6 +1,8 @@
 """List lines in market wraps and trade notes ("- Nvidia: ~55% (Rubin)", "- Apple / Amkor: ...")."""
 from __future__ import annotations
 
+import re
+
 from .context import Clause
 from .cues import Cues
 from .views import ArticleView, SentenceView
@@ -10,12 +12,23 @@ def bullet_head(view: ArticleView, clause: Clause, cues: Cues) -> tuple[int, int
     """The span of a list line's heading before its colon, when it names a company or a
     node ("- Apple / Amkor:", "- N2: Apple (A20); Qualcomm ...")."""
     sentence = clause.sentence
-    match = cues.bullet.match(sentence.text)
+    match = cues.bullet.match(sentence.text) or _paragraph_head(view, sentence, cues)
     if match is None:
         return None
     span = (sentence.start + match.start("head"), sentence.start + match.end("head"))
     named = view.items_in(span[0], span[1], "COMPANY") or view.items_in(span[0], span[1], "PROCESS_NODE")
     return span if named else None
+
+
+def _paragraph_head(view: ArticleView, sentence: SentenceView, cues: Cues) -> re.Match | None:
+    """A paragraph that opens with a short heading and a colon ("Microsoft (GB300 NVL72):
+    Foxconn ~55%; ..."), not a speaker introducing a quote."""
+    if sentence.start > 0 and view.text[sentence.start - 1] != "\n":
+        return None
+    match = cues.paragraph_head.match(sentence.text)
+    if match is None or cues.speech.search(match.group("head")):
+        return None
+    return match
 
 
 def list_intro(view: ArticleView, sentence: SentenceView, cues: Cues) -> SentenceView | None:

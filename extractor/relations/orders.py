@@ -105,11 +105,10 @@ class OrderRules:
         chosen = [best]
         for party, (other_sup, other_cust) in ranked[1:]:
             net = other_sup - other_cust
-            if net < 3 or net < sup - cust - 2 or party.name not in found.marked:
-                continue
-            if coordinated(view, [best, party]):
+            if net > 0 and coordinated(view, [best, party]):
                 return []  # "supplied by Samsung and SK hynix" with no split
-            chosen.append(party)
+            if net >= 3 and net >= sup - cust - 2 and party.name in found.marked:
+                chosen.append(party)
         return chosen
 
     def _deals(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
@@ -157,8 +156,8 @@ class OrderRules:
             earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
-            if draft.clause.sentence.index < first:
-                break
+            if draft.clause.sentence.index < first or "\n\n" in view.text[draft.clause.end:clause.start]:
+                break  # the maker's customer is named in the same paragraph
             if party.name in (draft.customer, draft.supplier) or draft.customer is None:
                 continue
             if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):

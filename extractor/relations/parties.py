@@ -44,13 +44,18 @@ class PartyScorer:
         """Named companies not excluded as rivals, companies "it" or "the company" stands
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
         named = _not_excluded(view, view.items_in(clause.start, clause.end, "COMPANY"), clause, self.cues)
+        if head is not None and head[1] <= clause.start:  # "Microsoft (GB300): Foxconn ~55%; Quanta ~30%"
+            named = view.items_in(head[0], head[1], "COMPANY") + named
         named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list
         names = {i.name for i in named}
         extra = references(view, clause, self.cues, names, self.window, keep_named=True)
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
         rule = "product_owner" if hints & _MAKING else "product_seller"
+        sellers_named = any(self.role_of(view, name) & _SUPPLIER_ROLES for name in names)
         for position, product in self.products.everything(view, clause.start, clause.end):
+            if rule == "product_seller" and sellers_named:
+                break  # "Foxconn builds the GB300 racks": the rack maker sells, not Nvidia
             if product.owner and product.owner not in names:
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,

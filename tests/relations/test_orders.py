@@ -289,3 +289,16 @@ def test_allocation_list_lines_are_orders_of_the_story_supplier():
     assert set(orders) == {("Nvidia", "TSMC", "packaging"), ("AMD", "TSMC", "packaging")}
     assert orders[("Nvidia", "TSMC", "packaging")].products == ["Blackwell Ultra", "Rubin"]
     assert orders[("AMD", "TSMC", "packaging")].stage == "agreed"
+
+
+def test_paragraph_heading_names_the_buyer_of_each_share():
+    text = ("Microsoft (GB300 NVL72): Foxconn ~55%; Quanta ~30%; Wiwynn ~15%.\n\n"
+            "Oracle (GB300): Foxconn and Quanta, no split we can confirm.\n\n"
+            "A Korean industry official said: Samsung will win more orders.")
+    found = {(o.customer, o.supplier) for o in extract(text).orders}
+    assert found == {("Microsoft", "Foxconn"), ("Microsoft", "Quanta Computer"), ("Microsoft", "Wiwynn")}
+
+
+def test_second_source_named_beside_the_first_gets_its_order():
+    text = "Meta: Quanta has won the first MTIA v3 rack build, with Celestica as the second source from 2H26."
+    assert {(o.customer, o.supplier) for o in extract(text).orders} == {("Meta", "Quanta Computer"), ("Meta", "Celestica")}
