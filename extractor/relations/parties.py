@@ -13,7 +13,7 @@ from .views import ArticleView, Item
 
 _SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
 _MAKING = frozenset({"foundry", "memory", "packaging", "design"})
-_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*$")
+_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+)?$")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ _UNKNOWN = [
 _MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
 
 
+# Technologies and part types, not a customer's program: "its first FC-BGA order".
+_CATEGORY = re.compile(r"(?:HBM|LPDDR|GDDR|DDR|CoWoS|SoIC|InFO|FC-|ABF|PCIe|CXL|UCIe|NVL|EUV)", re.IGNORECASE)
 _NOT_PRODUCTS = frozenset({"AI", "The", "This", "That", "Its", "Their", "New", "Custom", "Next", "First",
                            "Korean", "Chinese", "Japanese", "Taiwanese", "American", "European", "Edge"})
 
@@ -68,7 +70,7 @@ class ProductFinder:
             for match in pattern.finditer(view.text, start, end):
                 a, b = match.span(1)
                 name = match.group(1)
-                if a in known or name in _NOT_PRODUCTS or any(s < b and a < e for s, e in taken):
+                if a in known or name in _NOT_PRODUCTS or _CATEGORY.match(name) or any(s < b and a < e for s, e in taken):
                     continue
                 found.append((a, Product(name, None)))
         return found
