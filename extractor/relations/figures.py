@@ -40,7 +40,7 @@ class FigureRules:
             return None
         value = item.value
         if isinstance(value, MoneyValue):
-            negative = self.cues.negative.search(before[-60:] + after[:30])
+            negative = kind == "operating_profit" and self.cues.negative.search(before[-60:] + after[:30])
             value = MoneyAmount(**_signed(value, bool(negative)), equivalents=[c.value for c in conversions])
         dates = [d for d in view.items_in(clause.start, clause.end, "DATE")
                  if d.value.value and not is_dateline(view, d)]
