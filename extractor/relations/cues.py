@@ -92,7 +92,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         unit_price=_compile(data["unit_price"]),
         role_markers={
             key: tuple((re.compile(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
-            for key in ("supplier_before", "customer_before", "supplier_after", "customer_after")
+            for key in ("supplier_before", "customer_before", "supplier_after", "customer_after",
+                        "supplier_infinitive")
         },
         services=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services"]),
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},

@@ -13,6 +13,7 @@ from .views import ArticleView, Item
 
 _SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
 _MAKING = frozenset({"foundry", "memory", "packaging", "design"})
+_WITH_BEFORE = re.compile(r"\bwith\s*$")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+)?$")
 
 
@@ -99,6 +100,8 @@ class PartyScorer:
                 own_sup, own_cust = self._priors(view, item, hints)
                 if item.name in owners and hints & _MAKING:
                     own_cust += 2
+                elif item.name in owners and "supply" in hints:  # "... will use its RNGD chips": the owner sells
+                    own_sup += 2
                 scored[item] = (sup + own_sup, cust + own_cust)
         return scored
 
@@ -112,6 +115,8 @@ class PartyScorer:
         markers = self.cues.role_markers
         supplier = sum(w for p, w in markers["supplier_before"] if p.search(before))
         supplier += sum(w for p, w in markers["supplier_after"] if p.search(after))
+        if not _WITH_BEFORE.search(before):
+            supplier += sum(w for p, w in markers["supplier_infinitive"] if p.search(after))
         customer = sum(w for p, w in markers["customer_before"] if p.search(before))
         customer += sum(w for p, w in markers["customer_after"] if p.search(after))
         return supplier, customer

@@ -302,3 +302,43 @@ def test_paragraph_heading_names_the_buyer_of_each_share():
 def test_second_source_named_beside_the_first_gets_its_order():
     text = "Meta: Quanta has won the first MTIA v3 rack build, with Celestica as the second source from 2H26."
     assert {(o.customer, o.supplier) for o in extract(text).orders} == {("Meta", "Quanta Computer"), ("Meta", "Celestica")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param('According to the industry on the 24th, Samsung Electronics recently signed a contract with Nvidia to supply HBM4.',
+                     {('Nvidia', 'Samsung Electronics', 'memory')}, id='According to the industry on the 24th,'),
+        pytest.param('SK hynix has started supplying 12-layer HBM3E samples to Nvidia.',
+                     {('Nvidia', 'SK hynix', 'memory')}, id='SK hynix has started supplying 12-layer HBM3E'),
+        pytest.param('Tesla has decided to entrust production of its next-generation AI5 chip to TSMC and Samsung Electronics.',
+                     set(), id='Tesla has decided to entrust production of'),
+        pytest.param("It is known that Samsung Electronics' foundry division has received an order for 5nm chips from a Chinese cryptocurrency mining company.",
+                     {(None, 'Samsung Electronics', 'foundry')}, id="It is known that Samsung Electronics' foundry"),
+        pytest.param('Nvidia plans to purchase 800,000 HBM stacks from Micron next year, industry sources said.',
+                     {('Nvidia', 'Micron', 'memory')}, id='Nvidia plans to purchase 800,000 HBM stacks'),
+        pytest.param("Samsung Electronics will produce Nintendo's next-generation console chip on its 8nm process.",
+                     {('Nintendo', 'Samsung Electronics', 'foundry')}, id="Samsung Electronics will produce Nintendo's next-generation console"),
+        pytest.param('IBM has tapped Samsung to manufacture its Power11 processors.',
+                     {('IBM', 'Samsung Electronics', 'foundry')}, id='IBM has tapped Samsung to manufacture its'),
+        pytest.param('Groq signed an agreement with Samsung Foundry to produce its next-gen LPU on the SF4X process.',
+                     {('Groq', 'Samsung Electronics', 'foundry')}, id='Groq signed an agreement with Samsung Foundry'),
+        pytest.param('Marvell said it will design custom AI chips for Amazon Web Services under a five-year deal.',
+                     {('Amazon', 'Marvell', 'design')}, id='Marvell said it will design custom AI'),
+        pytest.param("Amkor Technology will provide advanced packaging for Apple chips made at TSMC's Arizona fab.",
+                     {('Apple', 'Amkor', 'packaging'), ('Apple', 'TSMC', 'foundry')}, id='Amkor Technology will provide advanced packaging for', marks=pytest.mark.xfail(strict=True, reason='a second deal in a participle clause is not read')),
+        pytest.param('Sources said Google is negotiating with MediaTek over the design of its next TPU.',
+                     {('Google', 'MediaTek', 'design')}, id='Sources said Google is negotiating with MediaTek'),
+        pytest.param("SK hynix will be the exclusive supplier of HBM4 for Microsoft's Maia 200.",
+                     {('Microsoft', 'SK hynix', 'memory')}, id='SK hynix will be the exclusive supplier'),
+        pytest.param('Korean AI chip startup FuriosaAI said LG AI Research will use its RNGD chips.',
+                     {('LG Group', 'FuriosaAI', 'supply')}, id='Korean AI chip startup FuriosaAI said LG'),
+        pytest.param("Rebellions will mass-produce its Rebel chip on Samsung's 4-nanometer process.",
+                     {('Rebellions', 'Samsung Electronics', 'foundry')}, id='Rebellions will mass-produce its Rebel chip on'),
+        pytest.param('Naver has ordered thousands of Nvidia H100 GPUs for its hyperscale data center.',
+                     {('Naver', 'Nvidia', 'supply')}, id='Naver has ordered thousands of Nvidia H100'),
+    ],
+)
+def test_orders_in_korean_media_phrasings(text, expected):
+    """Korean-media and wire phrasings: who with whom, for which service."""
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
