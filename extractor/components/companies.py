@@ -40,6 +40,7 @@ class CompanyFinder:
         self._corporate = set(context["corporate_words"])
         self._not_names = set(context["not_names"])
         self._trailers = set(context["unit_trailers"])
+        self._ai_nouns = set(context["ai_nouns"])
         self._blocked_words = set(sources["words"])
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._units: dict[str, tuple[str, str]] = {}
@@ -162,7 +163,8 @@ class CompanyFinder:
         elif start > 1 and cue in self._cue_nouns and not tokens[start].is_sent_start \
                 and words[start - 2] != "-" and any(c.islower() for c in name):
             rule = f"company.cue_noun.{self._cue_nouns[cue]}"  # the role the noun gives
-        elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]):
+        elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
+                and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns):
             rule = "company.corporate_word"
         else:
             return None
