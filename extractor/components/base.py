@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Iterable
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 MENTIONS = "mentions"
@@ -29,7 +30,8 @@ def sentence_starts(doc: Doc) -> list[int]:
     sentence splitter has run; later components only add spans)."""
     starts = doc.user_data.get(_STARTS)
     if starts is None:
-        starts = doc.user_data[_STARTS] = [token.idx for token in doc if token.is_sent_start]
+        table = doc.to_array([SENT_START, IDX])
+        starts = doc.user_data[_STARTS] = table[table[:, 0] == 1, 1].tolist() if len(doc) else []
     return starts
 
 
