@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import MENTIONS, sentence_starts, text_of
+from .components.base import MENTIONS, remember_text, sentence_starts, text_of
 from .pipeline import build_pipeline
 from .records import Article, ArticleResult, Mention
 from .settings import DEFAULTS, Settings
@@ -63,6 +63,7 @@ def _prepared_docs(nlp: Language, articles: Iterable[tuple[str, Article] | str])
     for entry in articles:
         text, article = (entry, make_article(entry)) if isinstance(entry, str) else entry
         doc = nlp.make_doc(text)
+        remember_text(doc, text)  # the tokens join back to exactly this string
         doc._.article = article
         doc._.warnings = []
         yield doc

@@ -25,6 +25,11 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the string a Doc was made from, sparing :func:`text_of` the join."""
+    doc.user_data[_TEXT] = text
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where the Doc's sentences start, in order (read once the
     sentence splitter has run; later components only add spans)."""
