@@ -41,6 +41,8 @@ def on_record(view: ArticleView, cues: Cues, order: Order) -> bool:
     parties = {order.customer, order.supplier} - {None}
     for sentence in view.sentences:
         names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+        if not names & parties and not cues.references.search(sentence.text):
+            continue  # no party named and nothing that could stand for one
         about_deal = len(names & parties) == 2 or _DEAL.search(sentence.text)
         if about_deal and party_speaks(view, cues, sentence, parties):
             return True
