@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .context import Clause
+
+# Services in which the supplier makes something for the customer (not a finished product).
+MAKING = frozenset({"foundry", "memory", "packaging", "design"})
 from .views import Item
 
 

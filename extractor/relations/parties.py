@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import CompanyValue
+from .drafts import MAKING
 from .context import Clause, Roles, is_excluded, references
 from .cues import Cues
 from .products import ProductFinder
 from .views import ArticleView, Item
 
 _SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
-_MAKING = frozenset({"foundry", "memory", "packaging", "design"})
 _WITH_BEFORE = re.compile(r"\bwith\s*$")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+)?$")
 
@@ -52,7 +52,7 @@ class PartyScorer:
         extra = references(view, clause, self.cues, names, self.window, keep_named=True)
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
-        rule = "product_owner" if hints & _MAKING else "product_seller"
+        rule = "product_owner" if hints & MAKING else "product_seller"
         sellers_named = any(self.role_of(view, name) & _SUPPLIER_ROLES for name in names)
         for position, product in self.products.everything(view, clause.start, clause.end):
             if rule == "product_seller" and sellers_named:
@@ -98,7 +98,7 @@ class PartyScorer:
                     parties.marked.add(item.name)
                 parties.markers[item.name] = (sup, cust)
                 own_sup, own_cust = self._priors(view, item, hints)
-                if item.name in owners and hints & _MAKING:
+                if item.name in owners and hints & MAKING:
                     own_cust += 2
                 elif item.name in owners and "supply" in hints:  # "... will use its RNGD chips": the owner sells
                     own_sup += 2
@@ -133,7 +133,7 @@ class PartyScorer:
         roles = self.role_of(view, item.name)
         if roles & _SUPPLIER_ROLES:
             supplier += 1
-        if any(roles & self.cues.service_roles[h] for h in hints & _MAKING):
+        if any(roles & self.cues.service_roles[h] for h in hints & MAKING):
             supplier += 2
         if "customer" in roles and not roles & {"foundry", "memory", "packaging"}:
             customer += 1
@@ -141,7 +141,7 @@ class PartyScorer:
 
     def can_supply(self, view: ArticleView, name: str, hints: set[str]) -> bool:
         roles = self.role_of(view, name)
-        wanted = hints & _MAKING or hints
+        wanted = hints & MAKING or hints
         return bool(roles) and (not wanted or any(roles & self.cues.service_roles[h] for h in wanted))
 
 

@@ -1,0 +1,123 @@
+"""The party a clause leaves out, supplied by the story: the supplier of a lone buyer,
+the buyer of a lone maker, an unnamed buyer, the other party of a list line."""
+from __future__ import annotations
+
+import re
+
+from ..records import CompanyValue
+from .context import Clause
+from .drafts import MAKING, Draft
+from .lists import bullet_head, list_counterparts, list_intro
+from .views import ArticleView, Item
+
+_IN_HOUSE = re.compile(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
+
+
+class ImpliedParties:
+    """Mixed into :class:`~extractor.relations.orders.OrderRules`: needs ``cues``, ``parties``,
+    ``window``, ``_stage`` and ``_fill_slots``."""
+
+    def _implied_customers(self, view: ArticleView, party: Item, score: tuple[int, int], hints: set[str],
+                           clause: Clause, earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
+        """A maker alone in its clause ("The chip will be made by TSMC") makes it for the
+        latest deal's customer, and for that deal's designer when it was a design deal."""
+        sup, cust = score
+        if sup < 3 or cust >= sup or (hints and not hints & MAKING) or _IN_HOUSE.search(clause.text(view)):
+            return None
+        if self.cues.bullet.match(clause.sentence.text):  # each list line is its own item
+            earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
+        first = clause.sentence.index - self.window
+        for draft in reversed(earlier):
+            if draft.clause.sentence.index < first or "\n\n" in view.text[draft.clause.end:clause.start]:
+                break  # the maker's customer is named in the same paragraph
+            if party.name in (draft.customer, draft.supplier) or draft.customer is None:
+                continue
+            if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):
+                names = [draft.supplier]  # an HBM base die is made for the memory maker
+            else:
+                names = [draft.customer] + ([draft.supplier] if draft.service == "design" else [])
+            return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
+                                clause.sentence.index, "earlier_deal") for name in names]
+        return None
+
+    def _list_service(self, view: ArticleView, clause: Clause, earlier: list[Draft]) -> str | None:
+        """The service a list is about: the words of its introduction or the few sentences
+        before it ("Where HBM4 qualification stands"), else its previous line's deal."""
+        intro = list_intro(view, clause.sentence, self.cues)
+        if intro is not None:
+            for index in range(intro.index, max(-1, intro.index - self.window), -1):
+                text = view.sentences[index].text
+                if index < intro.index and (self.cues.bullet.match(text) or text.rstrip().endswith(":")):
+                    continue  # another list and its lines say nothing of this one
+                for service, pattern in self.cues.services:
+                    if service in MAKING and pattern.search(text):
+                        return service
+        return earlier[-1].service if earlier else None
+
+    def _list_line_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
+                          earlier: list[Draft]) -> list[Draft]:
+        """A list line under a party ("Nvidia (Rubin):" then "- SK hynix: in mass production"):
+        the line's head deals with that party, in the list's service."""
+        head = bullet_head(view, clause, self.cues)
+        listed = list_counterparts(view, clause.sentence, self.cues) if head else []
+        heads = view.items_in(head[0], head[1], "COMPANY") if head else []
+        service = self._list_service(view, clause, earlier) if listed and heads else None
+        if service is None or clause.start > head[1]:
+            return []
+        drafts = []
+        for item in heads:
+            for other in listed:
+                if other.name == item.name:
+                    continue
+                supplier, customer = (item, other) if self.parties.can_supply(view, item.name, {service}) \
+                    else (other, item)
+                draft = Draft(customer.name, supplier.name, None, service,
+                              self._stage(clause.text(view), False), "reported", None, clause, 4)
+                self._fill_slots(view, draft, converted)
+                drafts.append(draft)
+        return drafts
+
+    def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
+        """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""
+        sup, cust = score
+        if sup <= cust or not self.cues.anonymous_customer.search(text):
+            return None
+        return party, [Item("COMPANY", party.start, party.start, "", CompanyValue(name=""), party.sentence,
+                            "anonymous")]
+
+    def _implied_supplier(self, view: ArticleView, clause: Clause, party: Item, score: tuple[int, int],
+                          hints: set[str], earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
+        """A buyer alone in its clause ("SK Group will also take 50,000 GPUs") buys from
+        the supplier of the story's latest deal, or from the story's leading supplier."""
+        sup, cust = score
+        counted = any(q.value.kind == "units" for q in view.items_in(clause.start, clause.end, "QUANTITY"))
+        if cust < 2 or sup >= cust or not (hints or counted):
+            return None
+        first = clause.sentence.index - self.window
+        for draft in reversed(earlier):
+            if draft.clause.sentence.index >= first and draft.supplier != party.name and (
+                    draft.service in hints or not hints & MAKING):
+                source = next(i for i in view.items if i.label == "COMPANY" and i.name == draft.supplier)
+                return source, [party]
+        counts: dict[str, int] = {}
+        for item in view.items:
+            if item.label == "COMPANY" and item.start < clause.start and item.name != party.name:
+                counts[item.name] = counts.get(item.name, 0) + 1
+        for name, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+            if self.parties.can_supply(view, name, hints):
+                return next(i for i in view.items if i.label == "COMPANY" and i.name == name), [party]
+        return None
+
+
+def designers(customers: list[Item], supplier: Item, earlier: list[Draft], products: set[str]) -> list[Item]:
+    """Design houses working for these customers on these products: they get the maker's
+    order too (output contract: designer and owner each get their order)."""
+    names = {c.name for c in customers} | {supplier.name}
+    found = []
+    for draft in earlier:
+        same_chip = not products or not draft.products or products & set(draft.products)
+        if draft.service == "design" and draft.customer in names and draft.supplier not in names and same_chip:
+            names.add(draft.supplier)
+            found.append(Item("COMPANY", draft.clause.start, draft.clause.start, draft.supplier,
+                              CompanyValue(name=draft.supplier), draft.clause.sentence.index, "designer"))
+    return found

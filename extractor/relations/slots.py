@@ -1,0 +1,92 @@
+"""Filling a draft's slots: chip, products, node, value, volume and timing, from its
+clause and the clauses and sentence that go on with it."""
+from __future__ import annotations
+
+from .context import Clause, clauses, is_dateline
+from .cues import Cues, chip_name
+from .drafts import Draft, amount_of
+from .views import ArticleView, Item
+
+
+class SlotFiller:
+    """Mixed into :class:`~extractor.relations.orders.OrderRules`: needs ``cues`` and ``parties``."""
+
+    def _fill_slots(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
+        clause = draft.clause
+        end = self._scope_end(view, clause)
+        text = view.text[clause.start:end]
+        chip = self.cues.chips.search(text)
+        draft.chip = chip_name(chip, self.cues.chip_names) if chip else None
+        draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
+        nodes = view.items_in(clause.start, end, "PROCESS_NODE")
+        draft.node = nodes[0] if nodes else None
+        money = [m for m in view.items_in(clause.start, end, "MONEY")
+                 if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
+                 and not _figure_money(view, m, clause, self.cues)]
+        draft.value = max(money, key=amount_of) if money else None
+        volumes = [q for q in view.items_in(clause.start, end, "QUANTITY")
+                   if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+        draft.volume = volumes[0] if volumes else None
+        dates = [d for d in view.items_in(clause.start, end, "DATE")
+                 if d.value.value and not is_dateline(view, d)]
+        if dates:
+            draft.timing = max(dates, key=lambda d: self._timing_fit(view, d))
+            draft.timing_fit = self._timing_fit(view, draft.timing)[0]
+        if end == clause.sentence.end:
+            self._continue_into_next(view, draft, converted)
+
+    def _continue_into_next(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
+        """A following sentence that names no company goes on with the deal ("Risk
+        production starts in 1Q26."): it may give the timing, volume and value still missing."""
+        index = draft.clause.sentence.index + 1
+        if index >= len(view.sentences):
+            return
+        after = view.sentences[index]
+        if view.items_in(after.start, after.end, "COMPANY") or self.cues.references.search(after.text):
+            return
+        dates = [d for d in view.items_in(after.start, after.end, "DATE") if d.value.value]
+        fits = {d: self._timing_fit(view, d)[0] for d in dates}
+        best = max(dates, key=fits.get) if dates else None
+        if best is not None and fits[best] > max(draft.timing_fit, 0):
+            draft.timing, draft.timing_fit = best, fits[best]
+        if draft.volume is None:
+            volumes = [q for q in view.items_in(after.start, after.end, "QUANTITY")
+                       if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+            draft.volume = volumes[0] if volumes else None
+        if draft.value is None and self.cues.deal_nouns.search(after.text):
+            money = [m for m in view.items_in(after.start, after.end, "MONEY") if m not in converted
+                     and not _figure_money(view, m, Clause(after, after.start, after.end), self.cues)]
+            draft.value = max(money, key=amount_of) if money else None
+
+    def _scope_end(self, view: ArticleView, clause: Clause) -> int:
+        """The clause, with the clauses after it that name no company of their own
+        ("..., and the contract scale is about 300 billion won")."""
+        end = clause.end
+        for later in clauses(view, clause.sentence, self.cues):
+            if later.start < clause.end:
+                continue
+            if view.items_in(later.start, later.end, "COMPANY") or self.cues.references.search(later.text(view)):
+                break
+            end = later.end
+        return end
+
+    def _timing_fit(self, view: ArticleView, date: Item) -> tuple[int, int]:
+        """How well a date says when the deal was placed or its supply starts, earliest first on ties."""
+        before = view.text[max(0, date.start - 60):date.start]
+        fit = 0
+        if self.cues.timing_good.search(before):
+            fit += 2
+        if self.cues.timing_bad.search(before):
+            fit -= 3
+        return fit, -date.start
+
+
+def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> bool:
+    """Money a figure cue claims (revenue, investment...), not an order's price."""
+    before = view.text[clause.start:item.start]
+    for kind, pattern in cues.figure_kinds:
+        if kind in {"order_backlog", "datacenter_capacity", "wafer_capacity"}:
+            continue
+        if pattern.search(before[-60:]):
+            return True
+    return False
