@@ -13,6 +13,7 @@ _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _BRACKET_BETWEEN = re.compile(
@@ -62,15 +63,23 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 
     Objects of a preposition ("made by TSMC") are not; possessives ("of Meta's chip") are.
     """
-    if item.label != "COMPANY" or item.rule == "coref":
-        return False
+    if item.label != "COMPANY" or item.rule == "coref" or _nested(view, item):
+        return False  # "2,000 Nvidia B200 GPUs": a brand inside a count names no actor
     if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]) or _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
         return True
     sentence = view.sentence_of(item.start)
+    earlier = view.items_in(sentence.start, item.start, "COMPANY")
+    if earlier and _LIST_BEFORE.fullmatch(view.text[earlier[-1].end:item.start]):
+        return is_salient(view, earlier[-1], cues)  # "with Bosch, Infineon and NXP": one list, one role
     if _TOPIC_BEFORE.fullmatch(view.text[sentence.start:item.start]) and view.text[item.end:item.end + 1] == ",":
         return True  # "For Broadcom, the order is ..." names the topic
     before = view.text[max(sentence.start, item.start - 40):item.start]
     return not cues.salience_blockers.search(before) and not cues.exclusion.search(before)
+
+
+def _nested(view: ArticleView, item: Item) -> bool:
+    return any(o.label in {"QUANTITY", "MONEY"} and o.start <= item.start and item.end <= o.end
+               for o in view.items_in(view.sentence_of(item.start).start, item.end))
 
 
 def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,
