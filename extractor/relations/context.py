@@ -123,7 +123,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
             before = [i for i in view.items_in(clause.start, start, "COMPANY")
                       if not is_excluded(view, i, clause.start, cues)]
-            target = before[-1] if before else None
+            subjects = [i for i in before if is_salient(view, i, cues)]  # "from Dell ..., which it is expanding"
+            target = (subjects or before)[-1] if before else None
         target = target or resolve(view, start, cues, set(), window, clause.start)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
