@@ -39,6 +39,7 @@ class ArticleView:
     described: dict[str, frozenset[str]] = field(default_factory=dict)  # roles of unknown companies
     product_owners: dict[str, str] = field(default_factory=dict)  # learned while reading the article
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
     cache: dict = field(default_factory=dict, repr=False)  # per-article results of pure lookups
 
     def items_in(self, start: int, end: int, label: str | None = None) -> list[Item]:
@@ -50,7 +51,8 @@ class ArticleView:
         return [i for i in self.items[first:last] if i.end <= end and (label is None or i.label == label)]
 
     def sentence_of(self, position: int) -> SentenceView:
-        for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return self.sentences[-1]
+        """The sentence a character offset falls in (the last one past the end)."""
+        if len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [s.start for s in self.sentences]
+        index = bisect.bisect_right(self._sentence_starts, position) - 1
+        return self.sentences[max(index, 0)]
