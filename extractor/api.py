@@ -15,7 +15,7 @@ from .pipeline import build_pipeline
 from .records import Article, ArticleResult, Mention
 from .settings import DEFAULTS, Settings
 
-__all__ = ["DEFAULTS", "extract", "extract_many", "load", "make_article", "result_of"]
+__all__ = ["DEFAULTS", "extract", "extract_docs", "extract_many", "load", "make_article", "result_of"]
 
 
 @lru_cache(maxsize=4)
@@ -53,10 +53,15 @@ def extract(text: str, published: dt.date | str | None = None, *, article: Artic
 def extract_many(articles: Iterable[tuple[str, Article] | str], *, nlp: Language | None = None,
                  batch_size: int = DEFAULTS.batch_size) -> Iterator[ArticleResult]:
     """Stream results through ``nlp.pipe``, one per input, in input order."""
-    nlp = nlp or load()
-    docs = nlp.pipe(_prepared_docs(nlp, articles), batch_size=batch_size)
-    for doc in docs:
+    for doc in extract_docs(articles, nlp=nlp, batch_size=batch_size):
         yield result_of(doc)
+
+
+def extract_docs(articles: Iterable[tuple[str, Article] | str], *, nlp: Language | None = None,
+                 batch_size: int = DEFAULTS.batch_size) -> Iterator[Doc]:
+    """The processed Docs themselves, for users of ``doc._.orders`` and ``doc.spans``."""
+    nlp = nlp or load()
+    return nlp.pipe(_prepared_docs(nlp, articles), batch_size=batch_size)
 
 
 def _prepared_docs(nlp: Language, articles: Iterable[tuple[str, Article] | str]) -> Iterator[Doc]:

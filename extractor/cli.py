@@ -137,6 +137,25 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}") from None
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from . import api
+    from .components.relations import article_view
+    from .reading import ReadError, read_articles
+    from .relations.explain import explain
+
+    nlp = api.load()
+    rules = nlp.get_pipe("extractor_relations").orders
+    for item in read_articles(args.paths, published=args.published):
+        if isinstance(item, ReadError):
+            print(f"error: {item.reason}", file=sys.stderr)
+            continue
+        doc = next(api.extract_docs([(item.text, item.article)], nlp=nlp))
+        print(f"== {item.article.id}")
+        for line in explain(article_view(doc), rules, args.all):
+            print(line)
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(ArticleResult.model_json_schema(), indent=2))
     return EXIT_OK
@@ -198,6 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats = gold_commands.add_parser("stats", help="count articles, labels, currencies, services and stages")
     stats.add_argument("dirs", nargs="+", help="folders of <id>.gold.json files")
     stats.set_defaults(handler=_gold_stats)
+    explain = commands.add_parser("explain", help="show, clause by clause, the parties and drafts behind the orders")
+    explain.add_argument("paths", nargs="+", help="articles to explain")
+    explain.add_argument("--published", help="publication date YYYY-MM-DD for articles that give none")
+    explain.add_argument("--all", action="store_true", help="list every clause, also those with no party")
+    explain.set_defaults(handler=_explain)
     schema = commands.add_parser("schema", help="print the JSON Schema of one output line")
     schema.set_defaults(handler=_schema)
     return parser

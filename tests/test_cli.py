@@ -92,3 +92,12 @@ def test_tables_are_written_beside_the_lines(folder, capsys):
     orders = (folder / "tables" / "orders.csv").read_text(encoding="utf-8").splitlines()
     assert len(orders) == 4 and orders[0].startswith("article_id,customer,supplier,")
     assert ",1500000000000,KRW," in orders[1]
+
+
+def test_explain_shows_the_parties_and_the_draft_of_each_clause(folder, capsys):
+    assert main(["explain", str(folder / "in" / "a0.txt"), "--published", "2026-11-23"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("== a0\n")
+    assert "Samsung Electronics (" in out and "Rebellions (" in out
+    assert "draft: Rebellions <- Samsung Electronics foundry" in out
+    assert "value=1.5 trillion won" in out
