@@ -131,6 +131,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         drafts = []
         for service in services:
             for customer in customers:
+                if self._rival_maker(view, customer, service):
+                    continue
                 confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name} - {None, ""})
                 score = scored.get(supplier, (1, 0))[0] + scored.get(customer, (0, 1))[1]
                 draft = Draft(customer.name or None, supplier.name, getattr(supplier.value, "unit", None), service, stage,
@@ -138,6 +140,12 @@ class OrderRules(ImpliedParties, SlotFiller):
                 self._fill_slots(view, draft, converted)
                 drafts.append(draft)
         return drafts
+
+    def _rival_maker(self, view: ArticleView, customer: Item, service: str) -> bool:
+        """A foundry is not another foundry's customer ("looked at Samsung's SF4 before settling
+        on TSMC"): a maker named beside a maker is a rival, not a buyer."""
+        return service == "foundry" and customer.rule != "earlier_deal" and \
+            "foundry" in self.parties.role_of(view, customer.name)
 
     def _services(self, view: ArticleView, clause: Clause, supplier: Item) -> list[str]:
         """The clause's service; packaging named beside a node or tape-out is a second one."""

@@ -342,3 +342,17 @@ def test_second_source_named_beside_the_first_gets_its_order():
 def test_orders_in_korean_media_phrasings(text, expected):
     """Korean-media and wire phrasings: who with whom, for which service."""
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Tenstorrent looked at Samsung's SF4 as a second source before settling on TSMC for its next "
+                     "AI chip.", id="second source considered"),
+        pytest.param("TSMC won the Snapdragon order. Samsung shares rose 2.1% on Monday before the denial.",
+                     id="the rival's shares"),
+    ],
+)
+def test_a_rival_foundry_is_never_a_foundry_customer(text):
+    foundry_customers = {o.customer for o in extract(text, published=PUBLISHED).orders if o.service == "foundry"}
+    assert "Samsung Electronics" not in foundry_customers
