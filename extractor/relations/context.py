@@ -16,6 +16,8 @@ _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|under
 _LIST_BEFORE = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
+                             r"[a-z-]+s\b[^,;]*")
 _BRACKET_BETWEEN = re.compile(
     r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
     re.IGNORECASE,
@@ -32,16 +34,52 @@ class Clause:
     sentence: SentenceView
     start: int
     end: int
+    relative: bool = False  # "Broadcom, which designs accelerators for Google" on its own
+    holes: tuple[tuple[int, int], ...] = ()  # relative clauses inside this one, read on their own
 
     def text(self, view: ArticleView) -> str:
-        return view.text[self.start:self.end]
+        """The clause's words, a relative clause inside it blanked out (offsets stay)."""
+        text = view.text[self.start:self.end]
+        for start, end in self.holes:
+            text = text[:start - self.start] + " " * (end - start) + text[end - self.start:]
+        return text
+
+    def in_hole(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.holes)
 
 
-def clauses(view: ArticleView, sentence: SentenceView, cues: Cues) -> list[Clause]:
-    """Split a sentence where a contrast or a new subject starts ("..., but", "; ")."""
+def clauses(view: ArticleView, sentence: SentenceView, cues: Cues, relatives: bool = False) -> list[Clause]:
+    """Split a sentence where a contrast or a new subject starts ("..., but", "; ").
+
+    With ``relatives``, a company's relative clause ("Broadcom, which co-designs the TPU
+    with Google, sources HBM from SK hynix") comes first as a clause of its own, from the
+    company to the relative's end: it states a second, background deal. The clause around
+    it then reads without it.
+    """
     key = ("clauses", sentence.index)
     if key not in view.cache:
         view.cache[key] = _split(sentence, cues)
+    if not relatives:
+        return view.cache[key]
+    found = []
+    for clause in view.cache[key]:
+        inside = [(company, end) for company, end in relative_spans(view, sentence)
+                  if clause.start <= company.start and end <= clause.end]
+        found += [Clause(sentence, company.start, end, relative=True) for company, end in inside]
+        found.append(Clause(sentence, clause.start, clause.end,
+                            holes=tuple((company.end, end) for company, end in inside)))
+    return found
+
+
+def relative_spans(view: ArticleView, sentence: SentenceView) -> list[tuple[Item, int]]:
+    """Companies followed by ", which/who <verb>s ..." and where that relative clause ends."""
+    key = ("relatives", sentence.index)
+    if key not in view.cache:
+        view.cache[key] = []
+        for item in view.items_in(sentence.start, sentence.end, "COMPANY"):
+            match = _RELATIVE_AFTER.match(view.text, item.end, sentence.end)
+            if match:
+                view.cache[key].append((item, match.end()))
     return view.cache[key]
 
 

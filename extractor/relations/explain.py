@@ -13,7 +13,7 @@ def explain(view: ArticleView, rules: OrderRules, every_clause: bool = False) ->
     converted = {i for items in equivalents(view).values() for i in items}
     earlier, lines = [], []
     for sentence in view.sentences:
-        for clause in clauses(view, sentence, rules.cues):
+        for clause in clauses(view, sentence, rules.cues, relatives=True):
             text = clause.text(view)
             head = bullet_head(view, clause, rules.cues)
             listed = list_counterparts(view, clause.sentence, rules.cues) if head else []

@@ -29,7 +29,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         converted = {i for items in conversions.values() for i in items}
         found: list[Draft] = []
         for sentence in view.sentences:
-            for clause in clauses(view, sentence, self.cues):
+            for clause in clauses(view, sentence, self.cues, relatives=True):
                 drafts = self._clause_drafts(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 for draft in drafts:  # the buyer of a maker's work owns the products named with it

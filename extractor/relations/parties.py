@@ -45,7 +45,8 @@ class PartyScorer:
                 head: tuple[int, int] | None = None, listed: list[Item] = ()) -> Parties:
         """Named companies not excluded as rivals, companies "it" or "the company" stands
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
-        named = _not_excluded(view, view.items_in(clause.start, clause.end, "COMPANY"), clause, self.cues)
+        named = _not_excluded(view, [i for i in view.items_in(clause.start, clause.end, "COMPANY")
+                                     if not clause.in_hole(i.start)], clause, self.cues)
         if head is not None and head[1] <= clause.start:  # "Microsoft (GB300): Foxconn ~55%; Quanta ~30%"
             named = view.items_in(head[0], head[1], "COMPANY") + named
         named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list
@@ -56,13 +57,15 @@ class PartyScorer:
         rule = "product_owner" if hints & MAKING else "product_seller"
         sellers_named = any(self.role_of(view, name) & _SUPPLIER_ROLES for name in names)
         for position, product in self.products.everything(view, clause.start, clause.end):
+            if clause.in_hole(position):
+                continue
             if rule == "product_seller" and sellers_named:
                 break  # "Foxconn builds the GB300 racks": the rack maker sells, not Nvidia
             if product.owner and product.owner not in names:
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,
                                   CompanyValue(name=product.owner), clause.sentence.index, rule))
-        nodes = view.items_in(clause.start, clause.end, "PROCESS_NODE")
+        nodes = [n for n in view.items_in(clause.start, clause.end, "PROCESS_NODE") if not clause.in_hole(n.start)]
         if head is not None and head[1] <= clause.start:  # "- N2: ...; Qualcomm and MediaTek SoCs"
             nodes = view.items_in(head[0], head[1], "PROCESS_NODE") + nodes
         for node in nodes:
@@ -112,7 +115,9 @@ class PartyScorer:
         if first.rule in {"node_maker", "product_seller"}:
             return 3, 0
         before = view.text[max(clause.sentence.start, first.start - 80):first.start]
-        after = view.text[last.end:min(clause.end, last.end + 120)]
+        # "Broadcom, which designs ..., has picked SK hynix": the main verb marks Broadcom
+        after_start = next((end + 1 for start, end in clause.holes if start == last.end), last.end)
+        after = view.text[after_start:min(clause.end, after_start + 120)]
         markers = self.cues.role_markers
         supplier = sum(w for p, w in markers["supplier_before"] if p.search(before))
         supplier += sum(w for p, w in markers["supplier_after"] if p.search(after))

@@ -14,20 +14,23 @@ class SlotFiller:
     def _fill_slots(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
         clause = draft.clause
         end = self._scope_end(view, clause)
-        text = view.text[clause.start:end]
+        text = clause.text(view) + view.text[clause.end:end]  # a relative clause inside is its own deal
         chip = self.cues.chips.search(text)
         draft.chip = chip_name(chip, self.cues.chip_names) if chip else None
         draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
-        nodes = view.items_in(clause.start, end, "PROCESS_NODE")
+
+        def found(label: str) -> list[Item]:
+            return [i for i in view.items_in(clause.start, end, label) if not clause.in_hole(i.start)]
+
+        nodes = found("PROCESS_NODE")
         draft.node = nodes[0] if nodes else None
-        money = [m for m in view.items_in(clause.start, end, "MONEY")
+        money = [m for m in found("MONEY")
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
                  and not _figure_money(view, m, clause, self.cues)]
         draft.value = max(money, key=amount_of) if money else None
-        volumes = [q for q in view.items_in(clause.start, end, "QUANTITY")
-                   if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+        volumes = [q for q in found("QUANTITY") if q.value.kind in {"units", "wafers", "wafer_capacity"}]
         draft.volume = volumes[0] if volumes else None
-        dates = [d for d in view.items_in(clause.start, end, "DATE")
+        dates = [d for d in found("DATE")
                  if d.value.value and not is_dateline(view, d)]
         if dates:
             draft.timing = max(dates, key=lambda d: self._timing_fit(view, d))

@@ -91,6 +91,12 @@ def orders_of(text: str) -> set[tuple]:
             set(), id="revenue is no order",
         ),
         pytest.param("Marvell is buying Celestial AI for $3.25 billion.", set(), id="acquisition is no order"),
+        pytest.param("Broadcom, which designs custom accelerators for Google, has picked SK hynix as its main HBM3E "
+                     "supplier.", {("Google", "Broadcom", "design", "agreed"), ("Broadcom", "SK hynix", "memory", "agreed")},
+                     id="a relative clause states a second deal"),
+        pytest.param("Marvell, which co-develops the Trainium chips with Amazon, buys HBM from Samsung Electronics.",
+                     {("Amazon", "Marvell", "design", "agreed"), ("Marvell", "Samsung Electronics", "memory", "agreed")},
+                     id="co-develops with, in a relative clause"),
         pytest.param("SoftBank bought a 10% stake in Graphcore.", set(), id="a stake is no order"),
         pytest.param("Nvidia invested $5 billion in Intel.", set(), id="investment is no order"),
         pytest.param("ASML will not supply the startup Mistral AI with anything.", set(), id="negated deal"),
