@@ -151,6 +151,14 @@ def orders_of(text: str) -> set[tuple]:
             "AMD has secured close to 8% of TSMC's CoWoS capacity for the MI450.",
             {("AMD", "TSMC", "packaging", "agreed")}, id="secured capacity is a buyer",
         ),
+        pytest.param(
+            "Apple has secured about a quarter of TSMC's SoIC capacity for its server chip.",
+            {("Apple", "TSMC", "packaging", "agreed")}, id="SoIC is packaging",
+        ),
+        pytest.param(
+            "Amazon has booked EMIB capacity at Intel for its next accelerator.",
+            {("Amazon", "Intel", "packaging", "agreed")}, id="EMIB is packaging",
+        ),
     ],
 )
 def test_orders_from_sentences(text, expected):
