@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalize.companies import Gazetteer
-from ..normalize.nodes import node_makers
+from ..normalize.nodes import memory_nodes, node_makers
 from ..relations.cues import load_cues
 from ..relations.figures import FigureRules
 from ..relations.orders import OrderRules, find_orders
@@ -62,7 +62,7 @@ class RelationBuilder:
         cues = load_cues(models_dir)
         makers = {node: names[maker] for node, maker in node_makers(models_dir).items() if maker in names}
         scorer = PartyScorer(cues, lambda name: roles.get(name, frozenset()), unit_service, products, coref_window,
-                             makers)
+                             makers, memory_nodes(models_dir))
         self.orders = OrderRules(cues, scorer, coref_window)
         self.figures = FigureRules(cues, coref_window, makers)
 

@@ -297,3 +297,14 @@ def node_makers(directory: str | None = None) -> dict[str, str]:
     """
     families = load_yaml(_DATA_FILE, directory)["families"]
     return {e["name"]: e["maker"] for f in families.values() for e in f["nodes"] if e.get("maker")}
+
+
+def memory_nodes(directory: str | None = None) -> frozenset[str]:
+    """Marketed names of the DRAM generations ("1b", "1c"): memory makers' nodes, never a
+    foundry's.
+
+    >>> sorted(n for n in memory_nodes() if n in {"1b", "N2"})
+    ['1b']
+    """
+    families = load_yaml(_DATA_FILE, directory)["families"]
+    return frozenset(e["name"] for e in families["dram"]["nodes"])

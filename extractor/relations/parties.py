@@ -36,6 +36,7 @@ class PartyScorer:
     products: ProductFinder
     window: int
     node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
+    memory_nodes: frozenset[str] = frozenset()  # DRAM generations ("1b"): no foundry's node
 
     def hints(self, text: str) -> set[str]:
         """The services the clause's words point to, whoever the supplier is."""

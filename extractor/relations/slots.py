@@ -22,7 +22,8 @@ class SlotFiller:
         def found(label: str) -> list[Item]:
             return [i for i in view.items_in(clause.start, end, label) if not clause.in_hole(i.start)]
 
-        nodes = found("PROCESS_NODE")
+        nodes = [n for n in found("PROCESS_NODE")  # a DRAM generation is the memory's node, not the foundry's
+                 if (n.value.name in self.parties.memory_nodes) == (draft.service == "memory")]
         draft.node = nodes[0] if nodes else None
         money = [m for m in found("MONEY")
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
