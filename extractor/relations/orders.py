@@ -10,7 +10,7 @@ from .cues import Cues
 from .drafts import MAKING, Draft
 from .merge import merge
 from .lists import bullet_head, list_counterparts
-from .parties import PartyScorer, coordinated
+from .parties import Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, designers
 from .refine import party_speaks, refine
 from .slots import SlotFiller
@@ -68,8 +68,27 @@ class OrderRules(ImpliedParties, SlotFiller):
         if not customers:
             return []
         # several suppliers of one buyer: "Quanta has won the build, with Celestica as second source"
-        return [d for supplier in suppliers
-                for d in self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only)]
+        drafts = [d for supplier in suppliers
+                  for d in self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only)]
+        return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
+
+    def _list_head_share(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
+                         found: Parties, head: tuple[int, int] | None, talks_only: bool) -> list[Draft]:
+        """A list line's heading buyer takes its share of the list's service (capacity of a
+        maker), whatever else the line tells ("- Broadcom: ~17%, mostly Google's TPU, which
+        it co-designs")."""
+        if head is None or clause.start > head[1]:
+            return []
+        heads = [i for i in found.items if head[0] <= i.start < head[1] and i.rule != "coref"]
+        service = self._list_service(view, clause, earlier) if len(heads) == 1 else None
+        if service not in {"foundry", "packaging"} or any(d.service == service and heads[0].name in (d.customer, d.supplier)
+                                        for d in earlier if d.clause == clause):
+            return []
+        alone = heads[0]
+        if self.parties.can_supply(view, alone.name, {service}):
+            return []
+        single = Parties([alone], {}, {alone.name}, {alone.name: found.markers.get(alone.name, (0, 0))})
+        return self._lone_party(view, clause, converted, earlier, single, {alone: (0, 2)}, set(), head, talks_only)
 
     def _may_deal(self, text: str) -> bool:
         """Not "ASML will not supply the startup", not "Nvidia bought a $5 billion stake"."""

@@ -305,6 +305,30 @@ def test_allocation_list_lines_are_orders_of_the_story_supplier():
     assert orders[("AMD", "TSMC", "packaging")].stage == "agreed"
 
 
+def test_a_list_line_buyer_keeps_its_share_when_the_line_tells_of_another_deal():
+    text = (
+        "TSMC will lift CoWoS-L capacity to 120k wpm by end-2026. Allocation for 2026:\n\n"
+        "- Nvidia: about 60% of CoWoS-L output, for Rubin.\n"
+        "- Broadcom: ~17%, mostly for the TPU it co-designs with Google.\n"
+    )
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert ("Broadcom", "TSMC", "packaging") in found and ("Google", "Broadcom", "design") in found
+
+
+@pytest.mark.parametrize(
+    "text, service, node",
+    [
+        pytest.param("SK hynix will supply HBM4 built on its 1b DRAM process to Nvidia.", "memory", "1b",
+                     id="memory order takes the DRAM generation"),
+        pytest.param("SK hynix has picked TSMC to make the base die of its 1b DRAM HBM4 stacks on the N12 process.",
+                     "foundry", "N12", id="foundry order skips the DRAM generation"),
+    ],
+)
+def test_an_order_takes_a_node_of_its_kind(text, service, node):
+    orders = [o for o in extract(text, published=PUBLISHED).orders if o.service == service]
+    assert orders and orders[0].process_node is not None and orders[0].process_node.name == node
+
+
 def test_paragraph_heading_names_the_buyer_of_each_share():
     text = ("Microsoft (GB300 NVL72): Foxconn ~55%; Quanta ~30%; Wiwynn ~15%.\n\n"
             "Oracle (GB300): Foxconn and Quanta, no split we can confirm.\n\n"
