@@ -34,6 +34,7 @@ class Cues:
     memory_parts: re.Pattern
     anonymous_customer: re.Pattern
     bullet: re.Pattern
+    list_share: re.Pattern
     paragraph_head: re.Pattern
     speech: re.Pattern
     deal_nouns: re.Pattern
@@ -104,6 +105,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         memory_parts=_compile(data["memory_parts"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         bullet=re.compile(data["bullet"]),
+        list_share=re.compile(data["list_share"], re.IGNORECASE),
         paragraph_head=re.compile(data["paragraph_head"]),
         speech=re.compile(data["speech"], re.IGNORECASE),
         deal_nouns=re.compile(data["deal_nouns"], re.IGNORECASE),

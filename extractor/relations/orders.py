@@ -9,7 +9,7 @@ from .context import Clause, clauses, equivalents
 from .cues import Cues
 from .drafts import MAKING, Draft
 from .merge import merge
-from .lists import bullet_head, list_counterparts
+from .lists import bullet_head, line_subject, list_counterparts
 from .parties import Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, designers
 from .refine import party_speaks, refine
@@ -56,17 +56,18 @@ class OrderRules(ImpliedParties, SlotFiller):
             # a list heading names a party; a deal stated outright lets roles settle who is who
             found.marked.update(i.name for i in found.items)
         if len(found.items) == 1:
-            return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only)
+            return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
+                self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         suppliers = self._suppliers(view, scored, found)
         if not suppliers:
-            return []
+            return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         lead = scored[suppliers[0]][0] - scored[suppliers[0]][1]
         names = {s.name for s in suppliers}
         customers = [party for party, (sup, cust) in scored.items()
                      if party.name not in names and sup - cust <= min(lead - 2, 1)
                      and {party.name, suppliers[0].name} & found.marked]
         if not customers:
-            return []
+            return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         # several suppliers of one buyer: "Quanta has won the build, with Celestica as second source"
         drafts = [d for supplier in suppliers
                   for d in self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only)]
@@ -77,9 +78,14 @@ class OrderRules(ImpliedParties, SlotFiller):
         """A list line's heading buyer takes its share of the list's service (capacity of a
         maker), whatever else the line tells ("- Broadcom: ~17%, mostly Google's TPU, which
         it co-designs")."""
-        if head is None or clause.start > head[1]:
-            return []
-        heads = [i for i in found.items if head[0] <= i.start < head[1] and i.rule != "coref"]
+        share = self.cues.list_share.search(clause.text(view))
+        if head is not None and clause.start <= head[1]:
+            if not any(d.clause == clause for d in earlier):
+                return []  # "- Foxconn: sales rose 11%": a wrap's item; its heading party alone is handled
+            heads = [i for i in found.items if head[0] <= i.start < head[1] and i.rule != "coref"]
+        else:  # "- Broadcom has locked in roughly 15% of capacity, mostly for the TPU it co-designs"
+            subject = line_subject(view, clause) if share else None
+            heads = [i for i in found.items if subject is not None and i.name == subject.name]
         service = self._list_service(view, clause, earlier) if len(heads) == 1 else None
         if service not in {"foundry", "packaging"} or any(d.service == service and heads[0].name in (d.customer, d.supplier)
                                         for d in earlier if d.clause == clause):
@@ -87,8 +93,11 @@ class OrderRules(ImpliedParties, SlotFiller):
         alone = heads[0]
         if self.parties.can_supply(view, alone.name, {service}):
             return []
-        single = Parties([alone], {}, {alone.name}, {alone.name: found.markers.get(alone.name, (0, 0))})
-        return self._lone_party(view, clause, converted, earlier, single, {alone: (0, 2)}, set(), head, talks_only)
+        pair = self._implied_supplier(view, clause, alone, (0, 2), {service}, earlier)
+        if pair is None:
+            return []
+        return self._deals(view, clause, converted, earlier, pair[0], pair[1], {alone: (0, 2)}, talks_only, service,
+                           alone=True)
 
     def _may_deal(self, text: str) -> bool:
         """Not "ASML will not supply the startup", not "Nvidia bought a $5 billion stake"."""

@@ -315,6 +315,28 @@ def test_a_list_line_buyer_keeps_its_share_when_the_line_tells_of_another_deal()
     assert ("Broadcom", "TSMC", "packaging") in found and ("Google", "Broadcom", "design") in found
 
 
+def test_list_lines_without_a_colon_give_each_subject_its_share():
+    text = (
+        "TSMC will lift CoWoS-L capacity to 120k wpm by end-2026. Allocation for 2026 is settled:\n\n"
+        "- Nvidia: about 60% of CoWoS-L output, for Rubin.\n"
+        "- Broadcom has locked in roughly 15% of capacity, mostly for the TPU it co-designs with Google.\n"
+        "- AMD has secured close to 8% for the MI450.\n"
+    )
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert {("Broadcom", "TSMC", "packaging"), ("AMD", "TSMC", "packaging")} <= found
+
+
+def test_a_wrap_item_without_a_share_is_no_list_order():
+    text = (
+        "Deals of the week in AI hardware:\n\n"
+        "- IBM / Rapidus: Rapidus will make IBM's next server chips on its 2nm process.\n"
+        "- Rebellions: the Korean NPU designer hired a former Arm executive as chief financial officer.\n"
+        "- Foxconn: October sales rose 11% from a year earlier, helped by AI rack shipments.\n"
+    )
+    customers = {o.customer for o in extract(text, published=PUBLISHED).orders}
+    assert customers == {"IBM"}
+
+
 @pytest.mark.parametrize(
     "text, service, node",
     [
