@@ -32,6 +32,7 @@ class Cues:
     clause_breaks: re.Pattern
     timing_good: re.Pattern
     memory_parts: re.Pattern
+    custom_memory: re.Pattern
     anonymous_customer: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
@@ -103,6 +104,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         clause_breaks=re.compile("|".join(data["clause_breaks"])),
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),
+        custom_memory=_compile(data["custom_memory"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         bullet=re.compile(data["bullet"]),
         list_share=re.compile(data["list_share"], re.IGNORECASE),

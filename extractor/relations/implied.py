@@ -71,6 +71,8 @@ class ImpliedParties:
                     continue
                 supplier, customer = (item, other) if self.parties.can_supply(view, item.name, {service}) \
                     else (other, item)
+                if not self.parties.can_supply(view, supplier.name, {service}):
+                    continue  # "Nvidia (Rubin):" over a line on a base die: Nvidia makes no dies
                 draft = Draft(customer.name, supplier.name, None, service,
                               self._stage(clause.text(view), False), "reported", None, clause, 4)
                 self._fill_slots(view, draft, converted)

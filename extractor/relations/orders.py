@@ -159,7 +159,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         drafts = []
         for service in services:
             for customer in customers:
-                if self._rival_maker(view, customer, service):
+                if self._rival_maker(view, customer, service) or self._not_the_die_buyer(view, clause, customer, service):
                     continue
                 confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name} - {None, ""})
                 score = scored.get(supplier, (1, 0))[0] + scored.get(customer, (0, 1))[1]
@@ -174,6 +174,17 @@ class OrderRules(ImpliedParties, SlotFiller):
         on TSMC"): a maker named beside a maker is a rival, not a buyer."""
         return service == "foundry" and customer.rule != "earlier_deal" and \
             "foundry" in self.parties.role_of(view, customer.name)
+
+    def _not_the_die_buyer(self, view: ArticleView, clause: Clause, customer: Item, service: str) -> bool:
+        """An HBM base die is made for the memory maker, not for the memory's buyer ("- SK hynix:
+        1b core dies over a TSMC N12 base die" under "Nvidia (Rubin):"), unless it is a custom
+        die with the buyer's own logic."""
+        text = clause.text(view)
+        if service != "foundry" or not self.cues.memory_parts.search(text) or self.cues.custom_memory.search(text):
+            return False
+        memory_makers = {i.name for i in view.items_in(clause.start, clause.end, "COMPANY")
+                         if "memory" in self.parties.role_of(view, i.name)}
+        return bool(memory_makers) and customer.name not in memory_makers
 
     def _services(self, view: ArticleView, clause: Clause, supplier: Item) -> list[str]:
         """The clause's service; packaging named beside a node or tape-out is a second one."""

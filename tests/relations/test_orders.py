@@ -338,6 +338,22 @@ def test_a_wrap_item_without_a_share_is_no_list_order():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Nvidia (Rubin):\n\n- SK hynix: in mass production on 1b core dies over a TSMC N12 base die.\n",
+                     {("Nvidia", "SK hynix", "memory"), ("SK hynix", "TSMC", "foundry")}, id="die for the memory maker"),
+        pytest.param("Samsung has won Acme AI as a custom HBM4E customer, with Acme's own logic in a base die built on "
+                     "SF2P by Samsung Foundry.", {("Acme AI", "Samsung Electronics", "foundry"),
+                                                  ("Acme AI", "Samsung Electronics", "memory")},
+                     id="custom die for the buyer"),
+    ],
+)
+def test_an_hbm_base_die_is_ordered_by_the_memory_maker(text, expected):
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert {f for f in found if f[2] == "foundry"} == {e for e in expected if e[2] == "foundry"}
+
+
+@pytest.mark.parametrize(
     "text, service, node",
     [
         pytest.param("SK hynix will supply HBM4 built on its 1b DRAM process to Nvidia.", "memory", "1b",
