@@ -33,6 +33,7 @@ class Cues:
     timing_good: re.Pattern
     memory_parts: re.Pattern
     custom_memory: re.Pattern
+    chip_reference: re.Pattern
     anonymous_customer: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
@@ -105,6 +106,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),
         custom_memory=_compile(data["custom_memory"]),
+        chip_reference=_compile(data["chip_reference"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         bullet=re.compile(data["bullet"]),
         list_share=re.compile(data["list_share"], re.IGNORECASE),

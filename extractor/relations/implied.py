@@ -38,7 +38,23 @@ class ImpliedParties:
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" else [])
             return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
                                 clause.sentence.index, "earlier_deal") for name in names]
-        return None
+        return self._owner_of_the_chip(view, party, clause)
+
+    def _owner_of_the_chip(self, view: ArticleView, party: Item, clause: Clause) -> tuple[Item, list[Item]] | None:
+        """"Amazon made Trainium3 generally available. The accelerator is built by TSMC": the
+        chip referred to is the product the paragraph last named, made for its owner."""
+        if not self.cues.chip_reference.search(clause.text(view)):
+            return None
+        first = view.sentences[max(0, clause.sentence.index - 1)]
+        if "\n\n" in view.text[first.start:clause.start]:
+            first = clause.sentence
+        named = [p for _, p in self.parties.products.everything(view, first.start, clause.start)
+                 if p.owner and p.owner != party.name]
+        if not named:
+            return None
+        # the item's text is the chip, for the order's products
+        return party, [Item("COMPANY", clause.start, clause.start, named[-1].name, CompanyValue(name=named[-1].owner),
+                            clause.sentence.index, "chip_reference")]
 
     def _list_service(self, view: ArticleView, clause: Clause, earlier: list[Draft]) -> str | None:
         """The service a list is about: the words of its introduction or the few sentences

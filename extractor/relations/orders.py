@@ -166,13 +166,15 @@ class OrderRules(ImpliedParties, SlotFiller):
                 draft = Draft(customer.name or None, supplier.name, getattr(supplier.value, "unit", None), service, stage,
                               confirmation, attribution, clause, score)
                 self._fill_slots(view, draft, converted)
+                if customer.rule == "chip_reference" and not draft.products:
+                    draft.products = [customer.text]  # "The accelerator is built by TSMC": Trainium3
                 drafts.append(draft)
         return drafts
 
     def _rival_maker(self, view: ArticleView, customer: Item, service: str) -> bool:
         """A foundry is not another foundry's customer ("looked at Samsung's SF4 before settling
         on TSMC"): a maker named beside a maker is a rival, not a buyer."""
-        return service == "foundry" and customer.rule != "earlier_deal" and \
+        return service == "foundry" and customer.rule not in {"earlier_deal", "chip_reference"} and \
             "foundry" in self.parties.role_of(view, customer.name)
 
     def _not_the_die_buyer(self, view: ArticleView, clause: Clause, customer: Item, service: str) -> bool:

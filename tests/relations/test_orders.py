@@ -354,6 +354,22 @@ def test_an_hbm_base_die_is_ordered_by_the_memory_maker(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Amazon made Trainium3 servers generally available on Tuesday. The accelerator is built by TSMC "
+                     "on a 3-nanometer process.", ("Amazon", "TSMC", "foundry", "production", ["Trainium3"]),
+                     id="the accelerator is built by"),
+        pytest.param("Intel showed Lunar Lake laptops at Computex. The chip is made by TSMC on N3B.",
+                     ("Intel", "TSMC", "foundry", "production", ["Lunar Lake"]), id="a foundry's own chip"),
+    ],
+)
+def test_a_chip_referred_back_to_is_made_for_its_owner(text, expected):
+    orders = [(o.customer, o.supplier, o.service, o.stage, o.products)
+              for o in extract(text, published=PUBLISHED).orders]
+    assert orders == [expected]
+
+
+@pytest.mark.parametrize(
     "text, service, node",
     [
         pytest.param("SK hynix will supply HBM4 built on its 1b DRAM process to Nvidia.", "memory", "1b",
