@@ -268,6 +268,14 @@ def test_orders_from_sentences(text, expected):
             'Amkor will package Apple chips at its Arizona plant.',
             {('Apple', 'Amkor', 'packaging', 'agreed')}, id='Amkor will package Apple chips at its',
         ),
+        pytest.param(
+            "Samsung is also the main supplier of HBM3E for Google's TPUs, the sources added.",
+            {('Google', 'Samsung Electronics', 'memory', 'production')}, id='is also the main supplier',
+        ),
+        pytest.param(
+            "SK hynix has started mass-producing SOCAMM2 modules for Nvidia's Vera servers.",
+            {('Nvidia', 'SK hynix', 'memory', 'production')}, id='has started mass-producing',
+        ),
     ],
 )
 def test_orders_in_wire_phrasings(text, expected):
