@@ -29,6 +29,8 @@ class Cues:
     service_roles: dict[str, frozenset[str]]
     chips: re.Pattern
     chip_names: dict[str, str]
+    memory_chips: frozenset[str]
+    memory_chip: re.Pattern  # any memory word, also one that describes a company ("HBM3E supplier")
     clause_breaks: re.Pattern
     timing_good: re.Pattern
     memory_parts: re.Pattern
@@ -102,6 +104,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
         chips=_chip_pattern(data["chips"]),
         chip_names={c.casefold(): c for c in data["chips"]["categories"]},
+        memory_chips=frozenset(data["chips"]["memory"]),
+        memory_chip=re.compile(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),
         clause_breaks=re.compile("|".join(data["clause_breaks"])),
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),

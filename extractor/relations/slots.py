@@ -15,8 +15,7 @@ class SlotFiller:
         clause = draft.clause
         end = self._scope_end(view, clause)
         text = clause.text(view) + view.text[clause.end:end]  # a relative clause inside is its own deal
-        chip = self.cues.chips.search(text)
-        draft.chip = chip_name(chip, self.cues.chip_names) if chip else None
+        draft.chip = self._chip(text, draft.service)
         draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
 
         def found(label: str) -> list[Item]:
@@ -38,6 +37,16 @@ class SlotFiller:
             draft.timing_fit = self._timing_fit(view, draft.timing)[0]
         if end == clause.sentence.end:
             self._continue_into_next(view, draft, converted)
+
+    def _chip(self, text: str, service: str) -> str | None:
+        """The first chip word of the order's kind: memory for a memory order ("HBM3E" in
+        "the HBM3E supplier for Microsoft's Maia accelerator"), anything else otherwise."""
+        names = [chip_name(m, self.cues.chip_names) for m in self.cues.chips.finditer(text)]
+        fitting = [n for n in names if (n in self.cues.memory_chips) == (service == "memory")]
+        if not fitting and service == "memory":
+            memory = self.cues.memory_chip.search(text)
+            fitting = [self.cues.chip_names[memory.group(1).casefold()]] if memory else []
+        return (fitting or names or [None])[0]
 
     def _continue_into_next(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
         """A following sentence that names no company goes on with the deal ("Risk

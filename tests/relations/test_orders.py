@@ -378,6 +378,22 @@ def test_a_chip_referred_back_to_is_made_for_its_owner(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, service, chip",
+    [
+        pytest.param("SK hynix is the sole HBM3E supplier for Microsoft's Maia 200 accelerator.", "memory", "HBM3E",
+                     id="memory order: the memory, not the accelerator"),
+        pytest.param("SK hynix has picked TSMC to make the HBM4 base die on N12.", "foundry", "base die",
+                     id="foundry order: the die, not the memory"),
+        pytest.param("Meta has chosen Samsung Foundry to make its ASIC on 2nm.", "foundry", "ASIC",
+                     id="plain chip word"),
+    ],
+)
+def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
+    orders = [o for o in extract(text, published=PUBLISHED).orders if o.service == service]
+    assert [o.chip for o in orders] == [chip]
+
+
+@pytest.mark.parametrize(
     "text, service, node",
     [
         pytest.param("SK hynix will supply HBM4 built on its 1b DRAM process to Nvidia.", "memory", "1b",
