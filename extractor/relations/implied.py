@@ -92,6 +92,9 @@ class ImpliedParties:
                 draft = Draft(customer.name, supplier.name, None, service,
                               self._stage(clause.text(view), False), "reported", None, clause, 4)
                 self._fill_slots(view, draft, converted)
+                if not draft.products:  # "Nvidia (Rubin):" heads the list: the line is for Rubin
+                    intro = list_intro(view, clause.sentence, self.cues)
+                    draft.products = self.parties.products.owned_by(view, intro.start, intro.end, customer.name)
                 drafts.append(draft)
         return drafts
 

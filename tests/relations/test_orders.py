@@ -377,6 +377,13 @@ def test_a_chip_referred_back_to_is_made_for_its_owner(text, expected):
     assert orders == [expected]
 
 
+def test_a_list_heading_gives_its_lines_the_buyers_product():
+    text = ("HBM4 qualification, where each supplier stands.\n\nNvidia (Rubin):\n\n"
+            "- SK hynix: in mass production since 4Q25.\n- Micron: still in qualification.\n")
+    orders = {o.supplier: o for o in extract(text, published=PUBLISHED).orders if o.customer == "Nvidia"}
+    assert {name: o.products for name, o in orders.items()} == {"SK hynix": ["Rubin"], "Micron": ["Rubin"]}
+
+
 @pytest.mark.parametrize(
     "text, service, chip",
     [
