@@ -30,6 +30,7 @@ class Cues:
     chips: re.Pattern
     chip_names: dict[str, str]
     memory_chips: frozenset[str]
+    deal_continues: re.Pattern
     memory_chip: re.Pattern  # any memory word, also one that describes a company ("HBM3E supplier")
     clause_breaks: re.Pattern
     timing_good: re.Pattern
@@ -105,6 +106,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         chips=_chip_pattern(data["chips"]),
         chip_names={c.casefold(): c for c in data["chips"]["categories"]},
         memory_chips=frozenset(data["chips"]["memory"]),
+        deal_continues=_compile(data["deal_continues"]),
         memory_chip=re.compile(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),
         clause_breaks=re.compile("|".join(data["clause_breaks"])),
         timing_good=_compile(data["timing"]["good"]),

@@ -49,13 +49,17 @@ class SlotFiller:
         return (fitting or names or [None])[0]
 
     def _continue_into_next(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
-        """A following sentence that names no company goes on with the deal ("Risk
-        production starts in 1Q26."): it may give the timing, volume and value still missing."""
+        """A following sentence that names no company, or opens on the deal and names only
+        its parties, goes on with the deal ("Risk production starts in 1Q26."): it may give
+        the timing, volume and value still missing."""
         index = draft.clause.sentence.index + 1
         if index >= len(view.sentences):
             return
         after = view.sentences[index]
-        if view.items_in(after.start, after.end, "COMPANY") or self.cues.references.search(after.text):
+        names = {i.name for i in view.items_in(after.start, after.end, "COMPANY")}
+        # "Under the agreement, Rebellions will deliver 8,000 chips from the second quarter"
+        on_the_deal = self.cues.deal_continues.match(after.text.lstrip()) and names <= {draft.customer, draft.supplier}
+        if (names or self.cues.references.search(after.text)) and not on_the_deal:
             return
         dates = [d for d in view.items_in(after.start, after.end, "DATE") if d.value.value]
         fits = {d: self._timing_fit(view, d)[0] for d in dates}

@@ -377,6 +377,14 @@ def test_a_chip_referred_back_to_is_made_for_its_owner(text, expected):
     assert orders == [expected]
 
 
+def test_a_sentence_on_the_deal_gives_its_volume_and_start():
+    text = ("Rebellions said Thursday it has signed a deal to supply its inference chips to SK Telecom. "
+            "Under the agreement, Rebellions will deliver about 8,000 chips starting in the second quarter.")
+    (order,) = extract(text, published="2026-03-06").orders
+    assert order.volume is not None and order.volume.amount == "8000"
+    assert order.timing is not None and order.timing.value == "2026-Q2"
+
+
 def test_a_list_heading_gives_its_lines_the_buyers_product():
     text = ("HBM4 qualification, where each supplier stands.\n\nNvidia (Rubin):\n\n"
             "- SK hynix: in mass production since 4Q25.\n- Micron: still in qualification.\n")
