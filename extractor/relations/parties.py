@@ -14,6 +14,7 @@ from .views import ArticleView, Item
 
 _SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
 _WITH_BEFORE = re.compile(r"\bwith\s*$")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
                         r"(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+|(?:U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2})?$")
 
@@ -115,10 +116,11 @@ class PartyScorer:
             return 0, 0
         if first.rule in {"node_maker", "product_seller"}:
             return 3, 0
-        before = view.text[max(clause.sentence.start, first.start - 80):first.start]
+        # a decimal point is no sentence end to the markers ("order of 42.8 billion won from")
+        before = _DECIMAL.sub("_", view.text[max(clause.sentence.start, first.start - 80):first.start])
         # "Broadcom, which designs ..., has picked SK hynix": the main verb marks Broadcom
         after_start = next((end + 1 for start, end in clause.holes if start == last.end), last.end)
-        after = view.text[after_start:min(clause.end, after_start + 120)]
+        after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
         markers = self.cues.role_markers
         supplier = sum(w for p, w in markers["supplier_before"] if p.search(before))
         supplier += sum(w for p, w in markers["supplier_after"] if p.search(after))

@@ -91,6 +91,8 @@ def orders_of(text: str) -> set[tuple]:
             set(), id="revenue is no order",
         ),
         pytest.param("Marvell is buying Celestial AI for $3.25 billion.", set(), id="acquisition is no order"),
+        pytest.param("Hanmi Semiconductor received a TC bonder order of 42.8 billion won from SK hynix.",
+                     {("SK hynix", "Hanmi Semiconductor", "supply", "agreed")}, id="a decimal amount before from"),
         pytest.param("Broadcom, which designs custom accelerators for Google, has picked SK hynix as its main HBM3E "
                      "supplier.", {("Google", "Broadcom", "design", "agreed"), ("Broadcom", "SK hynix", "memory", "agreed")},
                      id="a relative clause states a second deal"),
