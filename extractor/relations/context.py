@@ -116,8 +116,9 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 
 
 def _nested(view: ArticleView, item: Item) -> bool:
+    sentence = view.sentence_of(item.start)  # the count ends after the brand: search the whole sentence
     return any(o.label in {"QUANTITY", "MONEY"} and o.start <= item.start and item.end <= o.end
-               for o in view.items_in(view.sentence_of(item.start).start, item.end))
+               for o in view.items_in(sentence.start, sentence.end))
 
 
 def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,

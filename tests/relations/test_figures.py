@@ -1,0 +1,33 @@
+"""Figures from single sentences: whose number it is, what kind, how much.
+
+Each row is a sentence of a made-up report and the (company, kind, amount) a reader
+would record (output contract, "figures").
+"""
+import pytest
+
+from extractor import extract
+
+PUBLISHED = "2026-11-23"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK hynix posted an operating profit of 11.4 trillion won in the third quarter.",
+                     {("SK hynix", "operating_profit", "11400000000000")}, id="operating profit"),
+        pytest.param("Meta aims to build a data center with a total installed capacity of 5 gigawatts (GW) by 2030.",
+                     {("Meta", "datacenter_capacity", "5000000000")}, id="data center power"),
+        pytest.param("Hanmi Semiconductor's order backlog stood at 559 billion won at the end of June.",
+                     {("Hanmi Semiconductor", "order_backlog", "559000000000")}, id="backlog of a possessive"),
+        pytest.param("TSMC plans to raise CoWoS capacity to 120,000 wafers a month by the end of 2026.",
+                     {("TSMC", "wafer_capacity", "120000")}, id="wafer capacity"),
+        pytest.param("Tencent plans to lift capital expenditure to about CNY 90 billion this year.",
+                     {("Tencent", "capex", "90000000000")}, id="capex"),
+        pytest.param("Sakura Internet will buy servers carrying about 2,000 Nvidia B200 GPUs from Dell for its campus, "
+                     "which it is expanding to 50 MW.", {("Sakura Internet", "datacenter_capacity", "50000000")},
+                     id="a brand inside a count owns nothing"),
+    ],
+)
+def test_figures_from_sentences(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
