@@ -204,6 +204,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             return self.parties.unit_service[(supplier.name, unit)]
         text = clause.text(view)
         roles = self.parties.role_of(view, supplier.name)
+        if supplier.rule == "product_seller":  # "20,000 DS-N3 NPU cards": who sells them supplies
+            roles = roles | {"supply"}
         makes = not roles or "foundry" in roles
         for service, pattern in self.cues.services:
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")

@@ -387,6 +387,13 @@ def test_a_sentence_on_the_deal_gives_its_volume_and_start():
     assert order.timing is not None and order.timing.value == "2026-Q2"
 
 
+def test_the_owner_of_a_product_sells_it_even_when_known_as_a_foundry_customer():
+    text = ("Samsung Electronics will make the DS-N3 NPU for Korean startup Daesan Semicon on its 4nm process. "
+            "KT Cloud is evaluating the purchase of about 20,000 DS-N3 NPU cards.")
+    found = {(o.customer, o.supplier, o.service, o.stage) for o in extract(text, published=PUBLISHED).orders}
+    assert ("KT", "Daesan Semicon", "supply", "talks") in found
+
+
 def test_a_list_heading_gives_its_lines_the_buyers_product():
     text = ("HBM4 qualification, where each supplier stands.\n\nNvidia (Rubin):\n\n"
             "- SK hynix: in mass production since 4Q25.\n- Micron: still in qualification.\n")
