@@ -271,6 +271,11 @@ def test_orders_from_sentences(text, expected):
             {('Apple', 'Amkor', 'packaging', 'agreed')}, id='Amkor will package Apple chips at its',
         ),
         pytest.param(
+            "TSMC raised its U.S. investment again. Its Arizona fab already makes chips for Apple and AMD.",
+            {('Apple', 'TSMC', 'foundry', 'production'), ('AMD', 'TSMC', 'foundry', 'production')},
+            id='its fab makes chips for',
+        ),
+        pytest.param(
             "Samsung is also the main supplier of HBM3E for Google's TPUs, the sources added.",
             {('Google', 'Samsung Electronics', 'memory', 'production')}, id='is also the main supplier',
         ),
