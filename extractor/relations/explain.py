@@ -2,7 +2,6 @@
 (supplier, customer) scores and the drafts made. For rule writers (`extractor explain`)."""
 from __future__ import annotations
 
-from .context import clauses, equivalents
 from .lists import bullet_head, list_counterparts
 from .orders import OrderRules
 from .views import ArticleView
@@ -10,30 +9,21 @@ from .views import ArticleView
 
 def explain(view: ArticleView, rules: OrderRules, every_clause: bool = False) -> list[str]:
     """Lines describing each clause that has parties (or every clause), as ``drafts`` sees it."""
-    converted = {i for items in equivalents(view).values() for i in items}
-    earlier, lines = [], []
-    for sentence in view.sentences:
-        for clause in clauses(view, sentence, rules.cues, relatives=True):
-            text = clause.text(view)
-            head = bullet_head(view, clause, rules.cues)
-            listed = list_counterparts(view, clause.sentence, rules.cues) if head else []
-            hints = rules.parties.hints(text)
-            found = rules.parties.parties(view, clause, hints, head, listed)
-            drafts = rules._clause_drafts(view, clause, converted, earlier)
-            drafts += rules._list_line_drafts(view, clause, converted, earlier + drafts)
-            for draft in drafts:
-                if draft.service in {"foundry", "memory", "packaging", "design"} and draft.customer:
-                    for name in draft.products:
-                        view.product_owners.setdefault(name, draft.customer)
-            earlier += drafts
-            if not (found.items or drafts or every_clause):
-                continue
-            scored = rules.parties.scores(view, clause, found, hints) if found.items else {}
-            lines.append(f"clause: {' '.join(text.split())[:160]}")
-            lines.append(f"  services hinted: {sorted(hints)}; parties (supplier, customer): "
-                         + ", ".join(f"{p.name} {scored[p]} [{p.rule}]" for p in found.items))
-            for d in drafts:
-                lines.append(f"  draft: {d.customer} <- {d.supplier} {d.service} {d.stage} {d.confirmation}"
-                             f" value={d.value.text if d.value else None} chip={d.chip} products={d.products}"
-                             f" timing={d.timing.text if d.timing else None}")
+    lines = []
+    for clause, drafts in rules.drafts_by_clause(view):
+        text = clause.text(view)
+        head = bullet_head(view, clause, rules.cues)
+        listed = list_counterparts(view, clause.sentence, rules.cues) if head else []
+        hints = rules.parties.hints(text)
+        found = rules.parties.parties(view, clause, hints, head, listed)
+        if not (found.items or drafts or every_clause):
+            continue
+        scored = rules.parties.scores(view, clause, found, hints) if found.items else {}
+        lines.append(f"clause: {' '.join(text.split())[:160]}")
+        lines.append(f"  services hinted: {sorted(hints)}; parties (supplier, customer): "
+                     + ", ".join(f"{p.name} {scored[p]} [{p.rule}]" for p in found.items))
+        for d in drafts:
+            lines.append(f"  draft: {d.customer} <- {d.supplier} {d.service} {d.stage} {d.confirmation}"
+                         f" value={d.value.text if d.value else None} chip={d.chip} products={d.products}"
+                         f" timing={d.timing.text if d.timing else None}")
     return lines

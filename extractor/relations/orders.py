@@ -2,6 +2,7 @@
 (customer, supplier, service) by the contract's merge rules."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..records import Order
@@ -25,6 +26,10 @@ class OrderRules(ImpliedParties, SlotFiller):
     window: int = 3
 
     def drafts(self, view: ArticleView) -> list[Draft]:
+        return [draft for _, drafts in self.drafts_by_clause(view) for draft in drafts]
+
+    def drafts_by_clause(self, view: ArticleView) -> Iterator[tuple[Clause, list[Draft]]]:
+        """Each clause of the article, in order, with the drafts it gave."""
         conversions = equivalents(view)
         converted = {i for items in conversions.values() for i in items}
         found: list[Draft] = []
@@ -37,7 +42,7 @@ class OrderRules(ImpliedParties, SlotFiller):
                         for name in draft.products:
                             view.product_owners.setdefault(name, draft.customer)
                 found += drafts
-        return found
+                yield clause, drafts
 
     def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
                        earlier: list[Draft]) -> list[Draft]:
