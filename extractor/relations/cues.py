@@ -38,6 +38,7 @@ class Cues:
     custom_memory: re.Pattern
     chip_reference: re.Pattern
     anonymous_customer: re.Pattern
+    list_marker: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
     paragraph_head: re.Pattern
@@ -114,7 +115,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         custom_memory=_compile(data["custom_memory"]),
         chip_reference=_compile(data["chip_reference"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
-        bullet=re.compile(data["bullet"]),
+        list_marker=re.compile(data["list_marker"]),
+        bullet=re.compile(data["list_marker"] + data["bullet"]),
         list_share=re.compile(data["list_share"], re.IGNORECASE),
         paragraph_head=re.compile(data["paragraph_head"]),
         speech=re.compile(data["speech"], re.IGNORECASE),

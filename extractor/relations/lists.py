@@ -7,8 +7,6 @@ from .context import Clause
 from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
-_MARKER = re.compile(r"^\s*(?:[-•*·–▪►]|\d+[.)])\s+")  # a list line's marker, as in cues.yaml `bullet`
-
 
 def bullet_head(view: ArticleView, clause: Clause, cues: Cues) -> tuple[int, int] | None:
     """The span of a list line's heading before its colon, when it names a company or a
@@ -36,18 +34,18 @@ def _paragraph_head(view: ArticleView, sentence: SentenceView, cues: Cues) -> re
 def list_intro(view: ArticleView, sentence: SentenceView, cues: Cues) -> SentenceView | None:
     """The sentence that introduces the list a line belongs to ("Customer split of CoWoS-L
     wafer starts:"), or None when the sentence is no list line."""
-    if not _MARKER.match(sentence.text):
+    if not cues.list_marker.match(sentence.text):
         return None
     for index in range(sentence.index - 1, -1, -1):
         earlier = view.sentences[index]
-        if not _MARKER.match(earlier.text) and earlier.text.strip():
+        if not cues.list_marker.match(earlier.text) and earlier.text.strip():
             return earlier
     return None
 
 
-def line_subject(view: ArticleView, clause: Clause) -> Item | None:
+def line_subject(view: ArticleView, clause: Clause, cues: Cues) -> Item | None:
     """The company a list line opens with, as its subject ("- AMD has secured close to 8%")."""
-    marker = _MARKER.match(clause.sentence.text)
+    marker = cues.list_marker.match(clause.sentence.text)
     if marker is None or clause.start != clause.sentence.start:
         return None
     first = view.items_in(clause.sentence.start + marker.end(), clause.end, "COMPANY")

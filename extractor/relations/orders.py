@@ -89,11 +89,11 @@ class OrderRules(ImpliedParties, SlotFiller):
                 return []  # "- Foxconn: sales rose 11%": a wrap's item; its heading party alone is handled
             heads = [i for i in found.items if head[0] <= i.start < head[1] and i.rule != "coref"]
         else:  # "- Broadcom has locked in roughly 15% of capacity, mostly for the TPU it co-designs"
-            subject = line_subject(view, clause) if share else None
+            subject = line_subject(view, clause, self.cues) if share else None
             heads = [i for i in found.items if subject is not None and i.name == subject.name]
         service = self._list_service(view, clause, earlier) if len(heads) == 1 else None
-        if service not in {"foundry", "packaging"} or any(d.service == service and heads[0].name in (d.customer, d.supplier)
-                                        for d in earlier if d.clause == clause):
+        if service not in {"foundry", "packaging"} or any(
+                d.service == service and heads[0].name in (d.customer, d.supplier) for d in earlier if d.clause == clause):
             return []
         alone = heads[0]
         if self.parties.can_supply(view, alone.name, {service}):
