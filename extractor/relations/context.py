@@ -163,7 +163,10 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             before = [i for i in view.items_in(clause.start, start, "COMPANY")
                       if not is_excluded(view, i, clause.start, cues)]
             subjects = [i for i in before if is_salient(view, i, cues)]  # "from Dell ..., which it is expanding"
-            target = (subjects or before)[-1] if before else None
+            # a possessive stands for the clause's subject ("X has secured Y's capacity for its
+            # chip"); "it" and "itself" for the company last named
+            pick = 0 if match.group(0).lower() == "its" else -1
+            target = (subjects or before)[pick] if before else None
         target = target or resolve(view, start, cues, set(), window, clause.start)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,

@@ -13,7 +13,7 @@ from .products import ProductFinder
 from .views import ArticleView, Item
 
 _SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
-_WITH_BEFORE = re.compile(r"\bwith\s*$")
+_WITH_BEFORE = re.compile(r"\b(?:with|by)\s*$")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
                         r"(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+|(?:U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2})?$")

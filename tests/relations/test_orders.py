@@ -501,3 +501,33 @@ def test_orders_in_korean_media_phrasings(text, expected):
 def test_a_rival_foundry_is_never_a_foundry_customer(text):
     foundry_customers = {o.customer for o in extract(text, published=PUBLISHED).orders if o.service == "foundry"}
     assert "Samsung Electronics" not in foundry_customers
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung will fab Tesla's AI6 chips at its Taylor plant.",
+                     {("Tesla", "Samsung Electronics", "foundry", "agreed")}, id="will fab"),
+        pytest.param("Meta has lined up Broadcom for its next MTIA accelerator.",
+                     {("Meta", "Broadcom", "design", "agreed")}, id="lined up X for"),
+        pytest.param("SK hynix has been chosen by Microsoft to supply HBM3E for Maia 200.",
+                     {("Microsoft", "SK hynix", "memory", "agreed")}, id="has been chosen by X to supply"),
+        pytest.param("MediaTek has started taping out its 2nm flagship chip at TSMC.",
+                     {("MediaTek", "TSMC", "foundry", "agreed")}, id="taping out at"),
+        pytest.param("Nvidia has secured the bulk of TSMC's CoWoS capacity for next year.",
+                     {("Nvidia", "TSMC", "packaging", "agreed")}, id="secured the bulk of X's capacity"),
+        pytest.param("Cambricon is said to have secured SMIC 7nm capacity for its Siyuan 690.",
+                     {("Cambricon", "SMIC", "foundry", "agreed")}, id="its stands for the subject"),
+        pytest.param("SK hynix will provide AMD with HBM3E for the MI350 accelerators.",
+                     {("AMD", "SK hynix", "memory", "agreed")}, id="provide X with"),
+    ],
+)
+def test_orders_in_less_common_phrasings(text, expected):
+    """Verbs and voices met less often: a passive choice, phrasal verbs, capacity secured."""
+    assert orders_of(text) == expected
+
+
+def test_is_said_to_is_hearsay_not_the_company_speaking():
+    (order,) = extract("Cambricon is said to have secured SMIC 7nm capacity for its Siyuan 690.",
+                       published=PUBLISHED).orders
+    assert order.confirmation == "reported"
