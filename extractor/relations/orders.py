@@ -216,6 +216,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):
                 return "foundry"  # a chip on a node, or the customer's own chip ("MTIA"), is made, not sold
+            if service == "supply" and "design" in roles and self._names_others_product(view, clause, supplier):
+                return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA")
             if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
                 return service
         if makes and view.items_in(clause.start, clause.end, "PROCESS_NODE"):
@@ -226,8 +228,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         return None
 
     def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:
-        owners = {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)}
-        return bool(owners - {None, supplier.name})
+        return bool(self._product_owners(view, clause) - {None, supplier.name})
+
+    def _product_owners(self, view: ArticleView, clause: Clause) -> set[str | None]:
+        return {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)}
 
     def _stage(self, text: str, talks_only: bool) -> str:
         for stage, pattern in self.cues.stage_modifiers:
