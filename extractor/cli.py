@@ -139,19 +139,18 @@ def _positive(text: str) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     from . import api
-    from .components.relations import article_view
     from .reading import ReadError, read_articles
     from .relations.explain import explain
 
     nlp = api.load()
-    rules = nlp.get_pipe("extractor_relations").orders
+    builder = nlp.get_pipe("extractor_relations")
     for item in read_articles(args.paths, published=args.published):
         if isinstance(item, ReadError):
             print(f"error: {item.reason}", file=sys.stderr)
             continue
         doc = next(api.extract_docs([(item.text, item.article)], nlp=nlp))
         print(f"== {item.article.id}")
-        for line in explain(article_view(doc), rules, args.all):
+        for line in explain(builder.view(doc), builder.orders, args.all):
             print(line)
     return EXIT_OK
 

@@ -56,6 +56,7 @@ class RelationBuilder:
         self.name = name
         gazetteer = Gazetteer.load(models_dir)
         roles = {entry.name: frozenset(entry.roles) for entry in gazetteer}
+        countries = {entry.name: entry.country for entry in gazetteer}
         unit_service = {(e.name, u.name): u.service for e in gazetteer for u in e.units}
         names = {entry.id: entry.name for entry in gazetteer}
         products = ProductFinder(load_yaml("products.yaml", models_dir)["products"], names.get)
@@ -64,10 +65,21 @@ class RelationBuilder:
         scorer = PartyScorer(cues, lambda name: roles.get(name, frozenset()), unit_service, products, coref_window,
                              makers, memory_nodes(models_dir))
         self.orders = OrderRules(cues, scorer, coref_window)
+        self._countries, self._roles = countries, roles
         self.figures = FigureRules(cues, coref_window, makers)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def view(self, doc: Doc) -> ArticleView:
+        """The Doc as the rules see it, with what the gazetteer knows of its companies."""
         view = article_view(doc)
+
+        def facts(name: str) -> tuple[str | None, frozenset[str]]:
+            return self._countries.get(name), self._roles.get(name) or view.described.get(name, frozenset())
+
+        view.facts = facts
+        return view
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = self.view(doc)
         doc._.orders, drafts = find_orders(view, self.orders)
         doc._.figures = self.figures.find(view, {d.value for d in drafts if d.value is not None})
         return doc

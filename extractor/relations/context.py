@@ -122,24 +122,36 @@ def _nested(view: ArticleView, item: Item) -> bool:
 
 
 def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,
-            clause_start: int | None = None) -> Item | None:
+            clause_start: int | None = None, description: str = "") -> Item | None:
     """The company an "it" or "the company" at ``position`` stands for.
 
     The subject of its clause if it comes before, else of its sentence, else the
-    subject of the nearest earlier sentence that has one, within ``window`` sentences.
+    subject of the nearest earlier sentence that has one, within ``window`` sentences;
+    one the ``description`` fits ("the Korean company" skips Nvidia).
     """
     sentence = view.sentence_of(position)
     if clause_start is not None and clause_start > sentence.start:
         for item in view.items_in(clause_start, position, "COMPANY"):
-            if item.name not in avoid and is_salient(view, item, cues):
+            if item.name not in avoid and is_salient(view, item, cues) and fits(view, cues, item, description):
                 return item
     for index in range(sentence.index, max(-1, sentence.index - window - 1), -1):
         current = view.sentences[index]
         limit = position if index == sentence.index else current.end
         for item in view.items_in(current.start, limit, "COMPANY"):
-            if item.name not in avoid and is_salient(view, item, cues):
+            if item.name not in avoid and is_salient(view, item, cues) and fits(view, cues, item, description):
                 return item
     return None
+
+
+def fits(view: ArticleView, cues: Cues, item: Item, description: str) -> bool:
+    """Can "the Korean company", "the foundry" stand for this company? Only a country or
+    role the description states and the gazetteer contradicts rules it out."""
+    if not description or view.facts is None:
+        return True
+    country, roles = view.facts(item.name or "")
+    if country and any(code != country and p.search(description) for code, p in cues.description_countries):
+        return False
+    return not (roles and any(role not in roles and p.search(description) for role, p in cues.description_roles))
 
 
 def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], window: int,
@@ -167,7 +179,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             # chip"); "it" and "itself" for the company last named
             pick = 0 if match.group(0).lower() == "its" else -1
             target = (subjects or before)[pick] if before else None
-        target = target or resolve(view, start, cues, set(), window, clause.start)
+        description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
+        target = target or resolve(view, start, cues, set(), window, clause.start, description)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))

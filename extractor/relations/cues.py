@@ -48,6 +48,8 @@ class Cues:
     not_deal: re.Pattern
     timing_bad: re.Pattern
     references: re.Pattern
+    description_countries: tuple[tuple[str, re.Pattern], ...]
+    description_roles: tuple[tuple[str, re.Pattern], ...]
     figure_kinds: tuple[tuple[str, re.Pattern], ...]
     figure_after: dict[str, re.Pattern]
     quantity_kinds: dict[str, frozenset[str]]
@@ -125,6 +127,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         not_deal=re.compile(data["not_deal"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
+        description_countries=tuple((c, re.compile(p)) for c, p in data["descriptions"]["countries"].items()),
+        description_roles=tuple((r, re.compile(p, re.IGNORECASE)) for r, p in data["descriptions"]["roles"].items()),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),
         figure_after={kind: re.compile(p, re.IGNORECASE) for kind, p in figures["after"].items()},
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class ArticleView:
     items: list[Item] = field(default_factory=list)
     described: dict[str, frozenset[str]] = field(default_factory=dict)  # roles of unknown companies
     product_owners: dict[str, str] = field(default_factory=dict)  # learned while reading the article
+    # a named company's country and roles, when known (what "the Korean foundry" can stand for)
+    facts: Callable[[str], tuple[str | None, frozenset[str]]] | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     cache: dict = field(default_factory=dict, repr=False)  # per-article results of pure lookups

@@ -531,3 +531,21 @@ def test_is_said_to_is_hearsay_not_the_company_speaking():
     (order,) = extract("Cambricon is said to have secured SMIC 7nm capacity for its Siyuan 690.",
                        published=PUBLISHED).orders
     assert order.confirmation == "reported"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Nvidia is now SK hynix's biggest customer. The GPU giant buys most of its HBM3E from "
+                     "the Korean company.", ("Nvidia", "SK hynix", "memory"), id="the Korean company"),
+        pytest.param("Micron is in talks with Nvidia. Samsung Electronics hopes to follow it, and Nvidia "
+                     "plans to buy HBM4 from the Korean chipmaker next year.",
+                     ("Nvidia", "Samsung Electronics", "memory"), id="the Korean chipmaker, past a US rival"),
+        pytest.param("Qualcomm reviewed Samsung's SF2 in March. TSMC's N2 is also in the running. Apple will "
+                     "place its M6 order with the Taiwanese foundry.", ("Apple", "TSMC", "foundry"),
+                     id="the Taiwanese foundry"),
+    ],
+)
+def test_a_description_stands_for_the_company_it_fits(text, expected):
+    """"The Korean company" is the Korean one named before, not the nearest subject."""
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
