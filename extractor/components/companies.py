@@ -138,6 +138,9 @@ class CompanyFinder:
             if i in taken or not names[i] or words[i] in self._not_names:
                 i += 1
                 continue
+            if words[i].lower() in self._cue_nouns and i + 1 < len(tokens) and names[i + 1]:
+                i += 1  # "Startup Korvane Semiconductor said": the noun opens the sentence, the name follows
+                continue
             j = i
             while j < len(tokens) and j - i < 4 and j not in taken and names[j] and words[j] not in self._suffix_words:
                 j += 1
@@ -160,8 +163,8 @@ class CompanyFinder:
         cue = tokens[start - 1].lower_ if start > 0 else ""
         if stop > end:
             rule = "company.legal_suffix"
-        elif start > 1 and cue in self._cue_nouns and not tokens[start].is_sent_start \
-                and words[start - 2] != "-" and any(c.islower() for c in name):
+        elif start > 0 and cue in self._cue_nouns and not tokens[start].is_sent_start \
+                and (start == 1 or words[start - 2] != "-") and any(c.islower() for c in name):
             rule = f"company.cue_noun.{self._cue_nouns[cue]}"  # the role the noun gives
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
                 and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns):

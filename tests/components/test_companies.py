@@ -1,0 +1,27 @@
+"""Companies no gazetteer knows, found from their context: the span a reader would mark."""
+import pytest
+
+from extractor import extract
+
+
+def companies(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.value.name) for m in extract(text).mentions if m.label == "COMPANY"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Startup Korvane Semiconductor said it would build its first AI accelerator with Samsung Foundry.",
+                     [("Korvane Semiconductor", "Korvane Semiconductor"), ("Samsung Foundry", "Samsung Electronics")],
+                     id="a cue noun opening the sentence stays out of the name"),
+        pytest.param("Chipmaker Orvane Labs shipped its first samples.", [("Orvane Labs", "Orvane Labs")],
+                     id="capitalised cue noun, then a name"),
+        pytest.param("Korean chip designer Nuvara Semi picked Samsung.",
+                     [("Nuvara Semi", "Nuvara Semi"), ("Samsung", "Samsung Electronics")], id="cue noun before"),
+        pytest.param("Helix Compute Inc. will build its second chip on Intel's 18A process.",
+                     [("Helix Compute Inc.", "Helix Compute"), ("Intel", "Intel")], id="legal suffix"),
+        pytest.param("The deal went to Tavrin AI, a Seoul startup.", [("Tavrin AI", "Tavrin AI")], id="corporate word"),
+    ],
+)
+def test_unknown_companies_from_context(text, expected):
+    assert companies(text) == expected
