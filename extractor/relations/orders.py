@@ -198,9 +198,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         service = self._service(view, clause, supplier)
         if service is None:
             return []
-        if service == "packaging" and view.items_in(clause.start, clause.end, "PROCESS_NODE") and \
-                "foundry" in self.parties.role_of(view, supplier.name):
-            return [service, "foundry"]
+        made = view.items_in(clause.start, clause.end, "PROCESS_NODE") or \
+            "foundry" in self.parties.hints(_without_companies(view, clause))
+        if service == "packaging" and made and "foundry" in self.parties.role_of(view, supplier.name):
+            return [service, "foundry"]  # "to make and package Intel products": two services
         return [service]
 
     def _service(self, view: ArticleView, clause: Clause, supplier: Item) -> str | None:
@@ -252,6 +253,15 @@ class OrderRules(ImpliedParties, SlotFiller):
         if party_speaks(view, self.cues, clause.sentence, parties):
             return "confirmed", attribution
         return "reported", attribution
+
+def _without_companies(view: ArticleView, clause: Clause) -> str:
+    """The clause's words with company names blanked ("Taiwan Semiconductor Manufacturing Co"
+    says nothing of manufacturing)."""
+    text = clause.text(view)
+    for item in view.items_in(clause.start, clause.end, "COMPANY"):
+        text = text[:item.start - clause.start] + " " * (item.end - item.start) + text[item.end - clause.start:]
+    return text
+
 
 def _within_one_company(view: ArticleView, clause: Clause) -> bool:
     """One company named twice with different units ("Samsung's memory division sources

@@ -26,6 +26,8 @@ PUBLISHED = "2026-11-23"
         pytest.param("Sakura Internet will buy servers carrying about 2,000 Nvidia B200 GPUs from Dell for its campus, "
                      "which it is expanding to 50 MW.", {("Sakura Internet", "datacenter_capacity", "50000000")},
                      id="a brand inside a count owns nothing"),
+        pytest.param("Nvidia bought $5 billion of Intel stock in September.",
+                     {("Nvidia", "investment", "5000000000")}, id="stock bought is an investment"),
     ],
 )
 def test_figures_from_sentences(text, expected):

@@ -549,3 +549,20 @@ def test_is_said_to_is_hearsay_not_the_company_speaking():
 def test_a_description_stands_for_the_company_it_fits(text, expected):
     """"The Korean company" is the Korean one named before, not the nearest subject."""
     assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Intel has signed a memorandum of understanding with Tata Electronics to explore manufacturing "
+                     "and packaging Intel products at the Indian company's plants.",
+                     {("Intel", "Tata Electronics", "packaging")},
+                     id="packaging X's products at Y's plants"),
+        pytest.param("ASE will take on the final assembly step for some Rubin volume, freeing up capacity at Taiwan "
+                     "Semiconductor Manufacturing Co, which packages Nvidia's Blackwell chips with its CoWoS technology.",
+                     {("Nvidia", "TSMC", "packaging")}, id="a company's name says nothing of its service"),
+        pytest.param("Nvidia bought $5 billion of Intel stock in September.", set(), id="stock bought is no order"),
+    ],
+)
+def test_services_and_non_deals(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
