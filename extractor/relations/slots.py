@@ -30,8 +30,9 @@ class SlotFiller:
         draft.value = max(money, key=amount_of) if money else None
         volumes = [q for q in found("QUANTITY") if q.value.kind in {"units", "wafers", "wafer_capacity"}]
         draft.volume = volumes[0] if volumes else None
+        # never the date of a statement or a tape-out (output contract, order timing)
         dates = [d for d in found("DATE")
-                 if d.value.value and not is_dateline(view, d)]
+                 if d.value.value and not is_dateline(view, d) and self._timing_fit(view, d)[0] >= 0]
         if dates:
             draft.timing = max(dates, key=lambda d: self._timing_fit(view, d))
             draft.timing_fit = self._timing_fit(view, draft.timing)[0]
@@ -90,12 +91,10 @@ class SlotFiller:
     def _timing_fit(self, view: ArticleView, date: Item) -> tuple[int, int]:
         """How well a date says when the deal was placed or its supply starts, earliest first on ties."""
         before = view.text[max(0, date.start - 60):date.start]
-        fit = 0
-        if self.cues.timing_good.search(before):
-            fit += 2
-        if self.cues.timing_bad.search(before):
-            fit -= 3
-        return fit, -date.start
+        good, bad = self.cues.timing_good.search(before), self.cues.timing_bad.search(before)
+        if good and (bad is None or good.start() > bad.start()):
+            return 2, -date.start  # the word nearer the date decides
+        return (-3 if bad else 0), -date.start
 
 
 def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> bool:

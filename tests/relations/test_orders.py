@@ -566,3 +566,34 @@ def test_a_description_stands_for_the_company_it_fits(text, expected):
 )
 def test_services_and_non_deals(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung Electronics has passed Nvidia's qualification tests for its 12-high HBM3E.",
+                     {("Nvidia", "Samsung Electronics", "memory")}, id="passed X's qualification"),
+        pytest.param("SK hynix has already booked most of Nvidia's HBM3E demand for this year.",
+                     {("Nvidia", "SK hynix", "memory")}, id="booked X's demand"),
+        pytest.param("Samsung has also sent HBM4 samples to Nvidia for the Rubin platform.",
+                     {("Nvidia", "Samsung Electronics", "memory")}, id="the Rubin platform is no company"),
+    ],
+)
+def test_who_qualifies_and_who_books(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, timing",
+    [
+        pytest.param("Samsung Electronics will supply HBM3E to Nvidia, industry officials said Sunday.", None,
+                     id="the day of a statement is no timing"),
+        pytest.param("MediaTek's next Dimensity taped out on TSMC's N2P in September, HVM 2H26.", "2026-H2",
+                     id="the cue nearer the date decides"),
+        pytest.param("Samsung Electronics signed a deal in March to supply HBM4 to Nvidia.", "2026-03",
+                     id="the signing month"),
+    ],
+)
+def test_order_timing_is_when_the_deal_was_placed_or_starts(text, timing):
+    (order,) = extract(text, published=PUBLISHED).orders
+    assert (order.timing.value if order.timing else None) == timing
