@@ -162,8 +162,13 @@ class OrderRules(ImpliedParties, SlotFiller):
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
             customers = customers + designers(customers, supplier, recent, products)
         drafts = []
-        for service in services:
+        generic = not self.parties.hints(_without_companies(view, clause)) - {"supply"}
+        for guessed in services:
             for customer in customers:
+                # "The company is set to begin shipping volumes for Nvidia's GB300": no service word,
+                # so the deal goes on in the service these two were last reported in
+                service = self._last_service(earlier, clause, customer.name, supplier.name) if generic else None
+                service = service or guessed
                 if self._rival_maker(view, customer, service) or self._not_the_die_buyer(view, clause, customer, service):
                     continue
                 confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name} - {None, ""})
@@ -175,6 +180,11 @@ class OrderRules(ImpliedParties, SlotFiller):
                     draft.products = [customer.text]  # "The accelerator is built by TSMC": Trainium3
                 drafts.append(draft)
         return drafts
+
+    def _last_service(self, earlier: list[Draft], clause: Clause, customer: str | None, supplier: str) -> str | None:
+        first = clause.sentence.index - self.window
+        return next((d.service for d in reversed(earlier) if d.clause.sentence.index >= first
+                     and (d.customer, d.supplier) == (customer, supplier)), None)
 
     def _rival_maker(self, view: ArticleView, customer: Item, service: str) -> bool:
         """A foundry is not another foundry's customer ("looked at Samsung's SF4 before settling

@@ -597,3 +597,10 @@ def test_who_qualifies_and_who_books(text, expected):
 def test_order_timing_is_when_the_deal_was_placed_or_starts(text, timing):
     (order,) = extract(text, published=PUBLISHED).orders
     assert (order.timing.value if order.timing else None) == timing
+
+
+def test_a_deal_without_a_service_word_goes_on_in_the_pair_s_last_service():
+    text = ("Samsung Electronics has passed Nvidia's qualification tests for its HBM3E. The company is set to "
+            "begin shipping volumes for Nvidia's GB300 accelerators in the fourth quarter.")
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Nvidia", "Samsung Electronics", "memory")}
