@@ -66,6 +66,8 @@ class RelationBuilder:
                              makers, memory_nodes(models_dir))
         self.orders = OrderRules(cues, scorer, coref_window)
         self._countries, self._roles = countries, roles
+        self._epithets = {" ".join(k.casefold().split()): names[v]
+                          for k, v in load_yaml("epithets.yaml", models_dir)["epithets"].items()}
         self.figures = FigureRules(cues, coref_window, makers)
 
     def view(self, doc: Doc) -> ArticleView:
@@ -76,6 +78,7 @@ class RelationBuilder:
             return self._countries.get(name), self._roles.get(name) or view.described.get(name, frozenset())
 
         view.facts = facts
+        view.epithets = self._epithets
         return view
 
     def __call__(self, doc: Doc) -> Doc:

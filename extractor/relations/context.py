@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..records import CompanyValue
 from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
@@ -143,6 +144,15 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
     return None
 
 
+def _epithet(view: ArticleView, start: int, end: int, description: str) -> Item | None:
+    """"The iPhone maker" is Apple wherever Apple was last named (models/epithets.yaml)."""
+    words = description.split()
+    name = view.epithets.get(" ".join(words[1:]).casefold()) if len(words) > 2 else None
+    if name is None:
+        return None
+    return Item("COMPANY", start, end, description, CompanyValue(name=name), view.sentence_of(start).index, "epithet")
+
+
 def fits(view: ArticleView, cues: Cues, item: Item, description: str) -> bool:
     """Can "the Korean company", "the foundry" stand for this company? Only a country or
     role the description states and the gazetteer contradicts rules it out."""
@@ -180,7 +190,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             pick = 0 if match.group(0).lower() == "its" else -1
             target = (subjects or before)[pick] if before else None
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
-        target = target or resolve(view, start, cues, set(), window, clause.start, description)
+        target = target or _epithet(view, start, clause.start + match.end(), description) or \
+            resolve(view, start, cues, set(), window, clause.start, description)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))

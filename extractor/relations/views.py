@@ -40,6 +40,7 @@ class ArticleView:
     product_owners: dict[str, str] = field(default_factory=dict)  # learned while reading the article
     # a named company's country and roles, when known (what "the Korean foundry" can stand for)
     facts: Callable[[str], tuple[str | None, frozenset[str]]] | None = None
+    epithets: dict[str, str] = field(default_factory=dict)  # "iphone maker" -> "Apple"
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     cache: dict = field(default_factory=dict, repr=False)  # per-article results of pure lookups

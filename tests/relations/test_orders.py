@@ -604,3 +604,17 @@ def test_a_deal_without_a_service_word_goes_on_in_the_pair_s_last_service():
             "begin shipping volumes for Nvidia's GB300 accelerators in the fourth quarter.")
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
         {("Nvidia", "Samsung Electronics", "memory")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Apple named its chip suppliers on Wednesday. Samsung will make image sensors in Austin. "
+                     "Sony's shares fell. GlobalFoundries will manufacture wireless chips for the iPhone maker at "
+                     "its fab in Malta, New York.", ("Apple", "GlobalFoundries", "foundry"), id="the iPhone maker"),
+        pytest.param("OpenAI raised new funds. Nvidia shares rose. AMD said the ChatGPT maker will deploy "
+                     "its MI450 GPUs from next year.", ("OpenAI", "AMD", "supply"), id="the ChatGPT maker"),
+    ],
+)
+def test_an_epithet_stands_for_its_company_however_far_back(text, expected):
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
