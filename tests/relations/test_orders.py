@@ -618,3 +618,18 @@ def test_a_deal_without_a_service_word_goes_on_in_the_pair_s_last_service():
 )
 def test_an_epithet_stands_for_its_company_however_far_back(text, expected):
     assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Apple is preparing to source its lowest-priced M-series processor from Intel's foundry business.",
+                     {("Apple", "Intel", "foundry", "talks")}, id="preparing to source from X's foundry business"),
+        pytest.param("Apple is preparing to source its cheapest M-series processor from Intel. TSMC, which builds "
+                     "every M-series part today on its N3 family, would keep the higher-end versions.",
+                     {("Apple", "Intel", "foundry", "talks"), ("Apple", "TSMC", "foundry", "production")},
+                     id="which builds every X part today"),
+    ],
+)
+def test_intentions_and_current_makers(text, expected):
+    assert orders_of(text) == expected
