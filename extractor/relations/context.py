@@ -135,12 +135,17 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
         for item in view.items_in(clause_start, position, "COMPANY"):
             if item.name not in avoid and is_salient(view, item, cues) and fits(view, cues, item, description):
                 return item
+    # a description that names a country ("the American GPU giant") may take up a company
+    # named in passing ("developed by Nvidia"); "the company" only a subject
+    passing = bool(description) and any(p.search(description) for _, p in cues.description_countries)
     for index in range(sentence.index, max(-1, sentence.index - window - 1), -1):
         current = view.sentences[index]
         limit = position if index == sentence.index else current.end
-        for item in view.items_in(current.start, limit, "COMPANY"):
-            if item.name not in avoid and is_salient(view, item, cues) and fits(view, cues, item, description):
-                return item
+        candidates = [i for i in view.items_in(current.start, limit, "COMPANY")
+                      if i.name not in avoid and fits(view, cues, i, description)]
+        salient = [i for i in candidates if is_salient(view, i, cues)]
+        if salient or (passing and candidates):
+            return (salient or candidates)[0]
     return None
 
 
@@ -177,6 +182,9 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         start = clause.start + match.start()
         if _EXPLETIVE.match(view.text[start:start + 40]):
             continue  # "It is reported that ..." stands for nothing
+        following = view.items_in(clause.start + match.end(), clause.end, "COMPANY")[:1]
+        if following and following[0].start - (clause.start + match.end()) <= 1:
+            continue  # "the U.S. carmaker Tesla": the name itself follows
         if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
                 and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
             continue  # "it" after both parties are named is usually a thing, unless a speaker's

@@ -26,6 +26,7 @@ class Cues:
     unit_price: re.Pattern
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
     services: tuple[tuple[str, re.Pattern], ...]
+    services_stated: tuple[tuple[str, re.Pattern], ...]
     service_roles: dict[str, frozenset[str]]
     chips: re.Pattern
     chip_names: dict[str, str]
@@ -105,6 +106,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
                         "supplier_infinitive")
         },
         services=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services"]),
+        services_stated=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services_stated"]),
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
         chips=_chip_pattern(data["chips"]),
         chip_names={c.casefold(): c for c in data["chips"]["categories"]},

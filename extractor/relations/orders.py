@@ -223,6 +223,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         if supplier.rule == "product_seller":  # "20,000 DS-N3 NPU cards": who sells them supplies
             roles = roles | {"supply"}
         makes = not roles or "foundry" in roles
+        for service, pattern in self.cues.services_stated:
+            if pattern.search(text):
+                return service
         for service, pattern in self.cues.services:
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):

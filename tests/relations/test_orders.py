@@ -633,3 +633,23 @@ def test_an_epithet_stands_for_its_company_however_far_back(text, expected):
 )
 def test_intentions_and_current_makers(text, expected):
     assert orders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("This processor was developed by Nvidia only for Nintendo. The Japanese game company "
+                     "commissioned the American GPU giant to do the custom design.",
+                     ("Nintendo", "Nvidia", "design"), id="a country-led description takes up a name in passing"),
+        pytest.param("Samsung's Taylor fab will produce the AI6 chips of the U.S. carmaker Tesla.",
+                     ("Tesla", "Samsung Electronics", "foundry"), id="a description before the name is no reference"),
+    ],
+)
+def test_descriptions_in_translated_copy(text, expected):
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+def test_the_description_before_a_name_stands_for_nobody_else():
+    text = ("Nvidia praised the deal. Samsung's Taylor fab will produce the AI6 chips of the U.S. carmaker Tesla.")
+    assert {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Tesla", "Samsung Electronics")}
