@@ -30,8 +30,8 @@ class ImpliedParties:
         for draft in reversed(earlier):
             if draft.clause.sentence.index < first or "\n\n" in view.text[draft.clause.end:clause.start]:
                 break  # the maker's customer is named in the same paragraph
-            if party.name in (draft.customer, draft.supplier) or draft.customer is None:
-                continue
+            if party.name == draft.customer or draft.customer is None:
+                continue  # (the same maker again goes on with its deal: "The chip, named Bertha, will be built at Samsung's fab")
             if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):
                 names = [draft.supplier]  # an HBM base die is made for the memory maker
             else:

@@ -15,11 +15,12 @@ from .views import ArticleView
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
 _CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?)\b"
 _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*"  # DX-M2, KL-2, MN-Core, M5
-# A name the gazetteer lacks: a code name after "its"/"X's", or a capitalised name
-# right before a chip word ("the Halo chip").
+# A name the gazetteer lacks: a code name after "its"/"X's", a capitalised name right
+# before a chip word ("the Halo chip"), or one a chip is given ("The chip, named Bertha,").
 _UNKNOWN = [
     re.compile(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
     re.compile(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
+    re.compile(r"\b(?:named|called|dubbed|code-?named|branded)\s+[\"“]?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
 ]
 # "Snapdragon 8 Elite Gen 6": a family name and its model words.
 _MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"

@@ -653,3 +653,12 @@ def test_the_description_before_a_name_stands_for_nobody_else():
     text = ("Nvidia praised the deal. Samsung's Taylor fab will produce the AI6 chips of the U.S. carmaker Tesla.")
     assert {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders} == \
         {("Tesla", "Samsung Electronics")}
+
+
+def test_a_chip_given_a_name_is_the_customer_s_product_and_the_awarded_party_supplies():
+    text = ("Startup HyperAccel has tapped Samsung Electronics to mass-produce its first inference chip on a "
+            "4-nanometer process. The chip, named Bertha, will be built at Samsung's Hwaseong fab. Local design "
+            "house Asicland has been awarded the back-end design work for Bertha.")
+    orders = {(o.customer, o.supplier, o.service): o.products for o in extract(text, published=PUBLISHED).orders}
+    assert orders == {("HyperAccel", "Samsung Electronics", "foundry"): ["Bertha"],
+                      ("HyperAccel", "Asicland", "design"): ["Bertha"]}
