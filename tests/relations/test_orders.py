@@ -662,3 +662,17 @@ def test_a_chip_given_a_name_is_the_customer_s_product_and_the_awarded_party_sup
     orders = {(o.customer, o.supplier, o.service): o.products for o in extract(text, published=PUBLISHED).orders}
     assert orders == {("HyperAccel", "Samsung Electronics", "foundry"): ["Bertha"],
                       ("HyperAccel", "Asicland", "design"): ["Bertha"]}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("MediaTek has taped out the compute tiles of Google's next TPU on N2P. Broadcom still co-designs "
+                     "the training variant.", ("Google", "Broadcom", "design"), id="a co-designer alone goes on"),
+        pytest.param("AMD passed Hsinlu Advanced Packaging Corp., a Hsinchu test house, through qualification for "
+                     "final test of MI450 modules.", ("AMD", "Hsinlu Advanced Packaging", "packaging"),
+                     id="passed X through qualification"),
+    ],
+)
+def test_co_designers_and_qualified_suppliers(text, expected):
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
