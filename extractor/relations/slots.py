@@ -16,6 +16,8 @@ class SlotFiller:
         end = self._scope_end(view, clause)
         text = clause.text(view) + view.text[clause.end:end]  # a relative clause inside is its own deal
         draft.chip = self._chip(text, draft.service)
+        if draft.service == "memory" and draft.chip not in self.cues.memory_chips:
+            draft.chip = self._memory_named_before(view, clause)
         draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
 
         def found(label: str) -> list[Item]:
@@ -48,6 +50,13 @@ class SlotFiller:
             memory = self.cues.memory_chip.search(text)
             fitting = [self.cues.chip_names[memory.group(1).casefold()]] if memory else []
         return (fitting or names or [None])[0]
+
+    def _memory_named_before(self, view: ArticleView, clause: Clause) -> str | None:
+        """A memory order's chip is memory: when its clause names none ("- SK hynix: 1b core
+        dies over a TSMC N12 base die"), the memory the nearest sentence before names."""
+        first = view.sentences[max(0, clause.sentence.index - self.window)].start
+        found = list(self.cues.memory_chip.finditer(view.text, first, clause.start))
+        return self.cues.chip_names[found[-1].group(1).casefold()] if found else None
 
     def _continue_into_next(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
         """A following sentence that names no company, or opens on the deal and names only

@@ -676,3 +676,10 @@ def test_a_chip_given_a_name_is_the_customer_s_product_and_the_awarded_party_sup
 )
 def test_co_designers_and_qualified_suppliers(text, expected):
     assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none():
+    text = ("Where HBM4 qualification stands as of late March.\n\nNvidia (Rubin):\n"
+            "- SK hynix: in mass production since 4Q25 on 1b core dies over a TSMC N12 base die.\n")
+    chips = {(o.customer, o.supplier): o.chip for o in extract(text, published=PUBLISHED).orders if o.service == "memory"}
+    assert chips == {("Nvidia", "SK hynix"): "HBM4"}
