@@ -14,11 +14,15 @@ _NO_COMMENT = re.compile(r"\b(?:(?:does|did|would|will) not|declined to|refused 
 
 
 _SPEAKS = re.compile(
-    r"^(?:'s|’s)?\s*(?:(?:CEO|chief executive|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
+    r"^(?:'s|’s)?\s*(?:,[^;\"“]{1,120}?,\s*)?"  # "Quorbit AI, a Toronto start-up building accelerators, said"
+    r"(?:(?:CEO|chief executive|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
     r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled)\b",
     re.IGNORECASE)
 
 
+_BOTH_SPEAK = re.compile(r"\b(?:the|both) (?:two )?(?:companies|firms|sides|parties)\b[^.;]{0,20}?\b"
+                         r"(?:said|say|announced|confirmed|stated|disclosed)\b|\bthe two (?:said|announced|confirmed)\b",
+                         re.IGNORECASE)
 _ISSUED_BY = re.compile(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
                         re.IGNORECASE)
 _DEAL = re.compile(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
@@ -54,6 +58,8 @@ def party_speaks(view: ArticleView, cues: Cues, sentence: SentenceView, parties:
     "Nvidia CEO Jensen Huang told", "Hanmi disclosed in a regulatory filing"."""
     if _NO_COMMENT.search(sentence.text) or cues.hedges.search(sentence.text):
         return False
+    if _BOTH_SPEAK.search(sentence.text):
+        return True  # "..., the companies said on Wednesday"
     whole = Clause(sentence, sentence.start, sentence.end)
     speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
     return any(_SPEAKS.match(view.text[i.end:i.end + 80]) or _ISSUED_BY.search(view.text[i.start - 60:i.start])

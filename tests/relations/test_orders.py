@@ -683,3 +683,20 @@ def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none()
             "- SK hynix: in mass production since 4Q25 on 1b core dies over a TSMC N12 base die.\n")
     chips = {(o.customer, o.supplier): o.chip for o in extract(text, published=PUBLISHED).orders if o.service == "memory"}
     assert chips == {("Nvidia", "SK hynix"): "HBM4"}
+
+
+@pytest.mark.parametrize(
+    "text, confirmation",
+    [
+        pytest.param("Kakao will buy 2,000 RNGD cards from FuriosaAI in a deal worth about 60 billion won, the "
+                     "companies said on Wednesday.", "confirmed", id="the companies said"),
+        pytest.param("Quorbit AI Inc., a Toronto start-up building inference accelerators, said it placed an order "
+                     "with Samsung Foundry for wafers on the SF4X process.", "confirmed",
+                     id="a speaker after an appositive"),
+        pytest.param("Quorbit AI placed an order with Samsung Foundry for wafers on the SF4X process, "
+                     "people familiar with the matter said.", "reported", id="sources said"),
+    ],
+)
+def test_who_is_on_the_record(text, confirmation):
+    (order,) = extract(text, published=PUBLISHED).orders
+    assert order.confirmation == confirmation
