@@ -10,7 +10,8 @@ from .cues import Cues
 from .views import ArticleView, SentenceView
 
 _NO_COMMENT = re.compile(r"\b(?:(?:does|did|would|will) not|declined to|refused to) (?:\w+ )?comment\b|"
-                         r"\bno comment\b", re.IGNORECASE)
+                         r"\bno comment\b|\b(?:cannot|can't|could not|would not|did not|declined to|unable to) "
+                         r"(?:\w+ )?confirm\b", re.IGNORECASE)
 
 
 _SPEAKS = re.compile(

@@ -695,6 +695,9 @@ def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none()
                      id="a speaker after an appositive"),
         pytest.param("Quorbit AI placed an order with Samsung Foundry for wafers on the SF4X process, "
                      "people familiar with the matter said.", "reported", id="sources said"),
+        pytest.param("Hyundai Motor has picked Samsung Electronics to make its ADAS chip on 5nm. A Samsung "
+                     "Electronics official said that the company cannot confirm the contract.", "reported",
+                     id="cannot confirm"),
     ],
 )
 def test_who_is_on_the_record(text, confirmation):
