@@ -703,3 +703,21 @@ def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none()
 def test_who_is_on_the_record(text, confirmation):
     (order,) = extract(text, published=PUBLISHED).orders
     assert order.confirmation == confirmation
+
+
+@pytest.mark.parametrize(
+    "text, stage",
+    [
+        pytest.param("SiPearl, the French company designing processors for supercomputers, has its Rhea1 chip built "
+                     "by TSMC on the N6 node.", "production", id="has its chip built by"),
+        pytest.param("Fujitsu will have its next processor manufactured by Rapidus on a 2-nanometer line.", "agreed",
+                     id="will have its chip made by"),
+        pytest.param("Huawei's Ascend 910C, manufactured by SMIC on its N+2 process, relies on stockpiled HBM2E.",
+                     "production", id="a participle after the chip"),
+        pytest.param("Samsung began mass-production shipments of HBM4 to Nvidia this week.", "production",
+                     id="began mass-production shipments"),
+    ],
+)
+def test_stage_of_a_current_supplier(text, stage):
+    (order,) = extract(text, published=PUBLISHED).orders
+    assert order.stage == stage
