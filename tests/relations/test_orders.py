@@ -716,6 +716,10 @@ def test_who_is_on_the_record(text, confirmation):
                      "production", id="a participle after the chip"),
         pytest.param("Samsung began mass-production shipments of HBM4 to Nvidia this week.", "production",
                      id="began mass-production shipments"),
+        pytest.param("Apple has held early talks with Intel about having Intel Foundry manufacture some of its "
+                     "M-series processors.", "talks", id="has held early talks"),
+        pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung Electronics, with first purchase "
+                     "orders expected in 4Q25.", "talks", id="orders expected"),
     ],
 )
 def test_stage_of_a_current_supplier(text, stage):
