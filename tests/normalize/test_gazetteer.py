@@ -190,6 +190,7 @@ def test_product_entry(gazetteer: Gazetteer, alias: str, expected: ProductEntry)
     pytest.param("Ascend 910C", "Ascend 910C", "huawei", id="Ascend 910C"),
     pytest.param("RNGD", "RNGD", "furiosaai", id="RNGD"),
     pytest.param("Instinct MI300X", "MI300X", "amd", id="Instinct MI300X"),
+    pytest.param("Vera Rubin", "Vera Rubin", "nvidia", id="Vera Rubin, the platform, is not the Rubin GPU"),
 ])
 def test_product_lookup(gazetteer: Gazetteer, alias: str, name: str, owner: str) -> None:
     product = gazetteer.product(alias)
