@@ -68,7 +68,8 @@ class RelationBuilder:
         self._countries, self._roles = countries, roles
         self._epithets = {" ".join(k.casefold().split()): names[v]
                           for k, v in load_yaml("epithets.yaml", models_dir)["epithets"].items()}
-        self.figures = FigureRules(cues, coref_window, makers)
+        technologies = {tech: names[maker] for tech, maker in cues.technology_makers.items() if maker in names}
+        self.figures = FigureRules(cues, coref_window, makers, technologies)
 
     def view(self, doc: Doc) -> ArticleView:
         """The Doc as the rules see it, with what the gazetteer knows of its companies."""

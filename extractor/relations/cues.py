@@ -56,6 +56,8 @@ class Cues:
     quantity_kinds: dict[str, frozenset[str]]
     negative: re.Pattern
     not_company: re.Pattern
+    technology_makers: dict[str, str]  # technology -> company id
+    capacity_roles: frozenset[str]
 
 
 _DESCRIBES_COMPANY = (r"(?!\s+(?:designers?|makers?|startups?|compan(?:y|ies)|firms?|developers?|giants?|"
@@ -136,4 +138,6 @@ def load_cues(models_dir: str | None = None) -> Cues:
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
+        technology_makers=dict(figures["technology_makers"]),
+        capacity_roles=frozenset(figures["makers"]),
     )

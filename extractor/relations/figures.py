@@ -1,6 +1,7 @@
 """Figures: money and capacity numbers of one company that are not an order's price."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
@@ -14,6 +15,11 @@ class FigureRules:
     cues: Cues
     window: int = 3
     node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
+    technology_makers: dict[str, str] = field(default_factory=dict)  # "CoWoS" -> canonical maker
+
+    def __post_init__(self) -> None:
+        names = "|".join(re.escape(t) for t in sorted(self.technology_makers, key=len, reverse=True))
+        self._technologies = re.compile(rf"\b({names})[\w-]*") if names else None
 
     def find(self, view: ArticleView, order_values: set[Item]) -> list[Figure]:
         conversions = equivalents(view)
@@ -36,7 +42,7 @@ class FigureRules:
         if kind is None or self.cues.not_company.search(before[-50:]):
             return None
         company = self._owner(view, clause, item)
-        if company is None:
+        if company is None or (kind == "wafer_capacity" and not self._can_own_capacity(view, company)):
             return None
         value = item.value
         if isinstance(value, MoneyValue):
@@ -78,6 +84,11 @@ class FigureRules:
         """The company the number belongs to: the nearest subject before it in its clause
         ("SK hynix about 190k wpm, Samsung about 170k wpm"), else who "its" or "the
         company" means, else the maker of the node it counts ("N2 ... 100k wpm")."""
+        named_after = _FOR_AFTER.match(view.text, item.end, clause.end)
+        if item.label == "QUANTITY" and named_after:  # "about 170K wafers per month for Samsung"
+            after = view.items_in(named_after.end(), clause.end, "COMPANY")[:1]
+            if after and after[0].start == named_after.end():
+                return after[0].name
         local = Clause(clause.sentence, clause.start, item.start)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
                       if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)]
@@ -88,8 +99,20 @@ class FigureRules:
             maker = self.node_makers.get(node.value.name or "")
             if maker:
                 return maker
+        technologies = list(self._technologies.finditer(view.text, clause.sentence.start, item.start)) \
+            if self._technologies else []
+        if technologies:  # "SoIC-X to reach 20k wpm": the technology's maker
+            return self.technology_makers[technologies[-1].group(1)]
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
+
+
+    def _can_own_capacity(self, view: ArticleView, company: str) -> bool:
+        roles = view.facts(company)[1] if view.facts else frozenset()
+        return not roles or bool(roles & self.cues.capacity_roles)
+
+
+_FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
 
 
 def _signed(value: MoneyValue, negative: bool) -> dict:

@@ -26,6 +26,14 @@ PUBLISHED = "2026-11-23"
         pytest.param("Sakura Internet will buy servers carrying about 2,000 Nvidia B200 GPUs from Dell for its campus, "
                      "which it is expanding to 50 MW.", {("Sakura Internet", "datacenter_capacity", "50000000")},
                      id="a brand inside a count owns nothing"),
+        pytest.param("SK hynix's HBM TSV capacity is projected to reach about 200K wafers per month by end-2026, "
+                     "compared with about 170K wafers per month for Samsung and about 60K wafers per month for Micron.",
+                     {("SK hynix", "wafer_capacity", "200000"), ("Samsung Electronics", "wafer_capacity", "170000"),
+                      ("Micron", "wafer_capacity", "60000")}, id="capacity for a company named after it"),
+        pytest.param("We expect SoIC-X to reach 20k wpm in 2027 if AMD's MI500 stays on plan.",
+                     {("TSMC", "wafer_capacity", "20000")}, id="the maker of a packaging technology"),
+        pytest.param("AMD has lined up about 11k wpm of CoWoS-L for 2026 to carry the MI450 ramp.", set(),
+                     id="a buyer's booked wafers are no capacity of its own"),
         pytest.param("Nvidia bought $5 billion of Intel stock in September.",
                      {("Nvidia", "investment", "5000000000")}, id="stock bought is an investment"),
     ],
