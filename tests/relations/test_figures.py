@@ -34,6 +34,8 @@ PUBLISHED = "2026-11-23"
                      {("TSMC", "wafer_capacity", "20000")}, id="the maker of a packaging technology"),
         pytest.param("AMD has lined up about 11k wpm of CoWoS-L for 2026 to carry the MI450 ramp.", set(),
                      id="a buyer's booked wafers are no capacity of its own"),
+        pytest.param("Amazon remains the lab's backer with $8 billion invested.",
+                     {("Amazon", "investment", "8000000000")}, id="money invested"),
         pytest.param("Nvidia bought $5 billion of Intel stock in September.",
                      {("Nvidia", "investment", "5000000000")}, id="stock bought is an investment"),
     ],
