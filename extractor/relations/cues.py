@@ -45,6 +45,7 @@ class Cues:
     paragraph_head: re.Pattern
     speech: re.Pattern
     deal_nouns: re.Pattern
+    stated_split: re.Pattern
     negated: re.Pattern
     not_deal: re.Pattern
     timing_bad: re.Pattern
@@ -127,6 +128,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         paragraph_head=re.compile(data["paragraph_head"]),
         speech=re.compile(data["speech"], re.IGNORECASE),
         deal_nouns=re.compile(data["deal_nouns"], re.IGNORECASE),
+        stated_split=re.compile(data["stated_split"], re.IGNORECASE),
         negated=re.compile(data["negated"], re.IGNORECASE),
         not_deal=re.compile(data["not_deal"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),

@@ -63,7 +63,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(found.items) == 1:
             return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
-        suppliers = self._suppliers(view, scored, found)
+        suppliers = self._suppliers(view, scored, found, bool(self.cues.stated_split.search(text)))
         if not suppliers:
             return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         lead = scored[suppliers[0]][0] - scored[suppliers[0]][1]
@@ -132,9 +132,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         return self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only, inherited,
                            alone=True)
 
-    def _suppliers(self, view: ArticleView, scored: dict[Item, tuple[int, int]], found) -> list[Item]:
+    def _suppliers(self, view: ArticleView, scored: dict[Item, tuple[int, int]], found, split: bool) -> list[Item]:
         """The clause's supplier, and any other party as clearly marked as one that is not in
-        a list with it (a list of suppliers with no share is shared demand: no order)."""
+        a list with it (a list of suppliers with no share is shared demand: no order, unless
+        the text says the order was split between them)."""
         ranked = sorted(scored.items(), key=lambda kv: kv[1][0] - kv[1][1], reverse=True)
         best, (sup, cust) = ranked[0]
         if sup - cust <= 0:
@@ -143,6 +144,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         for party, (other_sup, other_cust) in ranked[1:]:
             net = other_sup - other_cust
             if net > 0 and coordinated(view, [best, party]):
+                if split:  # "split the bonder order between Hanmi and Hanwha"
+                    chosen.append(party)
+                    continue
                 return []  # "supplied by Samsung and SK hynix" with no split
             if net >= 3 and net >= sup - cust - 2 and party.name in found.marked:
                 chosen.append(party)

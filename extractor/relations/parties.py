@@ -12,7 +12,7 @@ from .cues import Cues
 from .products import ProductFinder
 from .views import ArticleView, Item
 
-_SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
+_SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
 _WITH_BEFORE = re.compile(r"\b(?:with|by)\s*$")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"

@@ -725,3 +725,20 @@ def test_who_is_on_the_record(text, confirmation):
 def test_stage_of_a_current_supplier(text, stage):
     (order,) = extract(text, published=PUBLISHED).orders
     assert order.stage == stage
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK hynix has split the TC-bonder order for its HBM4 lines between Hanmi Semiconductor and "
+                     "Hanwha Semitech.", {("SK hynix", "Hanmi Semiconductor", "supply"),
+                                          ("SK hynix", "Hanwha Semitech", "supply")}, id="split between two suppliers"),
+        pytest.param("Micron buys TC bonders from both Hanmi and Shinkawa for its HBM3E lines, with no split disclosed.",
+                     set(), id="shared demand with no split"),
+        pytest.param("- Unimicron: the substrate maker raised its capital expenditure and named AMD and Nvidia among "
+                     "the customers it is adding lines for.", {("AMD", "Unimicron", "supply"), ("Nvidia", "Unimicron", "supply")},
+                     id="a materials maker's customers"),
+    ],
+)
+def test_split_orders_and_equipment_suppliers(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
