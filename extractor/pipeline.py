@@ -30,6 +30,12 @@ def _span_property(name: str):
     return getter, setter
 
 
+def span_annotations(span: Span) -> tuple:
+    """``(span._.value, span._.rule, span._.chars)`` in one read: the key is built once."""
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
+    return tuple(data.get(("extractor", name, start, end, label)) for name in _SPAN_EXTENSIONS)
+
+
 def register_extensions() -> None:
     """``Doc._.article/orders/figures/warnings`` and ``Span._.value/rule/chars``; idempotent."""
     for name, default in _DOC_EXTENSIONS.items():
