@@ -40,24 +40,43 @@ def on_record(view: ArticleView, cues: Cues, order: Order) -> bool:
     with the other party or the deal in the same sentence, and no hedge or refusal?"""
     parties = {order.customer, order.supplier} - {None}
     for sentence in view.sentences:
-        names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
-        if not names & parties and not cues.references.search(sentence.text):
+        names, may_refer, names_deal = _sentence_facts(view, cues, sentence)
+        if not names & parties and not may_refer:
             continue  # no party named and nothing that could stand for one
-        about_deal = len(names & parties) == 2 or _DEAL.search(sentence.text)
+        about_deal = len(names & parties) == 2 or names_deal
         if about_deal and party_speaks(view, cues, sentence, parties):
             return True
     return False
 
 
+def _sentence_facts(view: ArticleView, cues: Cues, sentence: SentenceView) -> tuple[set[str], bool, bool]:
+    """The companies a sentence names, whether it has a word that could stand for one,
+    whether it names a deal: the same for every order, read once."""
+    key = ("sentence_facts", sentence.index)
+    if key not in view.cache:
+        names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+        view.cache[key] = (names, bool(cues.references.search(sentence.text)), bool(_DEAL.search(sentence.text)))
+    return view.cache[key]
+
+
 def party_speaks(view: ArticleView, cues: Cues, sentence: SentenceView, parties: set[str]) -> bool:
     """A party (or its executive) says something in the sentence, unhedged: "Samsung said",
     "Nvidia CEO Jensen Huang told", "Hanmi disclosed in a regulatory filing"."""
-    if _NO_COMMENT.search(sentence.text) or cues.hedges.search(sentence.text):
-        return False
-    whole = Clause(sentence, sentence.start, sentence.end)
-    speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
-    return any(_SPEAKS.match(view.text[i.end:i.end + 80]) or _ISSUED_BY.search(view.text[i.start - 60:i.start])
-               for i in speakers if i.name in parties)
+    return bool(_speakers(view, cues, sentence) & parties)
+
+
+def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str | None]:
+    """The names of the companies (or stand-ins) that say something in the sentence,
+    unhedged; read once per sentence, whatever the parties asked about."""
+    key = ("speakers", sentence.index)
+    if key not in view.cache:
+        view.cache[key] = set()
+        if not (_NO_COMMENT.search(sentence.text) or cues.hedges.search(sentence.text)):
+            whole = Clause(sentence, sentence.start, sentence.end)
+            speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
+            view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 80])
+                               or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
+    return view.cache[key]
 
 
 def refine(view: ArticleView, cues: Cues, orders: list[Order],
