@@ -63,8 +63,10 @@ class ProductFinder:
 
     def unknown(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
         """Product names no gazetteer knows, outside other mentions ("its DX-M2")."""
+        return self._unknown(view, start, end, {pos for pos, _ in self.find(view.text, start, end)})
+
+    def _unknown(self, view: ArticleView, start: int, end: int, known: set[int]) -> list[tuple[int, Product]]:
         taken = [(i.start, i.end) for i in view.items_in(start, end) if i.label != "QUANTITY"]
-        known = {pos for pos, _ in self.find(view.text, start, end)}
         found = []
         for pattern in _UNKNOWN:
             for match in pattern.finditer(view.text, start, end):
@@ -84,7 +86,8 @@ class ProductFinder:
         return view.cache[key]
 
     def _everything(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
-        found = self.find(view.text, start, end) + self.unknown(view, start, end)
+        known = self.find(view.text, start, end)
+        found = known + self._unknown(view, start, end, {pos for pos, _ in known})
         seen = {pos for pos, _ in found}
         for name, owner in view.product_owners.items():
             pattern = _name_pattern(name)
