@@ -1,14 +1,16 @@
-"""Compiling the cue patterns of ``models/*.yaml`` so that a search skips, at C speed,
-the positions where no match can start.
+"""Compiling the cue patterns of ``models/*.yaml`` so that a search gives up at once
+at the positions where no match can start.
 
 Python's ``re`` tries a pattern that opens with ``\\b`` or a case-insensitive
-alternation at every position of the text. :func:`guarded` puts a one-character
-lookahead in front of it, ``(?=[...])``, listing the characters a match can start
-with, read from the pattern itself; the engine then skips every other position
-(as :func:`extractor.normalize.date_rules._trigger` does by hand for dates). The
+alternation at every position of the text, branch by branch. :func:`guarded` puts a
+one-character lookahead in front of it, ``(?=[...])``, listing the characters a
+match can start with, read from the pattern itself; at every other position the
+attempt then fails on one class test (the trick
+:func:`extractor.normalize.date_rules._trigger` plays by hand for dates). The
 lookahead only states what the pattern already requires, so the matches are the
 same. Where the first character cannot be told (a pattern that may match the empty
-string, ``.``, a negated class, inline flags), the pattern is compiled as written.
+string, ``.``, a negated class, flags other than case), the pattern is compiled as
+written.
 """
 from __future__ import annotations
 
@@ -32,42 +34,47 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern:
     characters = first_characters(pattern, flags)
     if characters is not None:
         try:
-            return re.compile(f"(?=[{characters}])(?:{pattern})", flags)
+            return re.compile(f"(?={characters})(?:{pattern})", flags)
         except re.error:  # e.g. global inline flags, which must open the pattern
             pass
     return re.compile(pattern, flags)
 
 
 def first_characters(pattern: str, flags: int = 0) -> str | None:
-    """The body of a character class holding every character a match can start with,
-    or None when that cannot be told (or is not worth telling: ``^`` anchors already)."""
+    """A character class (or two, where inline flags change the case rule) that every
+    character a match can start with belongs to; None when that cannot be told (or is
+    not worth telling: ``^`` anchors already)."""
     try:
         parsed = P.parse(pattern, flags)
         items = list(parsed)
         if items and items[0][0] is C.AT and items[0][1] in _ANCHORED:
             return None
-        found, may_be_empty = _first(items)
+        found, may_be_empty = _first(items, bool(flags & re.IGNORECASE))
     except (_Unknown, RecursionError):
         return None
     if may_be_empty or not found:
         return None
-    return "".join(sorted(found))
+    by_case = {case: "".join(sorted(item for item, folded in found if folded == case)) for case in (False, True)}
+    if not by_case[not flags & re.IGNORECASE]:  # one class, under the pattern's own flags
+        return f"[{by_case[bool(flags & re.IGNORECASE)]}]"
+    return "|".join(f"(?{'i' if case else '-i'}:[{chars}])" for case, chars in by_case.items() if chars)
 
 
-def _first(items) -> tuple[set[str], bool]:
-    """The class items a sequence can start with, and whether it may match nothing."""
-    found: set[str] = set()
+def _first(items, folded: bool) -> tuple[set[tuple[str, bool]], bool]:
+    """The class items a sequence can start with, each with whether case is ignored
+    there, and whether the sequence may match nothing."""
+    found: set[tuple[str, bool]] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
         if op is C.LITERAL:
-            return found | {_escape(av)}, False
+            return found | {(_escape(av), folded)}, False
         if op is C.IN:
-            return found | _class_items(av), False
+            return found | {(item, folded) for item in _class_items(av)}, False
         if op is C.BRANCH:
             empty = False
             for branch in av[1]:
-                branch_found, branch_empty = _first(branch)
+                branch_found, branch_empty = _first(branch, folded)
                 found |= branch_found
                 empty = empty or branch_empty
             if not empty:
@@ -75,22 +82,22 @@ def _first(items) -> tuple[set[str], bool]:
             continue
         if op is C.SUBPATTERN:
             _, add_flags, del_flags, sub = av
-            if add_flags or del_flags:
-                raise _Unknown  # (?i:...) and the like: the class would not share the flags
-            sub_found, sub_empty = _first(sub)
+            if (add_flags | del_flags) & ~re.IGNORECASE:
+                raise _Unknown  # (?a:...), (?s:...): the class would not share them
+            sub_found, sub_empty = _first(sub, (folded or bool(add_flags)) and not del_flags)
             found |= sub_found
             if not sub_empty:
                 return found, False
             continue
         if op is C.ATOMIC_GROUP:
-            sub_found, sub_empty = _first(av)
+            sub_found, sub_empty = _first(av, folded)
             found |= sub_found
             if not sub_empty:
                 return found, False
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             low, _, sub = av
-            sub_found, sub_empty = _first(sub)
+            sub_found, sub_empty = _first(sub, folded)
             found |= sub_found
             if low > 0 and not sub_empty:
                 return found, False

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..patterns import guarded
 from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = guarded(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..patterns import guarded
 from ..records import CompanyValue
 from .drafts import MAKING
 from .context import Clause, Roles, is_excluded, references
@@ -13,8 +14,8 @@ from .products import ProductFinder
 from .views import ArticleView, Item
 
 _SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"})
-_WITH_BEFORE = re.compile(r"\bwith\s*$")
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_WITH_BEFORE = guarded(r"\bwith\s*$")
+_DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
                         r"(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+|(?:U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2})?$")
 

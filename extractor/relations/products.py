@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from ..patterns import guarded
 from .views import ArticleView
 
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
@@ -18,8 +19,8 @@ _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]
 # A name the gazetteer lacks: a code name after "its"/"X's", or a capitalised name
 # right before a chip word ("the Halo chip").
 _UNKNOWN = [
-    re.compile(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
-    re.compile(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
+    guarded(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
+    guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
 ]
 # "Snapdragon 8 Elite Gen 6": a family name and its model words.
 _MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
@@ -46,8 +47,8 @@ class ProductFinder:
                 self._by_alias[alias] = product
         aliases = sorted(self._by_alias, key=len, reverse=True)
         # A generation number may follow the name: "Trainium4", "MTIA v2".
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
-                                   + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS + r"(?![\w-])")
+        self._pattern = guarded(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
+                                + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS + r"(?![\w-])")
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
         """Gazetteer products and quoted names in ``text[start:end]``, in text order."""
@@ -114,7 +115,7 @@ class ProductFinder:
 
 @lru_cache(maxsize=4096)
 def _name_pattern(name: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return guarded(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _versioned(product: Product, version: str) -> Product:

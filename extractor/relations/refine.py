@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import guarded
 from ..records import Order
 from .context import Clause, references
 from .cues import Cues
 from .views import ArticleView, SentenceView
 
-_NO_COMMENT = re.compile(r"\b(?:(?:does|did|would|will) not|declined to|refused to) (?:\w+ )?comment\b|"
-                         r"\bno comment\b", re.IGNORECASE)
+_NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to) (?:\w+ )?comment\b|"
+                      r"\bno comment\b", re.IGNORECASE)
 
 
 _SPEAKS = re.compile(
@@ -19,9 +20,9 @@ _SPEAKS = re.compile(
     re.IGNORECASE)
 
 
-_ISSUED_BY = re.compile(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
-                        re.IGNORECASE)
-_DEAL = re.compile(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
+_ISSUED_BY = guarded(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
+                     re.IGNORECASE)
+_DEAL = guarded(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
 
 
 def named_units(view: ArticleView, unit_service: dict[tuple[str, str], str | None]) -> dict[tuple[str, str], str]:
