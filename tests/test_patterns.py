@@ -93,3 +93,10 @@ def test_guarded_keeps_groups_and_flags():
     assert guarded(r"(?i)abc").search("xABC").span() == (1, 4)  # global inline flags: compiled as written
     mixed = guarded(r"(?-i:Q[1-4])|\bfy\d", re.IGNORECASE)
     assert [m.group() for m in mixed.finditer("q1 Q2 FY26 fy27")] == ["Q2", "FY2", "fy2"]
+
+
+def test_any_role_marker_is_any_of_the_list():
+    cues = load_cues()
+    for text in _texts():
+        for key, markers in cues.role_markers.items():
+            assert bool(cues.any_role_marker[key].search(text)) == any(p.search(text) for p, _ in markers), (key, text)

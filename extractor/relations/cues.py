@@ -26,6 +26,7 @@ class Cues:
     salience_blockers: re.Pattern
     unit_price: re.Pattern
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
+    any_role_marker: dict[str, re.Pattern]  # one search for "does any of the list match?"
     services: tuple[tuple[str, re.Pattern], ...]
     service_roles: dict[str, frozenset[str]]
     chips: re.Pattern
@@ -83,6 +84,9 @@ def chip_name(match: re.Match, names: dict[str, str]) -> str:
     return match.group("modified")
 
 
+_ROLE_MARKERS = ("supplier_before", "customer_before", "supplier_after", "customer_after", "supplier_infinitive")
+
+
 @lru_cache(maxsize=8)
 def load_cues(models_dir: str | None = None) -> Cues:
     data = load_yaml("cues.yaml", models_dir)
@@ -98,11 +102,9 @@ def load_cues(models_dir: str | None = None) -> Cues:
         exclusion=_compile(data["exclusion"]),
         salience_blockers=_compile(data["salience_blockers"]),
         unit_price=_compile(data["unit_price"]),
-        role_markers={
-            key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
-            for key in ("supplier_before", "customer_before", "supplier_after", "customer_after",
-                        "supplier_infinitive")
-        },
+        role_markers={key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
+                      for key in _ROLE_MARKERS},
+        any_role_marker={key: _compile(data[key]) for key in _ROLE_MARKERS},
         services=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services"]),
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
         chips=_chip_pattern(data["chips"]),
