@@ -10,8 +10,8 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import MENTIONS, remember_text, sentence_starts, text_of
-from .pipeline import build_pipeline, span_annotations
+from .components.base import MENTIONS, remember_text, sentence_starts, span_annotations, text_of
+from .pipeline import build_pipeline
 from .records import Article, ArticleResult, Mention
 from .settings import DEFAULTS, Settings
 

@@ -8,7 +8,6 @@ from spacy.tokens import Doc
 
 from ..normalize.companies import Gazetteer
 from ..normalize.nodes import memory_nodes, node_makers
-from ..pipeline import span_annotations
 from ..relations.cues import load_cues
 from ..relations.figures import FigureRules
 from ..relations.orders import OrderRules, find_orders
@@ -17,7 +16,7 @@ from ..relations.products import ProductFinder
 from ..relations.views import ArticleView, Item, SentenceView
 from ..resources import load_yaml
 from ..settings import DEFAULTS
-from .base import MENTIONS, sentence_starts, text_of
+from .base import MENTIONS, sentence_starts, span_annotations, text_of
 
 
 def article_view(doc: Doc) -> ArticleView:
