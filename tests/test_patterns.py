@@ -80,8 +80,8 @@ def test_guarded_patterns_find_the_same():
     assert sum(1 for guarded_, _ in pairs if guarded_.pattern.startswith("(?=")) > 40
     for fast, written in pairs:
         for text in texts:
-            assert [m.span() + m.groups() for m in fast.finditer(text)] == \
-                [m.span() + m.groups() for m in written.finditer(text)], (written.pattern, text)
+            assert [m.span() + m.groups() + (m.lastgroup,) for m in fast.finditer(text)] == \
+                [m.span() + m.groups() + (m.lastgroup,) for m in written.finditer(text)], (written.pattern, text)
             found, expected = fast.match(text), written.match(text)
             assert (found and found.span()) == (expected and expected.span())
 

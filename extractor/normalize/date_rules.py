@@ -117,7 +117,7 @@ def _unnamed(pattern: str) -> str:
 
 RULE_IDS = [rule for rule, _ in RULES]
 RULE_PATTERNS = {rule: re.compile(pattern, re.I) for rule, pattern in RULES}
-FINDER = re.compile(
+FINDER = guarded(
     rf"\b(?P<mod>{_unnamed(_modifier())})?(?:"
     + "|".join(f"(?P<r{i}>{_unnamed(pattern)})" for i, (_, pattern) in enumerate(RULES))
     + ")",
