@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IS_PUNCT, LIKE_NUM, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from ..normalize.companies import Gazetteer
 from ..records import CompanyValue
 from ..resources import load_yaml
-from .base import add_mentions
+from .base import add_mentions, text_of
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 
@@ -76,9 +76,8 @@ class CompanyFinder:
         return sorted(hits, key=lambda h: h.start)
 
     def set_annotations(self, doc: Doc, hits: list[_Hit]) -> None:
-        add_mentions(doc, "COMPANY", (
-            (doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1]), h.value, h.rule) for h in hits
-        ))
+        spans = [(doc[h.start:h.end], h) for h in hits]
+        add_mentions(doc, "COMPANY", ((span.start_char, span.end_char, h.value, h.rule) for span, h in spans))
 
     def _gazetteer_hits(self, doc: Doc, words: list[str]) -> list[_Hit]:
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self._names(doc)])
@@ -153,7 +152,7 @@ class CompanyFinder:
         if self._attach_suffix(words, end) == end:  # "Veyra AI Inc." keeps its "AI"
             while end > start and words[end - 1] in self._not_names - self._corporate:
                 end -= 1
-        name = doc[start:end].text if end > start else ""
+        name = tokens.text_of(start, end)
         if len(name) < 2 or any(w in self._blocked_words for w in words[start:end]):
             return None  # "customer X" is a placeholder, not a name
         run = words[start:end]
@@ -206,19 +205,25 @@ def key_parts(key: str) -> tuple[str, str]:
 class _TokenTable:
     """The token attributes the rules read, one list each, in token order."""
 
+    text: str
     words: list[str]
     lowers: list[str]
     names: list[bool]  # could the token be (part of) a name: capitalised, a letter, no number
     sent_starts: list[bool]
+    offsets: list[int]  # where each token starts in ``text``
 
     @classmethod
     def of(cls, doc: Doc) -> _TokenTable:
         strings = doc.vocab.strings
-        table = doc.to_array([ORTH, LOWER, IS_PUNCT, LIKE_NUM, SENT_START]).tolist()
+        table = doc.to_array([ORTH, LOWER, IS_PUNCT, LIKE_NUM, SENT_START, IDX]).tolist()
         words = [strings[row[0]] for row in table]
-        names = [_name_token(word, row[2], row[3]) for word, row in zip(words, table)]
+        names = [word[:1].isupper() and _name_token(word, row[2], row[3]) for word, row in zip(words, table)]
         starts = [i == 0 or row[4] == 1 for i, row in enumerate(table)]
-        return cls(words, [strings[row[1]] for row in table], names, starts)
+        return cls(text_of(doc), words, [strings[row[1]] for row in table], names, starts, [row[5] for row in table])
+
+    def text_of(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, without building the Span."""
+        return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.words[end - 1])] if end > start else ""
 
 
 def _name_token(text: str, is_punct: bool, like_num: bool) -> bool:
