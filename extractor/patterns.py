@@ -1,5 +1,5 @@
-"""Compiling the cue patterns of ``models/*.yaml`` so that a search gives up at once
-at the positions where no match can start.
+"""Compiling searched patterns (the cue lists of ``models/*.yaml``, the finders'
+grammars) so that a search gives up at once at the positions where no match can start.
 
 Python's ``re`` tries a pattern that opens with ``\\b`` or a case-insensitive
 alternation at every position of the text, branch by branch. :func:`guarded` puts a
