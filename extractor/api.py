@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import MENTIONS, remember_text, sentence_starts, text_of
+from .components.base import MENTIONS, remember_text, sentence_starts, span_annotations, text_of
 from .pipeline import build_pipeline
 from .records import Article, ArticleResult, Mention
 from .settings import DEFAULTS, Settings
@@ -89,8 +89,9 @@ def _mentions(doc: Doc) -> list[Mention]:
     text = text_of(doc)
     mentions = []
     for span in doc.spans[MENTIONS]:
-        start, end = span._.chars or (span.start_char, span.end_char)
+        value, rule, chars = span_annotations(span)
+        start, end = chars or (span.start_char, span.end_char)
         index = bisect.bisect_right(starts, start) - 1
         mentions.append(Mention(label=span.label_, text=text[start:end], start=start, end=end,
-                                sentence=max(index, 0), value=span._.value, rule=span._.rule))
+                                sentence=max(index, 0), value=value, rule=rule))
     return sorted(mentions, key=lambda m: (m.start, -m.end, m.label))

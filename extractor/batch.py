@@ -24,6 +24,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Protocol, Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import api
+from .components.base import remember_text
 from .ledger import Decision, Ledger, LineFile, errors_path_for
 from .reading import Loaded, ReadError, read_source
 from .settings import DEFAULTS, Settings
@@ -143,6 +144,7 @@ def _extract_one(nlp, item: Loaded) -> Outcome:
 def _docs(nlp, loaded: Iterable[Loaded]):
     for item in loaded:
         doc = nlp.make_doc(item.text)
+        remember_text(doc, item.text)  # the tokens join back to exactly this string
         doc._.article = item.article
         doc._.warnings = list(item.warnings)
         yield doc

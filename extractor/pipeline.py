@@ -8,18 +8,18 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .components.base import SPAN_EXTENSIONS, annotation_key
 from .resources import models_dir
 from .settings import DEFAULTS, Settings
 
 _DOC_EXTENSIONS = {"article": None, "orders": None, "figures": None, "warnings": None}
-_SPAN_EXTENSIONS = ("value", "rule", "chars")
 
 
 def _span_property(name: str):
-    """Getter and setter keyed by the span's offsets *and label*: spaCy keys plain span
-    extensions by offsets alone, so "SF4" as a COMPANY and as a PROCESS_NODE would share one."""
+    """Getter and setter of ``span._.<name>`` in ``doc.user_data``, at the key
+    :func:`~extractor.components.base.annotation_key` gives (offsets *and* label)."""
     def key(span: Span) -> tuple:
-        return ("extractor", name, span.start_char, span.end_char, span.label_)
+        return annotation_key(name, span.start_char, span.end_char, span.label_)
 
     def getter(span: Span):
         return span.doc.user_data.get(key(span))
@@ -35,7 +35,7 @@ def register_extensions() -> None:
     for name, default in _DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    for name in _SPAN_EXTENSIONS:
+    for name in SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             getter, setter = _span_property(name)
             Span.set_extension(name, getter=getter, setter=setter)

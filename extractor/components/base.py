@@ -8,6 +8,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 MENTIONS = "mentions"
+SPAN_EXTENSIONS = ("value", "rule", "chars")  # Span._.value/rule/chars, kept in doc.user_data
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,26 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def annotation_key(name: str, start: int, end: int, label: str) -> tuple:
+    """Where ``span._.<name>`` lives in ``doc.user_data``: keyed by the span's offsets *and
+    label* (spaCy keys plain span extensions by offsets alone, so "SF4" as a COMPANY and as
+    a PROCESS_NODE would share one)."""
+    return ("extractor", name, start, end, label)
+
+
+def span_annotations(span: Span) -> tuple:
+    """``(span._.value, span._.rule, span._.chars)`` in one read: the key is built once."""
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
+    return tuple(data.get(annotation_key(name, start, end, label)) for name in SPAN_EXTENSIONS)
+
+
+def annotate_span(span: Span, value, rule: str | None, chars: tuple[int, int] | None) -> None:
+    """Set ``span._.value``, ``span._.rule`` and ``span._.chars`` in one write."""
+    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
+    for name, given in zip(SPAN_EXTENSIONS, (value, rule, chars)):
+        data[annotation_key(name, start, end, label)] = given
+
+
 def mention_group(doc: Doc):
     """``doc.spans["mentions"]``, created on first use."""
     if MENTIONS not in doc.spans:
@@ -69,9 +90,7 @@ def add_mentions(doc: Doc, label: str, found: Iterable[tuple[int, int, Any, str]
         if span is None:
             logger.debug("no token span for %s %r", label, text_of(doc)[start:end])
             continue
-        span._.value = value
-        span._.rule = rule
-        span._.chars = (start, end)
+        annotate_span(span, value, rule, (start, end))
         group.append(span)
         added.append(span)
     return added

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -12,7 +13,7 @@ from spacy.util import filter_spans
 from ..normalize.companies import Gazetteer
 from ..records import CompanyValue
 from ..resources import load_yaml
-from .base import add_mentions
+from .base import add_mentions, text_of
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 
@@ -63,8 +64,8 @@ class CompanyFinder:
         return doc
 
     def match(self, doc: Doc) -> list[_Hit]:
-        tokens = list(doc)  # Doc indexing builds a Token each time; the rules look often
-        words = [t.text for t in tokens]
+        tokens = _TokenTable.of(doc)  # Doc indexing builds a Token each time; the rules look often
+        words = tokens.words
         blocked = {i for _, s, e in self._not_companies(doc) for i in range(s, e)}
         hits = [h for h in self._gazetteer_hits(doc, words) if not blocked & set(range(h.start, h.end))]
         taken = {i for h in hits for i in range(h.start, h.end)}
@@ -75,9 +76,8 @@ class CompanyFinder:
         return sorted(hits, key=lambda h: h.start)
 
     def set_annotations(self, doc: Doc, hits: list[_Hit]) -> None:
-        add_mentions(doc, "COMPANY", (
-            (doc[h.start].idx, doc[h.end - 1].idx + len(doc[h.end - 1]), h.value, h.rule) for h in hits
-        ))
+        spans = [(doc[h.start:h.end], h) for h in hits]
+        add_mentions(doc, "COMPANY", ((span.start_char, span.end_char, h.value, h.rule) for span, h in spans))
 
     def _gazetteer_hits(self, doc: Doc, words: list[str]) -> list[_Hit]:
         spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self._names(doc)])
@@ -130,19 +130,19 @@ class CompanyFinder:
             return end + 2
         return end
 
-    def _context_hits(self, doc: Doc, tokens: list, words: list[str], taken: set[int]) -> list[_Hit]:
+    def _context_hits(self, doc: Doc, tokens: _TokenTable, words: list[str], taken: set[int]) -> list[_Hit]:
         hits = []
-        names = [_name_token(t) for t in tokens]
+        names = tokens.names
         i = 0
-        while i < len(tokens):
+        while i < len(words):
             if i in taken or not names[i] or words[i] in self._not_names:
                 i += 1
                 continue
-            if words[i].lower() in self._cue_nouns and i + 1 < len(tokens) and names[i + 1]:
+            if words[i].lower() in self._cue_nouns and i + 1 < len(words) and names[i + 1]:
                 i += 1  # "Startup Korvane Semiconductor said": the noun opens the sentence, the name follows
                 continue
             j = i
-            while j < len(tokens) and j - i < 4 and j not in taken and names[j] and words[j] not in self._suffix_words:
+            while j < len(words) and j - i < 4 and j not in taken and names[j] and words[j] not in self._suffix_words:
                 j += 1
             hit = self._judge(doc, tokens, words, i, j)
             if hit:
@@ -150,20 +150,20 @@ class CompanyFinder:
             i = max(j, i + 1)
         return hits
 
-    def _judge(self, doc: Doc, tokens: list, words: list[str], start: int, end: int) -> _Hit | None:
+    def _judge(self, doc: Doc, tokens: _TokenTable, words: list[str], start: int, end: int) -> _Hit | None:
         """Is the capitalised run ``doc[start:end]`` a company, and by which rule?"""
         if self._attach_suffix(words, end) == end:  # "Veyra AI Inc." keeps its "AI"
             while end > start and words[end - 1] in self._not_names - self._corporate:
                 end -= 1
-        name = doc[start:end].text if end > start else ""
+        name = tokens.text_of(start, end)
         if len(name) < 2 or any(w in self._blocked_words for w in words[start:end]):
             return None  # "customer X" is a placeholder, not a name
         run = words[start:end]
         stop = self._attach_suffix(words, end)
-        cue = tokens[start - 1].lower_ if start > 0 else ""
+        cue = tokens.lowers[start - 1] if start > 0 else ""
         if stop > end:
             rule = "company.legal_suffix"
-        elif start > 0 and cue in self._cue_nouns and not tokens[start].is_sent_start \
+        elif start > 0 and cue in self._cue_nouns and not tokens.sent_starts[start] \
                 and (start == 1 or words[start - 2] != "-") and any(c.islower() for c in name):
             rule = f"company.cue_noun.{self._cue_nouns[cue]}"  # the role the noun gives
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
@@ -204,11 +204,35 @@ def key_parts(key: str) -> tuple[str, str]:
     return entry_id, unit
 
 
-def _name_token(token) -> bool:
-    text = token.text
-    if not text[:1].isupper() or token.is_punct:
+@dataclass(frozen=True)
+class _TokenTable:
+    """The token attributes the rules read, one list each, in token order."""
+
+    text: str
+    words: list[str]
+    lowers: list[str]
+    names: list[bool]  # could the token be (part of) a name: capitalised, a letter, no number
+    sent_starts: list[bool]
+    offsets: list[int]  # where each token starts in ``text``
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TokenTable:
+        strings = doc.vocab.strings
+        table = doc.to_array([ORTH, LOWER, IS_PUNCT, LIKE_NUM, SENT_START, IDX]).tolist()
+        words = [strings[row[0]] for row in table]
+        names = [word[:1].isupper() and _name_token(word, row[2], row[3]) for word, row in zip(words, table)]
+        starts = [i == 0 or row[4] == 1 for i, row in enumerate(table)]
+        return cls(text_of(doc), words, [strings[row[1]] for row in table], names, starts, [row[5] for row in table])
+
+    def text_of(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, without building the Span."""
+        return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.words[end - 1])] if end > start else ""
+
+
+def _name_token(text: str, is_punct: bool, like_num: bool) -> bool:
+    if not text[:1].isupper() or is_punct:
         return False
-    return any(c.isalpha() for c in text) and not token.like_num
+    return any(c.isalpha() for c in text) and not like_num
 
 
 def _value(entry, unit: str | None) -> CompanyValue:

@@ -1,6 +1,8 @@
 """Orders and figures from the mentions of a Doc: ``doc._.orders`` and ``doc._.figures``."""
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,7 +16,7 @@ from ..relations.products import ProductFinder
 from ..relations.views import ArticleView, Item, SentenceView
 from ..resources import load_yaml
 from ..settings import DEFAULTS
-from .base import MENTIONS, sentence_starts, text_of
+from .base import MENTIONS, sentence_starts, span_annotations, text_of
 
 
 def article_view(doc: Doc) -> ArticleView:
@@ -27,9 +29,10 @@ def article_view(doc: Doc) -> ArticleView:
     if MENTIONS in doc.spans:
         starts = [s.start for s in sentences]
         for span in doc.spans[MENTIONS]:
-            start, end = span._.chars or (span.start_char, span.end_char)
-            view.items.append(Item(span.label_, start, end, text[start:end], span._.value,
-                                   _sentence_index(starts, start), span._.rule))
+            value, rule, chars = span_annotations(span)
+            start, end = chars or (span.start_char, span.end_char)
+            view.items.append(Item(span.label_, start, end, text[start:end], value,
+                                   _sentence_index(starts, start), rule))
     view.items.sort(key=lambda i: (i.start, -i.end))
     # Companies no gazetteer knows take the role their description gives ("startup X").
     view.described = {i.name: frozenset({i.rule.rsplit(".", 1)[1]}) for i in view.items
@@ -44,11 +47,7 @@ def _trimmed_end(text: str, start: int, end: int) -> int:
 
 
 def _sentence_index(starts: list[int], position: int) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= position:
-            index = i
-    return index
+    return max(bisect.bisect_right(starts, position) - 1, 0)
 
 
 class RelationBuilder:

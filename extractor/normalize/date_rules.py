@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import guarded
 from ..resources import load_yaml
 
 _DATA = load_yaml("dates.yaml")
@@ -116,7 +117,7 @@ def _unnamed(pattern: str) -> str:
 
 RULE_IDS = [rule for rule, _ in RULES]
 RULE_PATTERNS = {rule: re.compile(pattern, re.I) for rule, pattern in RULES}
-FINDER = re.compile(
+FINDER = guarded(
     rf"\b(?P<mod>{_unnamed(_modifier())})?(?:"
     + "|".join(f"(?P<r{i}>{_unnamed(pattern)})" for i, (_, pattern) in enumerate(RULES))
     + ")",
@@ -144,11 +145,11 @@ WORD_START = re.compile(r"\b\w")
 _RELATION_TAIL = rf"(?P<prep>{_alt(RELATIONS)})\s+(?:(?:{_alt(_DATA['relation_skip'])})\s+)*"
 _SINCE_CLAUSE = rf"(?P<since>since)\s+(?:[\w'’-]+\s+){{1,5}}?(?:[a-z]+ed|{_alt(_DATA['since_clause_verbs'])})\s+$"
 _FROM_TO = rf"\bfrom\s+\S[^.;]{{0,60}}?\s(?P<to>{_alt(_DATA['relations_after_from'])})\s+$"
-RELATION_BEFORE = re.compile(rf"{_FROM_TO}|\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", re.I)
+RELATION_BEFORE = guarded(rf"{_FROM_TO}|\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", re.I)
 RELATION_LEADING = re.compile(rf"{_RELATION_TAIL}(?=\S)", re.I)
 
-FUTURE_CUES = re.compile(rf"\b(?:{_alt(_CUES['future'])})\b|" + "|".join(_CUES["future_regex"]), re.I)
-PAST_CUES = re.compile(rf"\b(?:{_alt(_CUES['past'])})\b", re.I)
-CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|which|who|while|but|and|after|before|when)\b", re.I)
+FUTURE_CUES = guarded(rf"\b(?:{_alt(_CUES['future'])})\b|" + "|".join(_CUES["future_regex"]), re.I)
+PAST_CUES = guarded(rf"\b(?:{_alt(_CUES['past'])})\b", re.I)
+CLAUSE_BREAK = guarded(r"[,;:()]|\b(?:that|which|who|while|but|and|after|before|when)\b", re.I)
 ED_WORDS = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")

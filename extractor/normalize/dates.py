@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from ..records import DateValue
 from . import date_rules as R
@@ -180,6 +181,7 @@ def guess_direction(sentence: str, at: int | None = None) -> str | None:
     return _tense(sentence)
 
 
+@lru_cache(maxsize=256)  # a sentence with several dates is read once
 def _tense(sentence: str) -> str | None:
     if R.FUTURE_CUES.search(sentence):
         return "future"

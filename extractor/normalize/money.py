@@ -19,6 +19,7 @@ from extractor.normalize.qualifiers import (
 )
 from extractor.normalize.spans import Candidate
 from extractor.records import MoneyValue
+from extractor.patterns import guarded
 from extractor.resources import load_yaml
 
 __all__ = ["find_money", "parse_money"]
@@ -61,7 +62,7 @@ def _lookup(table: dict[str, str], form: str) -> str:
 
 _PREFIX = _forms_pattern(_PREFIXES)
 _SUFFIX = _forms_pattern(_SUFFIXES) + "(?![A-Za-z])"
-_MONEY = re.compile(
+_MONEY = guarded(
     OPENER_PATTERN
     + rf"(?:(?P<vague>{VAGUE_PATTERN})[\s-]*(?P<vsuf>{_SUFFIX})"
     + rf"|(?<![A-Za-z])(?P<pre>{_PREFIX})\s?(?P<lo>{AMOUNT_PATTERN})"

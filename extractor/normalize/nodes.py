@@ -28,6 +28,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from extractor.normalize.spans import Candidate
+from extractor.patterns import guarded
 from extractor.records import NodeValue
 from extractor.resources import load_yaml
 
@@ -118,10 +119,10 @@ def _rules(directory: str | None = None) -> _Rules:
     contexts = {family: _read_context(section["context"]) for family, section in data["families"].items()}
     return _Rules(
         # Not after a digit, dot, comma or currency sign: "1,000 nm", "$2nm".
-        generic=re.compile(rf"(?<![\w.,$])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)(?:\s?-\s?|\s)?"
-                           rf"(?i:{units})(?![A-Za-z0-9]){tail}"),
+        generic=guarded(rf"(?<![\w.,$])(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)(?:\s?-\s?|\s)?"
+                        rf"(?i:{units})(?![A-Za-z0-9]){tail}"),
         # A name is a token of its own: not "SN2", "N20", "N2O", "SF1.45", "$1b".
-        named=re.compile(rf"(?<![\w.+\-$])(?P<alias>{aliases})(?![\w+]|\.\d){tail}"),
+        named=guarded(rf"(?<![\w.+\-$])(?P<alias>{aliases})(?![\w+]|\.\d){tail}"),
         nodes=MappingProxyType(nodes),
         contexts=MappingProxyType(contexts),
         not_followed_by=re.compile(rf"\s*(?:{_words_pattern(data['not_followed_by'])})"),

@@ -11,6 +11,7 @@ import re
 from typing import Callable, Sequence
 
 from extractor.normalize.spans import Candidate
+from extractor.patterns import guarded
 from extractor.resources import load_yaml
 
 __all__ = [
@@ -32,7 +33,7 @@ def _before_regex(cues: dict[str, list[str]]) -> re.Pattern[str]:
         groups.append(f"(?P<{name}>{words})")
     # Searched with the end anchored: the leftmost hit is the longest cue, so
     # "no more than" beats "more than".
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})\s*$", re.IGNORECASE)
+    return guarded(rf"(?<![\w-])(?:{'|'.join(groups)})\s*$", re.IGNORECASE)
 
 
 def _after_regex(cues: dict[str, list[str]]) -> re.Pattern[str]:
@@ -48,11 +49,11 @@ def _after_regex(cues: dict[str, list[str]]) -> re.Pattern[str]:
 
 _BEFORE = _before_regex(_DATA["before"])
 _AFTER = _after_regex(_DATA["after"])
-_CHANGE = re.compile(
+_CHANGE = guarded(
     rf"\b(?:{'|'.join(_phrase(v) for v in _DATA['change_verbs'])})\b[^.;:!?]{{0,40}}?\bfrom\s*$",
     re.IGNORECASE,
 )
-_BETWEEN_END = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_BETWEEN_END = guarded(r"\bbetween\s*$", re.IGNORECASE)
 
 #: Optional "between " before a range's low end; a finder leaves it out of the span.
 OPENER_PATTERN = r"(?:(?P<between>(?i:\bbetween)\s+))?"

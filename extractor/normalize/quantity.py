@@ -21,6 +21,7 @@ from extractor.normalize.qualifiers import (
 )
 from extractor.normalize.spans import Candidate
 from extractor.records import QuantityValue
+from extractor.patterns import guarded
 from extractor.resources import load_yaml
 
 __all__ = ["find_quantities", "parse_quantity"]
@@ -45,7 +46,7 @@ _UNIT = (
     rf"|[\s-](?:{_SIZE}\s+)?(?P<wafers>(?i:{_alternation(_DATA['wafers']['nouns'])})(?![a-z]))"
     rf"|[\s-](?:{_MODIFIER}\s+){{0,3}}(?P<units>(?i:{_alternation(_DATA['units']['nouns'])})(?![a-z])))"
 )
-_QUANTITY = re.compile(
+_QUANTITY = guarded(
     OPENER_PATTERN
     + rf"(?:(?P<vague>{VAGUE_PATTERN})|(?<![\w.,])(?P<lo>{LOOSE_AMOUNT_PATTERN})"
     + rf"(?:{CONNECTOR_PATTERN}(?P<hi>{LOOSE_AMOUNT_PATTERN}))?)"
@@ -53,7 +54,7 @@ _QUANTITY = re.compile(
 )
 _STRICT_AMOUNT = re.compile(AMOUNT_PATTERN)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTHLY = re.compile(rf"\b(?:{_alternation(_DATA['wafers']['monthly_cues'])})\b[^.;]*$", re.IGNORECASE)
+_MONTHLY = guarded(rf"\b(?:{_alternation(_DATA['wafers']['monthly_cues'])})\b[^.;]*$", re.IGNORECASE)
 
 
 class _Reading(NamedTuple):

@@ -5,12 +5,13 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..patterns import guarded
 from ..records import CompanyValue
 from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = guarded(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)
@@ -94,7 +95,10 @@ def _split(sentence: SentenceView, cues: Cues) -> list[Clause]:
 
 def is_excluded(view: ArticleView, item: Item, clause_start: int, cues: Cues) -> bool:
     """Named only as a rival, alternative or constraint ("reliance on Nvidia's GPUs")."""
-    return bool(cues.exclusion.search(view.text[max(clause_start, item.start - 80):item.start]))
+    key = ("excluded", max(clause_start, item.start - 80), item.start)  # the words it reads
+    if key not in view.cache:
+        view.cache[key] = bool(cues.exclusion.search(view.text[key[1]:key[2]]))
+    return view.cache[key]
 
 
 def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
@@ -102,6 +106,13 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 
     Objects of a preposition ("made by TSMC") are not; possessives ("of Meta's chip") are.
     """
+    key = ("salient", item.label, item.start, item.end, item.rule)  # all of the item it reads
+    if key not in view.cache:
+        view.cache[key] = _is_salient(view, item, cues)
+    return view.cache[key]
+
+
+def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     if item.label != "COMPANY" or item.rule == "coref" or _nested(view, item):
         return False  # "2,000 Nvidia B200 GPUs": a brand inside a count names no actor
     if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]) or _WHICH_AFTER.match(view.text[item.end:item.end + 10]):

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..patterns import guarded
 from ..resources import load_yaml
 
 
 def _compile(patterns, flags=re.IGNORECASE) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    return guarded("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Cues:
     salience_blockers: re.Pattern
     unit_price: re.Pattern
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
+    any_role_marker: dict[str, re.Pattern]  # one search for "does any of the list match?"
     services: tuple[tuple[str, re.Pattern], ...]
     services_stated: tuple[tuple[str, re.Pattern], ...]
     service_roles: dict[str, frozenset[str]]
@@ -77,7 +79,7 @@ def _chip_pattern(chips: dict) -> re.Pattern:
     heads = _alternation(chips["heads"])
     bare = _alternation(chips["bare_heads"])
     modified = rf"(?P<modified>(?:(?:{modifiers})[\s-]){{1,2}}(?:{heads})|(?:{bare}))(?:s)?\b"
-    return re.compile(rf"\b(?:{category}|{modified}){_DESCRIBES_COMPANY}", re.IGNORECASE)
+    return guarded(rf"\b(?:{category}|{modified}){_DESCRIBES_COMPANY}", re.IGNORECASE)
 
 
 def chip_name(match: re.Match, names: dict[str, str]) -> str:
@@ -86,6 +88,9 @@ def chip_name(match: re.Match, names: dict[str, str]) -> str:
     if match.group("category"):
         return names[match.group("category").casefold()]
     return match.group("modified")
+
+
+_ROLE_MARKERS = ("supplier_before", "customer_before", "supplier_after", "customer_after", "supplier_infinitive")
 
 
 @lru_cache(maxsize=8)
@@ -99,44 +104,42 @@ def load_cues(models_dir: str | None = None) -> Cues:
         denied=_compile(data["confirmation"]["denied"]),
         confirmed=_compile(data["confirmation"]["confirmed"]),
         hedges=_compile(data["confirmation"]["hedges"]),
-        attribution=tuple(re.compile(p) for p in data["attribution"]),
+        attribution=tuple(guarded(p) for p in data["attribution"]),
         exclusion=_compile(data["exclusion"]),
         salience_blockers=_compile(data["salience_blockers"]),
         unit_price=_compile(data["unit_price"]),
-        role_markers={
-            key: tuple((re.compile(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
-            for key in ("supplier_before", "customer_before", "supplier_after", "customer_after",
-                        "supplier_infinitive")
-        },
-        services=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services"]),
-        services_stated=tuple((service, re.compile(p, re.IGNORECASE)) for service, p in data["services_stated"]),
+        role_markers={key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
+                      for key in _ROLE_MARKERS},
+        any_role_marker={key: _compile(data[key]) for key in _ROLE_MARKERS},
+        services=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services"]),
+        services_stated=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services_stated"]),
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
         chips=_chip_pattern(data["chips"]),
         chip_names={c.casefold(): c for c in data["chips"]["categories"]},
         memory_chips=frozenset(data["chips"]["memory"]),
         deal_continues=_compile(data["deal_continues"]),
-        memory_chip=re.compile(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),
-        clause_breaks=re.compile("|".join(data["clause_breaks"])),
+        memory_chip=guarded(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),
+        clause_breaks=guarded("|".join(data["clause_breaks"])),
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),
         custom_memory=_compile(data["custom_memory"]),
         chip_reference=_compile(data["chip_reference"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
-        list_marker=re.compile(data["list_marker"]),
-        bullet=re.compile(data["list_marker"] + data["bullet"]),
-        list_share=re.compile(data["list_share"], re.IGNORECASE),
-        paragraph_head=re.compile(data["paragraph_head"]),
-        speech=re.compile(data["speech"], re.IGNORECASE),
-        deal_nouns=re.compile(data["deal_nouns"], re.IGNORECASE),
-        stated_split=re.compile(data["stated_split"], re.IGNORECASE),
-        negated=re.compile(data["negated"], re.IGNORECASE),
-        not_deal=re.compile(data["not_deal"], re.IGNORECASE),
+        list_marker=guarded(data["list_marker"]),
+        bullet=guarded(data["list_marker"] + data["bullet"]),
+        list_share=guarded(data["list_share"], re.IGNORECASE),
+        paragraph_head=guarded(data["paragraph_head"]),
+        speech=guarded(data["speech"], re.IGNORECASE),
+        deal_nouns=guarded(data["deal_nouns"], re.IGNORECASE),
+        stated_split=guarded(data["stated_split"], re.IGNORECASE),
+        negated=guarded(data["negated"], re.IGNORECASE),
+        not_deal=guarded(data["not_deal"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
         description_countries=tuple((c, re.compile(p)) for c, p in data["descriptions"]["countries"].items()),
         description_roles=tuple((r, re.compile(p, re.IGNORECASE)) for r, p in data["descriptions"]["roles"].items()),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),
-        figure_after={kind: re.compile(p, re.IGNORECASE) for kind, p in figures["after"].items()},
+        figure_after={kind: guarded(p, re.IGNORECASE) for kind, p in figures["after"].items()},
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import guarded
 from ..records import CompanyValue
 from .context import Clause
 from .drafts import MAKING, Draft
 from .lists import bullet_head, list_counterparts, list_intro
 from .views import ArticleView, Item
 
-_IN_HOUSE = re.compile(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
+_IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
 
 
 class ImpliedParties:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..patterns import guarded
 from ..records import CompanyValue
 from .drafts import MAKING
 from .context import Clause, Roles, is_excluded, references
@@ -13,8 +14,8 @@ from .products import ProductFinder
 from .views import ArticleView, Item
 
 _SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
-_WITH_BEFORE = re.compile(r"\b(?:with|by)\s*$")
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
+_WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
+_DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
                         r"(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+|(?:U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2})?$")
 
@@ -121,14 +122,18 @@ class PartyScorer:
         # "Broadcom, which designs ..., has picked SK hynix": the main verb marks Broadcom
         after_start = next((end + 1 for start, end in clause.holes if start == last.end), last.end)
         after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
-        markers = self.cues.role_markers
-        supplier = sum(w for p, w in markers["supplier_before"] if p.search(before))
-        supplier += sum(w for p, w in markers["supplier_after"] if p.search(after))
+        supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after)
         if not _WITH_BEFORE.search(before):
-            supplier += sum(w for p, w in markers["supplier_infinitive"] if p.search(after))
-        customer = sum(w for p, w in markers["customer_before"] if p.search(before))
-        customer += sum(w for p, w in markers["customer_after"] if p.search(after))
+            supplier += self._weight("supplier_infinitive", after)
+        customer = self._weight("customer_before", before) + self._weight("customer_after", after)
         return supplier, customer
+
+    def _weight(self, markers: str, text: str) -> int:
+        """The summed weights of the ``markers`` list's patterns found in ``text`` (most
+        windows have none: one search of the whole list tells)."""
+        if not self.cues.any_role_marker[markers].search(text):
+            return 0
+        return sum(w for p, w in self.cues.role_markers[markers] if p.search(text))
 
     def role_of(self, view: ArticleView, name: str) -> frozenset[str]:
         """Gazetteer roles, else the role the article's description gives ("startup X")."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from ..patterns import guarded
 from .views import ArticleView
 
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
@@ -18,9 +19,9 @@ _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]
 # A name the gazetteer lacks: a code name after "its"/"X's", a capitalised name right
 # before a chip word ("the Halo chip"), or one a chip is given ("The chip, named Bertha,").
 _UNKNOWN = [
-    re.compile(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
-    re.compile(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
-    re.compile(r"\b(?:named|called|dubbed|code-?named|branded)\s+[\"“]?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
+    guarded(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
+    guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
+    guarded(r"\b(?:named|called|dubbed|code-?named|branded)\s+[\"“]?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
 ]
 # "Snapdragon 8 Elite Gen 6": a family name and its model words.
 _MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
@@ -47,8 +48,8 @@ class ProductFinder:
                 self._by_alias[alias] = product
         aliases = sorted(self._by_alias, key=len, reverse=True)
         # A generation number may follow the name: "Trainium4", "MTIA v2".
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
-                                   + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS + r"(?![\w-])")
+        self._pattern = guarded(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
+                                + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS + r"(?![\w-])")
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
         """Gazetteer products and quoted names in ``text[start:end]``, in text order."""
@@ -64,8 +65,10 @@ class ProductFinder:
 
     def unknown(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
         """Product names no gazetteer knows, outside other mentions ("its DX-M2")."""
+        return self._unknown(view, start, end, {pos for pos, _ in self.find(view.text, start, end)})
+
+    def _unknown(self, view: ArticleView, start: int, end: int, known: set[int]) -> list[tuple[int, Product]]:
         taken = [(i.start, i.end) for i in view.items_in(start, end) if i.label != "QUANTITY"]
-        known = {pos for pos, _ in self.find(view.text, start, end)}
         found = []
         for pattern in _UNKNOWN:
             for match in pattern.finditer(view.text, start, end):
@@ -85,7 +88,8 @@ class ProductFinder:
         return view.cache[key]
 
     def _everything(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:
-        found = self.find(view.text, start, end) + self.unknown(view, start, end)
+        known = self.find(view.text, start, end)
+        found = known + self._unknown(view, start, end, {pos for pos, _ in known})
         seen = {pos for pos, _ in found}
         for name, owner in view.product_owners.items():
             pattern = _name_pattern(name)
@@ -112,7 +116,7 @@ class ProductFinder:
 
 @lru_cache(maxsize=4096)
 def _name_pattern(name: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return guarded(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _versioned(product: Product, version: str) -> Product:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import guarded
 from ..records import Order
 from .context import Clause, references
 from .cues import Cues
 from .views import ArticleView, SentenceView
 
-_NO_COMMENT = re.compile(r"\b(?:(?:does|did|would|will) not|declined to|refused to) (?:\w+ )?comment\b|"
-                         r"\bno comment\b|\b(?:cannot|can't|could not|would not|did not|declined to|unable to) "
-                         r"(?:\w+ )?confirm\b", re.IGNORECASE)
+_NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to) (?:\w+ )?comment\b|"
+                      r"\bno comment\b|\b(?:cannot|can't|could not|would not|did not|declined to|unable to) "
+                      r"(?:\w+ )?confirm\b", re.IGNORECASE)
 
 
 _SPEAKS = re.compile(
@@ -21,12 +22,13 @@ _SPEAKS = re.compile(
     re.IGNORECASE)
 
 
-_BOTH_SPEAK = re.compile(r"\b(?:the|both) (?:two )?(?:companies|firms|sides|parties)\b[^.;]{0,20}?\b"
-                         r"(?:said|say|announced|confirmed|stated|disclosed)\b|\bthe two (?:said|announced|confirmed)\b",
-                         re.IGNORECASE)
-_ISSUED_BY = re.compile(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
-                        re.IGNORECASE)
-_DEAL = re.compile(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
+_BOTH_SPEAK = guarded(r"\b(?:the|both) (?:two )?(?:companies|firms|sides|parties)\b[^.;]{0,20}?\b"
+                      r"(?:said|say|announced|confirmed|stated|disclosed)\b|\bthe two (?:said|announced|confirmed)\b",
+                      re.IGNORECASE)
+_ISSUED_BY = guarded(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
+                     re.IGNORECASE)
+_DEAL = guarded(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
+_EVERYONE = "*"  # "the companies said": every party of the sentence's deal speaks
 
 
 def named_units(view: ArticleView, unit_service: dict[tuple[str, str], str | None]) -> dict[tuple[str, str], str]:
@@ -45,26 +47,48 @@ def on_record(view: ArticleView, cues: Cues, order: Order) -> bool:
     with the other party or the deal in the same sentence, and no hedge or refusal?"""
     parties = {order.customer, order.supplier} - {None}
     for sentence in view.sentences:
-        names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
-        if not names & parties and not cues.references.search(sentence.text):
+        names, may_refer, names_deal = _sentence_facts(view, cues, sentence)
+        if not names & parties and not may_refer:
             continue  # no party named and nothing that could stand for one
-        about_deal = len(names & parties) == 2 or _DEAL.search(sentence.text)
+        about_deal = len(names & parties) == 2 or names_deal
         if about_deal and party_speaks(view, cues, sentence, parties):
             return True
     return False
 
 
+def _sentence_facts(view: ArticleView, cues: Cues, sentence: SentenceView) -> tuple[set[str], bool, bool]:
+    """The companies a sentence names, whether it has a word that could stand for one,
+    whether it names a deal: the same for every order, read once."""
+    key = ("sentence_facts", sentence.index)
+    if key not in view.cache:
+        names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+        view.cache[key] = (names, bool(cues.references.search(sentence.text)), bool(_DEAL.search(sentence.text)))
+    return view.cache[key]
+
+
 def party_speaks(view: ArticleView, cues: Cues, sentence: SentenceView, parties: set[str]) -> bool:
     """A party (or its executive) says something in the sentence, unhedged: "Samsung said",
     "Nvidia CEO Jensen Huang told", "Hanmi disclosed in a regulatory filing"."""
-    if _NO_COMMENT.search(sentence.text) or cues.hedges.search(sentence.text):
-        return False
-    if _BOTH_SPEAK.search(sentence.text):
-        return True  # "..., the companies said on Wednesday"
-    whole = Clause(sentence, sentence.start, sentence.end)
-    speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
-    return any(_SPEAKS.match(view.text[i.end:i.end + 80]) or _ISSUED_BY.search(view.text[i.start - 60:i.start])
-               for i in speakers if i.name in parties)
+    speakers = _speakers(view, cues, sentence)
+    return _EVERYONE in speakers or bool(speakers & parties)
+
+
+def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str | None]:
+    """The names of the companies (or stand-ins) that say something in the sentence,
+    unhedged; read once per sentence, whatever the parties asked about."""
+    key = ("speakers", sentence.index)
+    if key not in view.cache:
+        view.cache[key] = set()
+        if _NO_COMMENT.search(sentence.text) or cues.hedges.search(sentence.text):
+            pass
+        elif _BOTH_SPEAK.search(sentence.text):
+            view.cache[key] = {_EVERYONE}  # "..., the companies said on Wednesday"
+        else:
+            whole = Clause(sentence, sentence.start, sentence.end)
+            speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
+            view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 80])
+                               or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
+    return view.cache[key]
 
 
 def refine(view: ArticleView, cues: Cues, orders: list[Order],

@@ -1,0 +1,124 @@
+"""Compiling searched patterns (the cue lists of ``models/*.yaml``, the finders'
+grammars) so that a search gives up at once at the positions where no match can start.
+
+Python's ``re`` tries a pattern that opens with ``\\b`` or a case-insensitive
+alternation at every position of the text, branch by branch. :func:`guarded` puts a
+one-character lookahead in front of it, ``(?=[...])``, listing the characters a
+match can start with, read from the pattern itself; at every other position the
+attempt then fails on one class test (the trick
+:func:`extractor.normalize.date_rules._trigger` plays by hand for dates). The
+lookahead only states what the pattern already requires, so the matches are the
+same. Where the first character cannot be told (a pattern that may match the empty
+string, ``.``, a negated class, flags other than case), the pattern is compiled as
+written.
+"""
+from __future__ import annotations
+
+import re
+from re import _constants as C, _parser as P  # the parser ``re`` itself uses
+
+__all__ = ["first_characters", "guarded"]
+
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+               C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+_ANCHORED = {C.AT_BEGINNING, C.AT_BEGINNING_STRING}
+
+
+class _Unknown(Exception):
+    """The first character of a match cannot be told from the pattern."""
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, led by a lookahead of its first characters when known."""
+    characters = first_characters(pattern, flags)
+    if characters is not None:
+        try:
+            return re.compile(f"(?={characters})(?:{pattern})", flags)
+        except re.error:  # e.g. global inline flags, which must open the pattern
+            pass
+    return re.compile(pattern, flags)
+
+
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """A character class (or two, where inline flags change the case rule) that every
+    character a match can start with belongs to; None when that cannot be told (or is
+    not worth telling: ``^`` anchors already)."""
+    try:
+        parsed = P.parse(pattern, flags)
+        items = list(parsed)
+        if items and items[0][0] is C.AT and items[0][1] in _ANCHORED:
+            return None
+        found, may_be_empty = _first(items, bool(flags & re.IGNORECASE))
+    except (_Unknown, RecursionError):
+        return None
+    if may_be_empty or not found:
+        return None
+    by_case = {case: "".join(sorted(item for item, folded in found if folded == case)) for case in (False, True)}
+    if not by_case[not flags & re.IGNORECASE]:  # one class, under the pattern's own flags
+        return f"[{by_case[bool(flags & re.IGNORECASE)]}]"
+    return "|".join(f"(?{'i' if case else '-i'}:[{chars}])" for case, chars in by_case.items() if chars)
+
+
+def _first(items, folded: bool) -> tuple[set[tuple[str, bool]], bool]:
+    """The class items a sequence can start with, each with whether case is ignored
+    there, and whether the sequence may match nothing."""
+    found: set[tuple[str, bool]] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            return found | {(_escape(av), folded)}, False
+        if op is C.IN:
+            return found | {(item, folded) for item in _class_items(av)}, False
+        if op is C.BRANCH:
+            empty = False
+            for branch in av[1]:
+                branch_found, branch_empty = _first(branch, folded)
+                found |= branch_found
+                empty = empty or branch_empty
+            if not empty:
+                return found, False
+            continue
+        if op is C.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & ~re.IGNORECASE:
+                raise _Unknown  # (?a:...), (?s:...): the class would not share them
+            sub_found, sub_empty = _first(sub, (folded or bool(add_flags)) and not del_flags)
+            found |= sub_found
+            if not sub_empty:
+                return found, False
+            continue
+        if op is C.ATOMIC_GROUP:
+            sub_found, sub_empty = _first(av, folded)
+            found |= sub_found
+            if not sub_empty:
+                return found, False
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, _, sub = av
+            sub_found, sub_empty = _first(sub, folded)
+            found |= sub_found
+            if low > 0 and not sub_empty:
+                return found, False
+            continue
+        raise _Unknown  # ., [^...], back-references, conditionals
+    return found, True
+
+
+def _class_items(items) -> set[str]:
+    found = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            found.add(_escape(av))
+        elif op is C.RANGE:
+            found.add(f"{_escape(av[0])}-{_escape(av[1])}")
+        elif op is C.CATEGORY and av in _CATEGORIES:
+            found.add(_CATEGORIES[av])
+        else:
+            raise _Unknown  # a negated class, a locale category
+    return found
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
