@@ -11,7 +11,7 @@ from .cues import Cues
 from .drafts import MAKING, Draft
 from .merge import merge
 from .lists import bullet_head, line_subject, list_counterparts
-from .parties import Parties, PartyScorer, coordinated
+from .parties import SUPPLIER_ROLES, Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, designers
 from .refine import party_speaks, refine
 from .slots import SlotFiller
@@ -64,6 +64,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         suppliers = self._suppliers(view, scored, found, bool(self.cues.stated_split.search(text)))
+        if not suppliers and len(found.items) == 2 and self.cues.deal_nouns.search(text):
+            suppliers = self._supplier_by_roles(view, scored)
         if not suppliers:
             return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         lead = scored[suppliers[0]][0] - scored[suppliers[0]][1]
@@ -151,6 +153,17 @@ class OrderRules(ImpliedParties, SlotFiller):
             if net >= 3 and net >= sup - cust - 2 and party.name in found.marked:
                 chosen.append(party)
         return chosen
+
+    def _supplier_by_roles(self, view: ArticleView, scored: dict[Item, tuple[int, int]]) -> list[Item]:
+        """Two parties of a deal the words leave level ("Rebellions signed a supply deal with SK
+        Telecom"): the one that sells by trade supplies the one that only buys."""
+        sellers = [p for p in scored if self.parties.role_of(view, p.name) & SUPPLIER_ROLES]
+        buyers = [p for p in scored if self.parties.role_of(view, p.name) == frozenset({"customer"})]
+        if len(sellers) == 1 and len(buyers) == 1:
+            sup, cust = scored[sellers[0]]
+            scored[sellers[0]] = (max(sup, cust + 3), cust)  # clear lead, so the buyer qualifies
+            return sellers
+        return []
 
     def _deals(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
                supplier: Item, customers: list[Item], scored: dict, talks_only: bool,

@@ -13,7 +13,7 @@ from .cues import Cues
 from .products import ProductFinder
 from .views import ArticleView, Item
 
-_SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
+SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
@@ -58,7 +58,7 @@ class PartyScorer:
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
         rule = "product_owner" if hints & MAKING else "product_seller"
-        sellers_named = any(self.role_of(view, name) & _SUPPLIER_ROLES for name in names)
+        sellers_named = any(self.role_of(view, name) & SUPPLIER_ROLES for name in names)
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):
                 continue
@@ -145,7 +145,7 @@ class PartyScorer:
         if unit and self.unit_service.get((item.name, unit)):
             supplier += 3
         roles = self.role_of(view, item.name)
-        if roles & _SUPPLIER_ROLES:
+        if roles & SUPPLIER_ROLES:
             supplier += 1
         if any(roles & self.cues.service_roles[h] for h in hints & MAKING):
             supplier += 2

@@ -742,3 +742,20 @@ def test_stage_of_a_current_supplier(text, stage):
 )
 def test_split_orders_and_equipment_suppliers(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Rebellions signed a supply deal with SK Telecom.", {("SK Telecom", "Rebellions", "supply")},
+                     id="signed a deal with a buyer"),
+        pytest.param("SK Telecom signed a supply deal with Rebellions.", {("SK Telecom", "Rebellions", "supply")},
+                     id="the buyer signs"),
+        pytest.param("Rebellions said it is also close to a deal with KT Corp.", {("KT", "Rebellions", "supply")},
+                     id="close to a deal with"),
+        pytest.param("Samsung Electronics and SK hynix signed a cooperation agreement.", set(),
+                     id="two sellers: the roles settle nothing"),
+    ],
+)
+def test_a_deal_between_a_seller_and_a_buyer_by_trade(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
