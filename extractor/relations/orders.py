@@ -150,7 +150,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                     chosen.append(party)
                     continue
                 return []  # "supplied by Samsung and SK hynix" with no split
-            if net >= 3 and net >= sup - cust - 2 and party.name in found.marked:
+            words_say = found.markers.get(party.name, (0, 0))[0] >= 3  # "with CoAsia handling back-end work"
+            if net >= 3 and (net >= sup - cust - 2 or words_say) and party.name in found.marked:
                 chosen.append(party)
         return chosen
 

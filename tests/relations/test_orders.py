@@ -560,7 +560,8 @@ def test_a_description_stands_for_the_company_it_fits(text, expected):
                      id="packaging X's products at Y's plants"),
         pytest.param("ASE will take on the final assembly step for some Rubin volume, freeing up capacity at Taiwan "
                      "Semiconductor Manufacturing Co, which packages Nvidia's Blackwell chips with its CoWoS technology.",
-                     {("Nvidia", "TSMC", "packaging")}, id="a company's name says nothing of its service"),
+                     {("Nvidia", "ASE", "packaging"), ("Nvidia", "TSMC", "packaging")},
+                     id="a company's name says nothing of its service"),
         pytest.param("Nvidia bought $5 billion of Intel stock in September.", set(), id="stock bought is no order"),
     ],
 )
@@ -759,3 +760,10 @@ def test_split_orders_and_equipment_suppliers(text, expected):
 )
 def test_a_deal_between_a_seller_and_a_buyer_by_trade(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_a_second_supplier_the_words_name_gets_its_own_order():
+    text = ("Arkeon AI said it will make its AK-1 accelerator on Samsung Foundry's SF4X process, with Korean design "
+            "house CoAsia handling back-end work.")
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Arkeon AI", "Samsung Electronics", "foundry"), ("Arkeon AI", "CoAsia", "design")}
