@@ -187,8 +187,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                 # so the deal goes on in the service these two were last reported in
                 service = self._last_service(earlier, clause, customer.name, supplier.name) if generic else None
                 service = service or guessed
-                if self._rival_maker(view, customer, service) or self._not_the_die_buyer(view, clause, customer, service):
-                    continue
+                if customer.name == supplier.name or self._rival_maker(view, customer, service) or \
+                        self._not_the_die_buyer(view, clause, customer, service):
+                    continue  # (no company orders from itself)
                 confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name} - {None, ""})
                 score = scored.get(supplier, (1, 0))[0] + scored.get(customer, (0, 1))[1]
                 draft = Draft(customer.name or None, supplier.name, getattr(supplier.value, "unit", None), service, stage,

@@ -767,3 +767,10 @@ def test_a_second_supplier_the_words_name_gets_its_own_order():
             "house CoAsia handling back-end work.")
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
         {("Arkeon AI", "Samsung Electronics", "foundry"), ("Arkeon AI", "CoAsia", "design")}
+
+
+def test_a_chip_developed_with_a_design_house_is_its_design_order():
+    text = "OpenAI said its first in-house accelerator, developed with Broadcom, is in volume production at TSMC."
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert ("OpenAI", "Broadcom", "design") in found
+    assert all(customer != supplier for customer, supplier, _ in found)
