@@ -113,7 +113,7 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 
 
 def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
-    if item.label != "COMPANY" or item.rule == "coref" or _nested(view, item):
+    if item.label != "COMPANY" or item.rule == "coref" or nested_in_amount(view, item):
         return False  # "2,000 Nvidia B200 GPUs": a brand inside a count names no actor
     if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]) or _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
         return True
@@ -127,7 +127,7 @@ def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     return not cues.salience_blockers.search(before) and not cues.exclusion.search(before)
 
 
-def _nested(view: ArticleView, item: Item) -> bool:
+def nested_in_amount(view: ArticleView, item: Item) -> bool:
     sentence = view.sentence_of(item.start)  # the count ends after the brand: search the whole sentence
     return any(o.label in {"QUANTITY", "MONEY"} and o.start <= item.start and item.end <= o.end
                for o in view.items_in(sentence.start, sentence.end))

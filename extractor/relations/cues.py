@@ -59,6 +59,7 @@ class Cues:
     quantity_kinds: dict[str, frozenset[str]]
     negative: re.Pattern
     not_company: re.Pattern
+    person_after: re.Pattern
     technology_makers: dict[str, str]  # technology -> company id
     capacity_roles: frozenset[str]
 
@@ -143,6 +144,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
+        person_after=guarded(data["person_after"], re.IGNORECASE),
         technology_makers=dict(figures["technology_makers"]),
         capacity_roles=frozenset(figures["makers"]),
     )

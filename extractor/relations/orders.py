@@ -118,6 +118,11 @@ class OrderRules(ImpliedParties, SlotFiller):
         """A clause naming one party: the other comes from the story, the list or nowhere."""
         alone = found.items[0]
         inherited = None
+        text = clause.text(view)
+        if head is not None and not (self.cues.order_agreed.search(text) or self.cues.order_talks.search(text)
+                                     or self.cues.list_share.search(text) or self.cues.chips.search(text)
+                                     or self.cues.memory_chip.search(text)):
+            return []  # "- Rebellions: the NPU designer hired a new CFO": a wrap's news item, no deal
         if head is not None and head[0] <= alone.start < head[1]:
             if not hints:  # "- AMD: close to 8%" goes on with the list's service
                 inherited = self._list_service(view, clause, earlier)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..patterns import guarded
 from ..records import CompanyValue
 from .drafts import MAKING
-from .context import Clause, Roles, is_excluded, references
+from .context import Clause, Roles, is_excluded, nested_in_amount, references
 from .cues import Cues
 from .products import ProductFinder
 from .views import ArticleView, Item
@@ -165,7 +165,11 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
     kept = []
     for group in _lists(view, items):
         if not is_excluded(view, group[0], clause.start, cues):
-            kept += [i for i in group if not is_excluded(view, i, clause.start, cues)]
+            kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
+                     and not cues.person_after.match(view.text, i.end, clause.end)]  # "a former IBM researcher"
+    nested = [i for i in kept if nested_in_amount(view, i)]
+    if len(kept) - len(nested) >= 2:  # "buy servers with 2,000 Nvidia GPUs from Dell": the brand sells nothing
+        kept = [i for i in kept if i not in nested]
     return kept
 
 

@@ -774,3 +774,22 @@ def test_a_chip_developed_with_a_design_house_is_its_design_order():
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert ("OpenAI", "Broadcom", "design") in found
     assert all(customer != supplier for customer, supplier, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Sakura Internet will buy servers carrying about 2,000 Nvidia B200 GPUs from Dell Technologies.",
+                     {("Sakura Internet", "Dell", "supply")}, id="a brand inside a count sells nothing"),
+        pytest.param("xAI purchased 100,000 Nvidia GB200 GPUs.", {("xAI", "Nvidia", "supply")},
+                     id="a brand inside a count, no other seller"),
+        pytest.param("Asia chip roundup.\n\n- Rapidus: the economy ministry approved a further 100 billion yen for the "
+                     "Hokkaido fab, and Rapidus hired a former IBM researcher to lead work on its 1.4nm node.", set(),
+                     id="a company describing a person is no party"),
+        pytest.param("Week in chips.\n\n- Samsung Electronics: it began mass production of HBM4 for Nvidia.\n"
+                     "- Rebellions: the Korean NPU designer hired a new chief financial officer ahead of a listing.\n",
+                     {("Nvidia", "Samsung Electronics", "memory")}, id="a wrap's news item is no deal"),
+    ],
+)
+def test_names_that_are_no_party(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
