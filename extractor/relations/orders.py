@@ -263,6 +263,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         for service in ("foundry", "memory", "packaging", "design", "supply"):
             if service in roles:
                 return service
+        if roles & {"equipment", "materials"}:
+            return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB")
         return None
 
     def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:

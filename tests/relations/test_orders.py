@@ -793,3 +793,21 @@ def test_a_chip_developed_with_a_design_house_is_its_design_order():
 )
 def test_names_that_are_no_party(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung Electro-Mechanics (SEMCO) → AMD, AWS: FC-BGA for MI455X and for Trainium3, both in volume.",
+                     {("AMD", "Samsung Electro-Mechanics", "supply"), ("Amazon", "Samsung Electro-Mechanics", "supply")},
+                     id="an arrow from supplier to buyers"),
+        pytest.param("ASMPT → Micron: fluxless TCB passed qualification for HBM4; orders are expected in 2Q26.",
+                     {("Micron", "ASMPT", "supply")}, id="an equipment maker sells tools"),
+        pytest.param("Hanmi booked revenue of 585 billion won for 2025 and says HBM4 bonders fill its order book.", set(),
+                     id="booked revenue and an order book are no order"),
+        pytest.param("- Tokyo Electron: prosecutors indicted the company's Taiwan unit over the theft of TSMC's 2nm trade "
+                     "secrets, a case the toolmaker says it is cooperating on.", set(), id="a court case is no deal"),
+    ],
+)
+def test_supply_chain_maps_and_non_deals(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
