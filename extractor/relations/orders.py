@@ -48,8 +48,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                        earlier: list[Draft]) -> list[Draft]:
         text = clause.text(view)
         head = bullet_head(view, clause, self.cues)
-        talks_only = not self.cues.order_agreed.search(text) and head is None
-        if (talks_only and not self.cues.order_talks.search(text)) or not self._may_deal(text):
+        cued = text + _enumeration_label(view, clause)  # "Running at volume: Apple (A19); Nvidia (N3P)"
+        talks_only = not self.cues.order_agreed.search(cued) and head is None
+        if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text):
             return []
         hints = self.parties.hints(text)
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
@@ -292,6 +293,15 @@ class OrderRules(ImpliedParties, SlotFiller):
         if party_speaks(view, self.cues, clause.sentence, parties):
             return "confirmed", attribution
         return "reported", attribution
+
+def _enumeration_label(view: ArticleView, clause: Clause) -> str:
+    """For an item of a "label: item; item; item" sentence, the label ("Running at volume")."""
+    before = view.text[clause.sentence.start:clause.start]
+    opens_item = before.rstrip().endswith(";") or view.text[clause.start:clause.end].lstrip().startswith(";")
+    if ":" not in before or not opens_item:
+        return ""
+    return " " + before.split(":", 1)[0]
+
 
 def _without_companies(view: ArticleView, clause: Clause) -> str:
     """The clause's words with company names blanked ("Taiwan Semiconductor Manufacturing Co"

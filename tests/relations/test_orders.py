@@ -811,3 +811,18 @@ def test_names_that_are_no_party(text, expected):
 )
 def test_supply_chain_maps_and_non_deals(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("TSMC N2. N2 early adopters: Apple (A20), AMD (Venice), MediaTek (Dimensity successor).",
+                     {("Apple", "TSMC", "foundry"), ("AMD", "TSMC", "foundry"), ("MediaTek", "TSMC", "foundry")},
+                     id="early adopters of a node"),
+        pytest.param("TSMC N3. Running at volume: Apple (A19, N3P); Nvidia (Rubin compute dies, N3P); Google (Axion, N3E).",
+                     {("Apple", "TSMC", "foundry"), ("Nvidia", "TSMC", "foundry"), ("Google", "TSMC", "foundry")},
+                     id="items of a labelled enumeration"),
+    ],
+)
+def test_customers_listed_by_node(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
