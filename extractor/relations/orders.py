@@ -2,6 +2,7 @@
 (customer, supplier, service) by the contract's merge rules."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -294,13 +295,19 @@ class OrderRules(ImpliedParties, SlotFiller):
             return "confirmed", attribution
         return "reported", attribution
 
+_LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
+
+
 def _enumeration_label(view: ArticleView, clause: Clause) -> str:
-    """For an item of a "label: item; item; item" sentence, the label ("Running at volume")."""
+    """For an item of a "label: item; item; item" sentence, the label and the items before
+    ("Running at volume: ...", "Amkor — Nvidia (B300 oS, shipping); Apple (M5 InFO)"): what the
+    line says of its deals holds for each item."""
     before = view.text[clause.sentence.start:clause.start]
     opens_item = before.rstrip().endswith(";") or view.text[clause.start:clause.end].lstrip().startswith(";")
-    if ":" not in before or not opens_item:
+    label = _LABEL_END.search(before)
+    if label is None or not opens_item:
         return ""
-    return " " + before.split(":", 1)[0]
+    return " " + before
 
 
 def _without_companies(view: ArticleView, clause: Clause) -> str:

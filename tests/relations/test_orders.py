@@ -826,3 +826,12 @@ def test_supply_chain_maps_and_non_deals(text, expected):
 )
 def test_customers_listed_by_node(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_a_table_line_from_a_house_to_its_buyers():
+    text = ("Direct bookings, by house (buyer, program, status):\n\n"
+            "Amkor — Nvidia (B300 oS, shipping); Apple (M5 InFO at the Peoria, Arizona site from 1H26)\n"
+            "KYEC — Nvidia (GB300 final test, in production); AMD (MI355X burn-in, started in 3Q25)\n")
+    orders = {(o.customer, o.supplier, o.service): o.stage for o in extract(text, published=PUBLISHED).orders}
+    assert orders == {("Nvidia", "Amkor", "packaging"): "agreed", ("Apple", "Amkor", "packaging"): "agreed",
+                      ("Nvidia", "KYEC", "packaging"): "production", ("AMD", "KYEC", "packaging"): "agreed"}
