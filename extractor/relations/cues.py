@@ -60,6 +60,7 @@ class Cues:
     negative: re.Pattern
     not_company: re.Pattern
     person_after: re.Pattern
+    table_columns: tuple[tuple[str, re.Pattern], ...]
     technology_makers: dict[str, str]  # technology -> company id
     capacity_roles: frozenset[str]
 
@@ -145,6 +146,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
         person_after=guarded(data["person_after"], re.IGNORECASE),
+        table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
         technology_makers=dict(figures["technology_makers"]),
         capacity_roles=frozenset(figures["makers"]),
     )

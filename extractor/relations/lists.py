@@ -59,3 +59,37 @@ def list_counterparts(view: ArticleView, sentence: SentenceView, cues: Cues) -> 
     if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 100:
         return []
     return view.items_in(intro.start, intro.end, "COMPANY")
+
+
+def table_role(view: ArticleView, item: Item, cues: Cues) -> str | None:
+    """"customer" or "supplier" for a company in a text table whose header names the
+    columns ("Customer | Supplier | Status" over "Nvidia (Rubin) | SK hynix | volume ...")."""
+    line_start = view.text.rfind("\n", 0, item.start) + 1
+    line_end = view.text.find("\n", item.start)
+    line = view.text[line_start:line_end if line_end >= 0 else len(view.text)]
+    if "|" not in line:
+        return None
+    column = view.text.count("|", line_start, item.start)
+    header = _table_header(view, line_start)
+    if header is None or column >= len(header):
+        return None
+    for role, pattern in cues.table_columns:
+        if pattern.search(header[column]):
+            return role
+    return None
+
+
+def _table_header(view: ArticleView, line_start: int) -> list[str] | None:
+    """The cells of the first line of the block of "|" lines a line belongs to."""
+    key = ("table_header", line_start)
+    if key not in view.cache:
+        start = line_start
+        while start > 0:
+            previous = view.text.rfind("\n", 0, start - 1) + 1
+            if "|" not in view.text[previous:start - 1]:
+                break
+            start = previous
+        end = view.text.find("\n", start)
+        view.cache[key] = [cell.strip() for cell in view.text[start:end if end >= 0 else None].split("|")] \
+            if start != line_start else None
+    return view.cache[key]

@@ -11,7 +11,7 @@ from .context import Clause, clauses, equivalents
 from .cues import Cues
 from .drafts import MAKING, Draft
 from .merge import merge
-from .lists import bullet_head, line_subject, list_counterparts
+from .lists import bullet_head, line_subject, list_counterparts, table_role
 from .parties import SUPPLIER_ROLES, Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, designers
 from .refine import party_speaks, refine
@@ -50,7 +50,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         text = clause.text(view)
         head = bullet_head(view, clause, self.cues)
         cued = text + _enumeration_label(view, clause)  # "Running at volume: Apple (A19); Nvidia (N3P)"
-        talks_only = not self.cues.order_agreed.search(cued) and head is None
+        row = "|" in clause.sentence.text and any(table_role(view, i, self.cues)
+                                                  for i in view.items_in(clause.start, clause.end, "COMPANY"))
+        talks_only = not self.cues.order_agreed.search(cued) and head is None and not row
         if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text):
             return []
         hints = self.parties.hints(text)
@@ -249,6 +251,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         if supplier.rule == "product_seller":  # "20,000 DS-N3 NPU cards": who sells them supplies
             roles = roles | {"supply"}
         makes = not roles or "foundry" in roles
+        if "|" in clause.sentence.text and len(roles & MAKING) > 1 and not self.parties.hints(text):
+            earlier = self._service_named_before(view, clause, roles)  # Samsung on an HBM4 status board
+            if earlier:
+                return earlier
         for service, pattern in self.cues.services_stated:
             if pattern.search(text):
                 return service
@@ -267,6 +273,15 @@ class OrderRules(ImpliedParties, SlotFiller):
                 return service
         if roles & {"equipment", "materials"}:
             return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB")
+        return None
+
+    def _service_named_before(self, view: ArticleView, clause: Clause, roles: frozenset[str]) -> str | None:
+        """The one service of a maker of several that the nearest sentence before names (a table
+        row has no words of its own)."""
+        for index in range(clause.sentence.index - 1, max(-1, clause.sentence.index - self.window - 1), -1):
+            named = self.parties.hints(view.sentences[index].text) & roles & MAKING
+            if named:
+                return named.pop() if len(named) == 1 else None
         return None
 
     def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:

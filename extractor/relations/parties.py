@@ -10,6 +10,7 @@ from ..records import CompanyValue
 from .drafts import MAKING
 from .context import Clause, Roles, is_excluded, nested_in_amount, references
 from .cues import Cues
+from .lists import table_role
 from .products import ProductFinder
 from .views import ArticleView, Item
 
@@ -98,6 +99,8 @@ class PartyScorer:
             group_sup, group_cust = self._markers(view, clause, group[0], group[-1])
             for item in group:
                 sup, cust = group_sup, group_cust
+                column = table_role(view, item, self.cues)  # "Customer | Supplier | Status"
+                sup, cust = sup + 5 * (column == "supplier"), cust + 5 * (column == "customer")
                 for echo in parties.echoes.get(item.name, []):  # "Hanmi ... said it received an order"
                     echo_sup, echo_cust = self._markers(view, clause, echo, echo)
                     sup, cust = max(sup, echo_sup), max(cust, echo_cust)

@@ -835,3 +835,12 @@ def test_a_table_line_from_a_house_to_its_buyers():
     orders = {(o.customer, o.supplier, o.service): o.stage for o in extract(text, published=PUBLISHED).orders}
     assert orders == {("Nvidia", "Amkor", "packaging"): "agreed", ("Apple", "Amkor", "packaging"): "agreed",
                       ("Nvidia", "KYEC", "packaging"): "production", ("AMD", "KYEC", "packaging"): "agreed"}
+
+
+def test_a_text_table_gives_its_columns_roles():
+    text = ("The board below is our read of HBM4 supply as of this week.\n\n"
+            "Customer | Supplier | Status\n"
+            "Nvidia (Rubin) | SK hynix | volume since February\n"
+            "AMD (MI455X) | Samsung | sole supplier; shipping since 1Q26\n")
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Nvidia", "SK hynix", "memory"), ("AMD", "Samsung Electronics", "memory")}
