@@ -844,3 +844,16 @@ def test_a_text_table_gives_its_columns_roles():
             "AMD (MI455X) | Samsung | sole supplier; shipping since 1Q26\n")
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
         {("Nvidia", "SK hynix", "memory"), ("AMD", "Samsung Electronics", "memory")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Key takeaways:\n- TSMC: N2 ramp on track; Apple, AMD first in line\n",
+                     {("Apple", "TSMC", "foundry"), ("AMD", "TSMC", "foundry")}, id="first in line"),
+        pytest.param("Key takeaways:\n- KYEC: sole final-test house for Rubin, in volume\n",
+                     {("Nvidia", "KYEC", "packaging")}, id="final-test house"),
+    ],
+)
+def test_terse_takeaways(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
