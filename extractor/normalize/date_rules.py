@@ -85,7 +85,8 @@ RULES: list[tuple[str, str]] = [
      rf"(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod", rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<sub>quarter|half)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod_possessive", rf"{YEAR_REF}['’]s\s+(?:{ORDINAL}[\s-]+(?P<sub>quarter|half)\b|{CODE}(?!\w))"),
-    ("date.month_day", rf"(?:{WEEKDAY},?\s+)?{MONTH_NAME}\s*{DAY}(?:,?\s+{YEAR})?"),
+    # a line break never falls inside "Nov. 24" ("the end of January.\n\n3. Samsung ...")
+    ("date.month_day", rf"(?:{WEEKDAY},?\s+)?{MONTH_NAME}[^\S\n]*{DAY}(?:,?[^\S\n]+{YEAR})?"),
     ("date.day_month", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}{DAY}(?:\s+of)?\s+{MONTH_NAME}(?:,?\s+{YEAR})?"),
     ("date.month_year", rf"{MONTH_NAME}(?:\s+of)?,?\s+{YEAR_REF}"),
     ("date.month_relative", rf"{_relative_word('rel')}\s+{FULL_MONTH}"),

@@ -156,6 +156,8 @@ def test_parse_date(text, anchor, options, expected):
 
 
 FIND_CASES = [
+    pytest.param("Deliveries run to the end of January.\n\n3. Samsung said it would cut capex.",
+                 ["the end of January"], id="a numbered list item after a month is no day"),
     pytest.param("SEOUL, Nov. 24 (Yonhap) -- Samsung Electronics Co. said Monday it has secured a foundry order from Tesla.",
                  ["Nov. 24", "Monday"], id="Yonhap dateline"),
     pytest.param("Meta aims to build a data center with a total installed capacity of 5 gigawatts (GW) by the end of 2030.",
