@@ -857,3 +857,16 @@ def test_a_text_table_gives_its_columns_roles():
 )
 def test_terse_takeaways(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SMIC makes Huawei's Ascend 910C on its N+2 process. Cambricon's Siyuan 590 runs on the same N+2 "
+                     "lines.", ("Cambricon", "SMIC", "foundry"), id="runs on the node's lines"),
+        pytest.param("Tongfu Microelectronics still does the bulk of AMD's assembly and test through its Suzhou site.",
+                     ("AMD", "Tongfu Microelectronics", "packaging"), id="does the bulk of X's assembly"),
+    ],
+)
+def test_china_desk_phrasings(text, expected):
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
