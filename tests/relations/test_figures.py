@@ -34,8 +34,8 @@ PUBLISHED = "2026-11-23"
                      {("TSMC", "wafer_capacity", "20000")}, id="the maker of a packaging technology"),
         pytest.param("AMD has lined up about 11k wpm of CoWoS-L for 2026 to carry the MI450 ramp.", set(),
                      id="a buyer's booked wafers are no capacity of its own"),
-        pytest.param("SK hynix.\nStill the volume leader. Its HBM4 uses a base die bought from TSMC's N12 line. TSV "
-                     "capacity should reach about 190k wpm by the end of the year.",
+        pytest.param("Our HBM4 board.\n\nSK hynix. Still the volume leader. Its HBM4 uses a base die bought from "
+                     "TSMC's N12 line. TSV capacity should reach about 190k wpm by the end of the year.",
                      {("SK hynix", "wafer_capacity", "190000")}, id="the paragraph's heading company"),
         pytest.param("Amazon remains the lab's backer with $8 billion invested.",
                      {("Amazon", "investment", "8000000000")}, id="money invested"),
