@@ -37,6 +37,10 @@ PUBLISHED = "2026-11-23"
         pytest.param("Our HBM4 board.\n\nSK hynix. Still the volume leader. Its HBM4 uses a base die bought from "
                      "TSMC's N12 line. TSV capacity should reach about 190k wpm by the end of the year.",
                      {("SK hynix", "wafer_capacity", "190000")}, id="the paragraph's heading company"),
+        pytest.param("Samsung Electronics put its 2025 capital expenditure at 47.4 trillion won, of which 40.9 trillion "
+                     "won goes to the chip business.", {("Samsung Electronics", "capex", "47400000000000"),
+                                                        ("Samsung Electronics", "capex", "40900000000000")},
+                     id="the currency won is no order won"),
         pytest.param("Amazon remains the lab's backer with $8 billion invested.",
                      {("Amazon", "investment", "8000000000")}, id="money invested"),
         pytest.param("Nvidia bought $5 billion of Intel stock in September.",
