@@ -143,3 +143,18 @@ def designers(customers: list[Item], supplier: Item, earlier: list[Draft], produ
             found.append(Item("COMPANY", draft.clause.start, draft.clause.start, draft.supplier,
                               CompanyValue(name=draft.supplier), draft.clause.sentence.index, "designer"))
     return found
+
+
+def design_owners(customers: list[Item], supplier: Item, earlier: list[Draft], clause, products: set[str]) -> list[Item]:
+    """The owners a design house in this clause works for on the products it names: they get
+    the maker's order too ("- Broadcom: ~17% of CoWoS-L, mostly Google's TPU v8, which it
+    co-designs": Google's packaging order as well as Broadcom's)."""
+    names = {c.name for c in customers} | {supplier.name}
+    found = []
+    for draft in earlier:
+        if draft.service == "design" and draft.clause == clause and draft.supplier in names and \
+                draft.customer not in names and draft.customer and set(draft.products) & products:
+            names.add(draft.customer)
+            found.append(Item("COMPANY", clause.start, clause.start, draft.customer,
+                              CompanyValue(name=draft.customer), clause.sentence.index, "design_owner"))
+    return found

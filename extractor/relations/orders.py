@@ -13,7 +13,7 @@ from .drafts import MAKING, Draft
 from .merge import merge
 from .lists import bullet_head, line_subject, list_counterparts, table_role
 from .parties import SUPPLIER_ROLES, Parties, PartyScorer, coordinated
-from .implied import ImpliedParties, designers
+from .implied import ImpliedParties, design_owners, designers
 from .refine import party_speaks, refine
 from .slots import SlotFiller
 from .views import ArticleView, Item
@@ -188,6 +188,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
             customers = customers + designers(customers, supplier, recent, products)
+            customers = customers + design_owners(customers, supplier, recent, clause, products)
         drafts = []
         generic = not self.parties.hints(_without_companies(view, clause)) - {"supply"}
         for guessed in services:

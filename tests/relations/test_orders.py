@@ -870,3 +870,11 @@ def test_terse_takeaways(text, expected):
 )
 def test_china_desk_phrasings(text, expected):
     assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+def test_the_owner_of_a_co_designed_chip_gets_the_makers_order_too():
+    text = ("Customer split of CoWoS-L wafer starts at TSMC:\n\n"
+            "- Broadcom: ~17%, mostly Google's TPU v8, which it co-designs, plus Meta's MTIA, also a Broadcom design.\n")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert {("Broadcom", "TSMC", "packaging"), ("Google", "TSMC", "packaging"), ("Meta", "TSMC", "packaging"),
+            ("Google", "Broadcom", "design"), ("Meta", "Broadcom", "design")} <= found
