@@ -46,6 +46,8 @@ class SlotFiller:
         "the HBM3E supplier for Microsoft's Maia accelerator"), anything else otherwise."""
         names = [chip_name(m, self.cues.chip_names) for m in self.cues.chips.finditer(text)]
         fitting = [n for n in names if (n in self.cues.memory_chips) == (service == "memory")]
+        if service == "memory":  # the stack bought, not the DRAM generation it is made of ("1c DRAM ... HBM4")
+            fitting = sorted(fitting, key=lambda n: not n.startswith("HBM"))
         if not fitting and service == "memory":
             memory = self.cues.memory_chip.search(text)
             fitting = [self.cues.chip_names[memory.group(1).casefold()]] if memory else []

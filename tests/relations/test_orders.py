@@ -415,6 +415,10 @@ def test_a_list_heading_gives_its_lines_the_buyers_product():
                      id="foundry order: the die, not the memory"),
         pytest.param("Meta has chosen Samsung Foundry to make its ASIC on 2nm.", "foundry", "ASIC",
                      id="plain chip word"),
+        pytest.param("MediaTek is co-designing the I/O dies of a Google TPU variant due in 2026.", "design", "I/O die",
+                     id="the die the deal covers, before the product"),
+        pytest.param("SK hynix will supply Nvidia with 12-high stacks built on 1c DRAM, its HBM4.", "memory", "HBM4",
+                     id="the stack bought, not the DRAM generation"),
     ],
 )
 def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
