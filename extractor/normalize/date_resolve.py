@@ -125,7 +125,7 @@ def _subperiod(match: re.Match, context: Context) -> Period | None:
     return Period(kind, year[0], index, fiscal=year[1])
 
 
-@_handles("date.month_range_quarter")
+@_handles("date.month_range_quarter", "date.quarter_months")
 def _month_range_quarter(match: re.Match, context: Context) -> Period | None:
     """"the October-December quarter": a calendar quarter named by its months."""
     first, last = _month_number(match["m1"]), _month_number(match["m2"])

@@ -32,6 +32,7 @@ MONTHS = {name: number for number, names in _DATA["months"].items() for name in 
 FULL_MONTHS = [names[0] for names in _DATA["months"].values()]
 AMBIGUOUS_MONTHS = frozenset(_DATA["ambiguous_months"])
 MONTH_CUES = frozenset(_DATA["month_cue_words"])
+NAME_TITLES = frozenset(_DATA["name_titles"])
 WEEKDAYS = {name: number for number, name in _DATA["weekdays"].items()}
 ORDINALS = {word: number for number, words in _DATA["ordinals"].items() for word in words}
 NUMBER_WORDS = _DATA["number_words"]
@@ -83,6 +84,10 @@ RULES: list[tuple[str, str]] = [
     ("date.month_range_quarter",
      rf"(?:the\s+)?(?P<m1>{_cased(MONTHS)})\.?\s?[-–]\s?(?P<m2>{_cased(MONTHS)})\.?\s+(?:quarter|period)\b"
      rf"(?:\s+(?:of\s+)?{YEAR_ANY})?"),
+    # "a July-September operating profit": a calendar quarter's first and last month alone
+    ("date.quarter_months",
+     rf"(?-i:(?P<m1>January|Jan|April|Apr|July|Jul|October|Oct))\.?\s?[-–]\s?"
+     rf"(?-i:(?P<m2>March|Mar|June|Jun|September|Sept|Sep|December|Dec))\b\.?(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod", rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<sub>quarter|half)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod_possessive", rf"{YEAR_REF}['’]s\s+(?:{ORDINAL}[\s-]+(?P<sub>quarter|half)\b|{CODE}(?!\w))"),
     # a line break never falls inside "Nov. 24" ("the end of January.\n\n3. Samsung ...")

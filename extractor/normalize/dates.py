@@ -71,6 +71,8 @@ def _rejected(rule: str, match: re.Match, text: str) -> bool:
     window = text[max(0, match.start() - 30):match.start()]
     words = window.split()
     word = words[-1] if words else ""
+    if rule == "date.month" and word.lower() in R.NAME_TITLES:
+        return True  # "CEO June Paik"
     if rule == "date.month" and match.group().lower() in R.AMBIGUOUS_MONTHS:
         return word.lower() not in R.MONTH_CUES
     if rule == "date.year":

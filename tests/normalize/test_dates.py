@@ -142,6 +142,8 @@ PARSE_CASES = [
     pytest.param("the year", NOV23, {}, None, id="the year without a modifier"),
     pytest.param("the October-December quarter", NOV23, {},
                  DateValue(value="2026-Q4", start="2026-10-01", end="2026-12-31"), id="quarter named by its months"),
+    pytest.param("July-September", NOV23, {},
+                 DateValue(value="2026-Q3", start="2026-07-01", end="2026-09-30"), id="a quarter's months alone"),
     pytest.param("the April-June quarter of 2026", None, {},
                  DateValue(value="2026-Q2", start="2026-04-01", end="2026-06-30"), id="month-range quarter with year"),
     pytest.param("the July-September period", NOV23, {},
@@ -156,6 +158,8 @@ def test_parse_date(text, anchor, options, expected):
 
 
 FIND_CASES = [
+    pytest.param("Samsung posted a preliminary July-September operating profit of 12.1 trillion won.",
+                 ["July-September"], id="a quarter named by its first and last month"),
     pytest.param("Deliveries run to the end of January.\n\n3. Samsung said it would cut capex.",
                  ["the end of January"], id="a numbered list item after a month is no day"),
     pytest.param("SEOUL, Nov. 24 (Yonhap) -- Samsung Electronics Co. said Monday it has secured a foundry order from Tesla.",
@@ -222,6 +226,7 @@ def test_find_dates(sentence, expected):
 
 
 NOT_DATES = [
+    pytest.param("Furiosa CEO June Paik said the deal proves the chip can compete.", id="a first name after a title"),
     pytest.param("A new generation of chips is launched every six months.", id="six months"),
     pytest.param("Achieving that speed with a six-month cycle will exceed the team's capabilities.", id="six-month cycle"),
     pytest.param("It took two years to qualify the 12-month contract.", id="two years"),
