@@ -66,6 +66,21 @@ def _sentence_facts(view: ArticleView, cues: Cues, sentence: SentenceView) -> tu
     return view.cache[key]
 
 
+def denied_next(view: ArticleView, cues: Cues, order: Order) -> bool:
+    """A party denies the report in the sentence right after it ("A Seoul daily reported that
+    Qualcomm had reserved SF2 capacity. Qualcomm called the story groundless the next day.")."""
+    parties = {order.customer, order.supplier} - {None}
+    for evidence in order.evidence:
+        index = view.sentence_of(evidence.start).index + 1
+        if index >= len(view.sentences):
+            continue
+        following = view.sentences[index]
+        names = {i.name for i in view.items_in(following.start, following.end, "COMPANY")}
+        if cues.denied.search(following.text) and names & parties and names <= parties:
+            return True
+    return False
+
+
 def party_speaks(view: ArticleView, cues: Cues, sentence: SentenceView, parties: set[str]) -> bool:
     """A party (or its executive) says something in the sentence, unhedged: "Samsung said",
     "Nvidia CEO Jensen Huang told", "Hanmi disclosed in a regulatory filing"."""
@@ -99,7 +114,9 @@ def refine(view: ArticleView, cues: Cues, orders: list[Order],
         update = {}
         if order.supplier_unit is None and (order.supplier, order.service) in units:
             update["supplier_unit"] = units[(order.supplier, order.service)]
-        if order.confirmation == "reported" and on_record(view, cues, order):
+        if order.confirmation == "reported" and denied_next(view, cues, order):
+            update["confirmation"] = "denied"
+        elif order.confirmation == "reported" and on_record(view, cues, order):
             update["confirmation"] = "confirmed"
         refined.append(order.model_copy(update=update) if update else order)
     return refined

@@ -703,6 +703,9 @@ def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none()
         pytest.param("Hyundai Motor has picked Samsung Electronics to make its ADAS chip on 5nm. A Samsung "
                      "Electronics official said that the company cannot confirm the contract.", "reported",
                      id="cannot confirm"),
+        pytest.param("A Seoul business daily reported that Qualcomm had reserved SF2 capacity at Samsung Foundry for a "
+                     "data-center CPU. Qualcomm called the story groundless the next day.", "denied",
+                     id="denied in the next sentence"),
     ],
 )
 def test_who_is_on_the_record(text, confirmation):
