@@ -58,7 +58,8 @@ class PartyScorer:
         extra = references(view, clause, self.cues, names, self.window, keep_named=True)
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
-        rule = "product_owner" if hints & MAKING else "product_seller"
+        made = hints & MAKING or view.items_in(clause.start, clause.end, "PROCESS_NODE")  # "on N2 in volume"
+        rule = "product_owner" if made else "product_seller"
         sellers_named = any(self.role_of(view, name) & SUPPLIER_ROLES for name in names)
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):
@@ -108,8 +109,8 @@ class PartyScorer:
                     parties.marked.add(item.name)
                 parties.markers[item.name] = (sup, cust)
                 own_sup, own_cust = self._priors(view, item, hints)
-                if item.name in owners and hints & MAKING:
-                    own_cust += 2
+                if item.name in owners and (hints & MAKING or view.items_in(clause.start, clause.end, "PROCESS_NODE")):
+                    own_cust += 2  # the owner of a chip being made ("The A20 and M6 have been on N2")
                 elif item.name in owners and "supply" in hints:  # "... will use its RNGD chips": the owner sells
                     own_sup += 2
                 scored[item] = (sup + own_sup, cust + own_cust)

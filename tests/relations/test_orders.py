@@ -885,3 +885,16 @@ def test_the_owner_of_a_co_designed_chip_gets_the_makers_order_too():
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert {("Broadcom", "TSMC", "packaging"), ("Google", "TSMC", "packaging"), ("Meta", "TSMC", "packaging"),
             ("Google", "Broadcom", "design"), ("Meta", "Broadcom", "design")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("1. Apple. The A20 and M6 have been on N2 in volume since June.", {("Apple", "TSMC", "foundry")},
+                     id="a product on a node is its owner's, made by the node's maker"),
+        pytest.param("2. AMD. Venice and the MI450 both sit on N2 and are in volume.", {("AMD", "TSMC", "foundry")},
+                     id="products sitting on a node"),
+    ],
+)
+def test_products_on_a_node(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
