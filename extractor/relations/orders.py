@@ -190,7 +190,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             customers = customers + designers(customers, supplier, recent, products)
             customers = customers + design_owners(customers, supplier, recent, clause, products)
         drafts = []
-        generic = not self.parties.hints(_without_companies(view, clause)) - {"supply"}
+        generic = not self.parties.hints(_without_companies(view, clause, self.cues)) - {"supply"}
         for guessed in services:
             for customer in customers:
                 # "The company is set to begin shipping volumes for Nvidia's GB300": no service word,
@@ -238,7 +238,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if service is None:
             return []
         made = view.items_in(clause.start, clause.end, "PROCESS_NODE") or \
-            "foundry" in self.parties.hints(_without_companies(view, clause))
+            "foundry" in self.parties.hints(_without_companies(view, clause, self.cues))
         if service == "packaging" and made and "foundry" in self.parties.role_of(view, supplier.name):
             return [service, "foundry"]  # "to make and package Intel products": two services
         return [service]
@@ -326,13 +326,13 @@ def _enumeration_label(view: ArticleView, clause: Clause) -> str:
     return " " + before
 
 
-def _without_companies(view: ArticleView, clause: Clause) -> str:
+def _without_companies(view: ArticleView, clause: Clause, cues: Cues) -> str:
     """The clause's words with company names blanked ("Taiwan Semiconductor Manufacturing Co"
     says nothing of manufacturing)."""
     text = clause.text(view)
     for item in view.items_in(clause.start, clause.end, "COMPANY"):
         text = text[:item.start - clause.start] + " " * (item.end - item.start) + text[item.end - clause.start:]
-    return text
+    return cues.references.sub(lambda m: " " * len(m.group()), text)  # "the foundry" names no service either
 
 
 def _within_one_company(view: ArticleView, clause: Clause) -> bool:

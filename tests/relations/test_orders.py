@@ -898,3 +898,17 @@ def test_the_owner_of_a_co_designed_chip_gets_the_makers_order_too():
 )
 def test_products_on_a_node(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("TSMC expects more CoWoS capacity. Of the CoWoS-L output the foundry ships in 2026, Nvidia takes "
+                     "roughly 60% for Rubin.",
+                     {("Nvidia", "TSMC", "packaging")}, id="'the foundry' names no foundry service"),
+        pytest.param("Amkor is the other winner. It already feeds Apple with InFO-style packages from its Korean sites.",
+                     {("Apple", "Amkor", "packaging")}, id="feeds X with"),
+    ],
+)
+def test_overflow_phrasings(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
