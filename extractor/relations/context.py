@@ -209,6 +209,9 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             pick = 0 if match.group(0).lower() == "its" else -1
             target = (subjects or before)[pick] if before else None
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
+        if target is None and start == clause.sentence.start:  # "TSMC.\n... Its N3 family is sold out"
+            topic = paragraph_topic(view, clause.sentence.index)
+            target = topic if topic is not None and fits(view, cues, topic, description) else None
         target = target or _epithet(view, start, clause.start + match.end(), description) or \
             resolve(view, start, cues, set(), window, clause.start, description)
         if target is not None and (keep_named or target.name not in named):
@@ -217,6 +220,27 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     return found
 
 
+def paragraph_topic(view: ArticleView, index: int) -> Item | None:
+    """The company a paragraph is headed by ("SK hynix." or "Micron:" alone on its first
+    line, as trade notes write them), for the sentences after the heading."""
+    if _opens_paragraph(view, view.sentences[index]):
+        return None
+    for back in range(index - 1, -1, -1):
+        sentence = view.sentences[back]
+        if _opens_paragraph(view, sentence) or back == 0:
+            named = view.items_in(sentence.start, sentence.end, "COMPANY")
+            words = sentence.text.strip().rstrip(".:").split()
+            if len(named) == 1 and len(words) <= 4 and _HEADING_ONLY.fullmatch(sentence.text.strip()):
+                return named[0]
+            return None
+    return None
+
+
+def _opens_paragraph(view: ArticleView, sentence: SentenceView) -> bool:
+    return view.text[max(0, sentence.start - 2):sentence.start].endswith("\n")
+
+
+_HEADING_ONLY = re.compile(r"[^.:!?]{1,40}[.:]")
 def equivalents(view: ArticleView) -> dict[Item, list[Item]]:
     """Bracketed conversions: "10 trillion won (approximately RMB 44.3 billion)"."""
     money = [i for i in view.items if i.label == "MONEY"]

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
-from .context import Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, references, resolve
+from .context import (Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, paragraph_topic,
+                      references, resolve)
 from .cues import Cues
 from .views import ArticleView, Item
 
@@ -99,9 +100,9 @@ class FigureRules:
             maker = self.node_makers.get(node.value.name or "")
             if maker:
                 return maker
-        topic = _paragraph_topic(view, clause.sentence.index)
+        topic = paragraph_topic(view, clause.sentence.index)
         if topic is not None:  # "SK hynix. Still the volume leader ... TSV capacity should reach 190k wpm"
-            return topic
+            return topic.name
         technologies = list(self._technologies.finditer(view.text, clause.sentence.start, item.start)) \
             if self._technologies else []
         if technologies:  # "SoIC-X to reach 20k wpm": the technology's maker
@@ -115,27 +116,6 @@ class FigureRules:
         return not roles or bool(roles & self.cues.capacity_roles)
 
 
-def _paragraph_topic(view: ArticleView, index: int) -> str | None:
-    """The company a paragraph is headed by ("SK hynix." or "Micron:" alone on its first
-    line, as trade notes write them), for the sentences after the heading."""
-    if _opens_paragraph(view, view.sentences[index]):
-        return None
-    for back in range(index - 1, -1, -1):
-        sentence = view.sentences[back]
-        if _opens_paragraph(view, sentence) or back == 0:
-            named = view.items_in(sentence.start, sentence.end, "COMPANY")
-            words = sentence.text.strip().rstrip(".:").split()
-            if len(named) == 1 and len(words) <= 4 and _HEADING_ONLY.fullmatch(sentence.text.strip()):
-                return named[0].name
-            return None
-    return None
-
-
-def _opens_paragraph(view: ArticleView, sentence) -> bool:
-    return view.text[max(0, sentence.start - 2):sentence.start].endswith("\n")
-
-
-_HEADING_ONLY = re.compile(r"[^.:!?]{1,40}[.:]")
 _FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
 
 

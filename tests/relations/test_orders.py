@@ -912,3 +912,11 @@ def test_products_on_a_node(text, expected):
 )
 def test_overflow_phrasings(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_a_paragraph_headed_by_a_company_is_about_it():
+    text = ("Leading-edge demand by foundry.\n\n"
+            "TSMC. Apple's A20 has run in volume on N2 since May. Behind it, the foundry allocates nearly all of its "
+            "first A16 capacity to Nvidia. Its N3 family is sold out through 2027.\n")
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Apple", "TSMC", "foundry"), ("Nvidia", "TSMC", "foundry")}
