@@ -60,7 +60,7 @@ class PartyScorer:
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
         made = hints & MAKING or view.items_in(clause.start, clause.end, "PROCESS_NODE")  # "on N2 in volume"
         rule = "product_owner" if made else "product_seller"
-        sellers_named = any(self.role_of(view, name) & SUPPLIER_ROLES for name in names)
+        sellers_named = any(self.role_of(view, name) & SUPPLIER_ROLES for name in names | {e.name for e in extra})
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):
                 continue

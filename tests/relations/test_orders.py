@@ -920,3 +920,19 @@ def test_a_paragraph_headed_by_a_company_is_about_it():
             "first A16 capacity to Nvidia. Its N3 family is sold out through 2027.\n")
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
         {("Apple", "TSMC", "foundry"), ("Nvidia", "TSMC", "foundry")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung clears Nvidia's HBM4 qualification, and the Korean rival ships its first Rubin stacks in "
+                     "February.", {("Nvidia", "Samsung Electronics", "memory")},
+                     id="a seller named by a stand-in keeps the product's owner a buyer"),
+        pytest.param("SK hynix moves its custom HBM4E base dies to TSMC's N3P.", {("SK hynix", "TSMC", "foundry")},
+                     id="moves its parts to a foundry"),
+        pytest.param("SK hynix, for its part, still feeds Nvidia more than 60% of its Rubin HBM4.",
+                     {("Nvidia", "SK hynix", "memory")}, id="still feeds"),
+    ],
+)
+def test_timeline_phrasings(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
