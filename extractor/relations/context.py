@@ -209,6 +209,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             pick = 0 if match.group(0).lower() == "its" else -1
             target = (subjects or before)[pick] if before else None
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
+        if target is None and _ORDER_WORD.search(description):  # "..., and the latter outsourced ..."
+            target = _by_order(view, clause, start, cues, window, description)
         if target is None and start == clause.sentence.start:  # "TSMC.\n... Its N3 family is sold out"
             topic = paragraph_topic(view, clause.sentence.index)
             target = topic if topic is not None and fits(view, cues, topic, description) else None
@@ -218,6 +220,36 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))
     return found
+
+
+_ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
+
+
+def _by_order(view: ArticleView, clause: Clause, start: int, cues: Cues, window: int,
+              description: str) -> Item | None:
+    """"The latter" is the last company named (or stood for) before it in its sentence, else in
+    the sentence before; "the former" the first of them."""
+    sentence = view.sentence_of(start)
+    spans = [Clause(sentence, sentence.start, start)]
+    if sentence.index > 0:
+        previous = view.sentences[sentence.index - 1]
+        spans.insert(0, Clause(previous, previous.start, previous.end))
+    named: list[Item] = []
+    for span in spans:
+        items = view.items_in(span.start, span.end, "COMPANY")
+        items += [r for r in references(view, span, cues, set(), window, keep_named=True)
+                  if not _ORDER_WORD.search(r.text)]
+        ordered = [i for i in sorted(items, key=lambda i: i.start)]
+        names = []
+        for item in ordered:
+            if not names or names[-1].name != item.name:
+                names.append(item)
+        named = names or named
+    if not named:
+        return None
+    if len(named) < 2:
+        return None
+    return named[-1] if "latter" in description.lower() else named[0]
 
 
 def paragraph_topic(view: ArticleView, index: int) -> Item | None:

@@ -936,3 +936,19 @@ def test_a_paragraph_headed_by_a_company_is_about_it():
 )
 def test_timeline_phrasings(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung Electronics' foundry business has received a follow-up order for Nintendo's console "
+                     "processor. This processor was developed by Nvidia only for Nintendo. The Japanese game company "
+                     "commissioned the American GPU giant to do the custom design, and the latter outsourced the wafer "
+                     "production to Samsung's Giheung campus.", ("Nvidia", "Samsung Electronics", "foundry"),
+                     id="the latter"),
+        pytest.param("Apple and Qualcomm both met TSMC this week. The former will build its M6 on the N2 process, TSMC said.",
+                     ("Apple", "TSMC", "foundry"), id="the former"),
+    ],
+)
+def test_the_latter_and_the_former(text, expected):
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
