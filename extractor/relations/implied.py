@@ -113,7 +113,7 @@ class ImpliedParties:
         the supplier of the story's latest deal, or from the story's leading supplier."""
         sup, cust = score
         counted = any(q.value.kind == "units" for q in view.items_in(clause.start, clause.end, "QUANTITY"))
-        if cust < 2 or sup >= cust or not (hints or counted):
+        if cust < 2 or sup >= cust or not (hints or counted) or _IN_HOUSE.search(clause.text(view)):
             return None
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):

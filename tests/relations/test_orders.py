@@ -952,3 +952,19 @@ def test_timeline_phrasings(text, expected):
 )
 def test_the_latter_and_the_former(text, expected):
     assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Broadcom, custom ASICs: Micron (HBM4E, from 2H27).\nAmazon, Trainium4: nothing awarded yet; SK hynix "
+                     "and Samsung are both sampling.", id="nothing awarded"),
+        pytest.param("JCET began volume 2.5D packaging for a domestic customer. Huawei keeps most Ascend packaging with "
+                     "in-house lines.", id="in-house packaging"),
+        pytest.param("Rapidus. The Japanese newcomer sources its 2-nanometer process from IBM under licence and feeds its "
+                     "Hokkaido pilot line with test lots for Tenstorrent.", id="a process licence"),
+    ],
+)
+def test_no_order_for_a_refusal_in_house_work_or_a_licence(text):
+    orders = {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders}
+    assert not {pair for pair in orders if pair[0] in {"Amazon", "Huawei"} or pair[1] == "IBM"}
