@@ -48,6 +48,7 @@ class Cues:
     speech: re.Pattern
     deal_nouns: re.Pattern
     stated_split: re.Pattern
+    power_of_chips: re.Pattern
     negated: re.Pattern
     not_deal: re.Pattern
     timing_bad: re.Pattern
@@ -134,6 +135,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         speech=guarded(data["speech"], re.IGNORECASE),
         deal_nouns=guarded(data["deal_nouns"], re.IGNORECASE),
         stated_split=guarded(data["stated_split"], re.IGNORECASE),
+        power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
         not_deal=guarded(data["not_deal"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),

@@ -30,7 +30,8 @@ class SlotFiller:
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
                  and not _figure_money(view, m, clause, self.cues)]
         draft.value = max(money, key=amount_of) if money else None
-        volumes = [q for q in found("QUANTITY") if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+        volumes = [q for q in found("QUANTITY") if q.value.kind in {"units", "wafers", "wafer_capacity"}
+                   or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end))]
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
         dates = [d for d in found("DATE")

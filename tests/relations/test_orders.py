@@ -968,3 +968,9 @@ def test_the_latter_and_the_former(text, expected):
 def test_no_order_for_a_refusal_in_house_work_or_a_licence(text):
     orders = {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders}
     assert not {pair for pair in orders if pair[0] in {"Amazon", "Huawei"} or pair[1] == "IBM"}
+
+
+def test_gigawatts_of_chips_are_the_deal_volume():
+    (order,) = [o for o in extract("OpenAI signed a deal with AMD to deploy 6 gigawatts of AMD GPUs from 2026.",
+                                   published=PUBLISHED).orders if o.supplier == "AMD"]
+    assert (order.volume.amount, order.volume.unit) == ("6000000000", "W")
