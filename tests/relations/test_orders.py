@@ -974,3 +974,17 @@ def test_gigawatts_of_chips_are_the_deal_volume():
     (order,) = [o for o in extract("OpenAI signed a deal with AMD to deploy 6 gigawatts of AMD GPUs from 2026.",
                                    published=PUBLISHED).orders if o.supplier == "AMD"]
     assert (order.volume.amount, order.volume.unit) == ("6000000000", "W")
+
+
+@pytest.mark.parametrize(
+    "text, amount",
+    [
+        pytest.param("Arkeon AI will make its AK-1 accelerator on Samsung Foundry's SF4X process. Arkeon put the wafer "
+                     "order at around $90 million over three years.", "90000000", id="X put the order at"),
+        pytest.param("ASE will take on the final assembly step for Nvidia's Rubin. The orders could be worth about "
+                     "US$1 billion to ASE in 2026.", "1000000000", id="the orders could be worth"),
+    ],
+)
+def test_a_value_in_the_sentence_after_the_deal(text, amount):
+    values = [o.value.amount for o in extract(text, published=PUBLISHED).orders if o.value]
+    assert values == [amount]
