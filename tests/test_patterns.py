@@ -9,7 +9,7 @@ import pytest
 
 import extractor
 from extractor.normalize import date_rules, money, nodes, qualifiers, quantity
-from extractor.patterns import first_characters, guarded
+from extractor.patterns import first_characters, guarded, start_guard
 from extractor.relations import context, implied, parties, products, refine
 from extractor.relations.cues import load_cues
 
@@ -35,19 +35,41 @@ def test_first_characters(pattern, expected):
     assert first_characters(pattern, re.IGNORECASE) == expected
 
 
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bby\s*$", r"(?=[\x62])\b"),  # only at a word's start: never the "b" inside "verb"
+    (r"(?<!will )\bfoo|,x", r"(?=[\x2c]|(?=[\x66])\b)"),  # a boundary only where the branch asserts one
+    (r"\bfoo|f", r"(?=[\x66])"),  # "f" may also start without one
+    (r"\b(?:a)?b", r"(?=[\x61\x62])\b"),  # the boundary holds for "b" when "a" is skipped
+    (r"(?:a)?\bb", r"(?=[\x61]|(?=[\x62])\b)"),
+    (r"(?-i:Q[1-4])|\bfy\d", r"(?=(?-i:[\x51])|(?=[\x66])\b)"),
+    (r"^\s*foo", None),
+])
+def test_start_guard(pattern, expected):
+    assert start_guard(pattern, re.IGNORECASE) == expected
+
+
 def _originals(value):
     """Every compiled pattern in a Cues field, with the pattern as written."""
     if isinstance(value, re.Pattern):
-        text = value.pattern
-        if text.startswith("(?=") and ")(?:" in text:  # "(?=[chars])(?:written)"; the classes hold escapes
-            text = text[text.index(")(?:") + 4:-1]
-        yield value, re.compile(text, value.flags)
+        yield value, re.compile(_written(value.pattern, value.flags), value.flags)
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _originals(item)
     elif isinstance(value, dict):
         for item in value.values():
             yield from _originals(item)
+
+
+def _written(text: str, flags: int) -> str:
+    """The pattern as written, from a compiled "<start guard>(?:written)"."""
+    for split in (m.start() for m in re.finditer(re.escape("(?:"), text)):
+        written = text[split + 3:-1]
+        try:
+            if text.endswith(")") and start_guard(written, flags) == text[:split]:
+                return written
+        except re.error:  # split inside the guard or the pattern
+            continue
+    return text
 
 
 def _texts() -> list[str]:
