@@ -9,7 +9,10 @@ attempt then fails on one class test (the trick
 :func:`extractor.normalize.date_rules._trigger` plays by hand for dates). Where
 every branch starting with those characters opens with ``\\b``, a ``\\b`` follows
 the lookahead (:func:`start_guard`): inside a word, where most letters are, the
-attempt fails on that second test instead of on each branch's own ``\\b``. The
+attempt fails on that second test instead of on each branch's own ``\\b``. A last
+lookahead pairs each first character with the ones that can follow it, where the
+pattern tells (:func:`_second_guard`): a word whose first letter opens some branch
+but whose second opens none is passed over without trying the branches. The
 guard only states what the pattern already requires, so the matches are the
 same. Where the first character cannot be told (a pattern that may match the empty
 string, ``.``, a negated class, flags other than case), the pattern is compiled as
@@ -58,17 +61,43 @@ def start_guard(pattern: str, flags: int = 0) -> str | None:
     by ``\\b`` for the characters only branches opening with a word boundary start with
     (``\\bby\\s*$`` can start at the "b" of "by", never at the one of "verb"). Most cues
     open with ``\\b``: inside a word the attempt then fails on two cheap tests. The class
-    comes first, as it rules out more positions at less cost."""
+    comes first, as it rules out more positions at less cost; the pairs of first two
+    characters (:func:`_second_guard`) come last."""
     found = _starts(pattern, flags)
     if found is None:
         return None
     loose = {(item, folded) for item, folded, bounded in found if not bounded}
     bounded = {(item, folded) for item, folded, at_boundary in found if at_boundary} - loose
     if not loose:
-        return rf"(?={_classes(bounded, flags)})\b"
-    if not bounded:
-        return f"(?={_classes(loose, flags)})"
-    return rf"(?={_classes(loose, flags)}|(?={_classes(bounded, flags)})\b)"
+        guard = rf"(?={_classes(bounded, flags)})\b"
+    elif not bounded:
+        guard = f"(?={_classes(loose, flags)})"
+    else:
+        guard = rf"(?={_classes(loose, flags)}|(?={_classes(bounded, flags)})\b)"
+    return guard + _second_guard(pattern, flags)
+
+
+def _second_guard(pattern: str, flags: int) -> str:
+    """A lookahead of the first two characters, ``(?=(?:[b][y]|...))``, where the character
+    after each first one can be told ("" when it cannot for any): a cue list opening
+    with "won|secured|signed" then fails at "spoke" on its second letter, not branch by
+    branch."""
+    try:
+        pairs, _ = _pairs(list(P.parse(pattern, flags)), bool(flags & re.IGNORECASE), ())
+    except (_Unknown, RecursionError):
+        return ""
+    seconds: dict[tuple[str, bool], frozenset | None] = {}
+    for item, folded, second in sorted(pairs, key=lambda p: p[2] is None):
+        known = seconds.get((item, folded), frozenset())
+        seconds[item, folded] = None if second is None or known is None else known | second
+    by_second: dict[frozenset | None, set[tuple[str, bool]]] = {}
+    for first, second in seconds.items():
+        by_second.setdefault(second, set()).add(first)
+    if set(by_second) == {None}:
+        return ""
+    parts = [f"(?:{_classes(firsts, flags)})" + (f"(?:{_classes(set(second), flags)})" if second else "")
+             for second, firsts in sorted(by_second.items(), key=lambda kv: sorted(kv[1]))]
+    return f"(?=(?:{'|'.join(parts)}))"
 
 
 def _starts(pattern: str, flags: int) -> set[tuple[str, bool, bool]] | None:
@@ -140,6 +169,73 @@ def _first(items, folded: bool, bounded: bool) -> tuple[set[tuple[str, bool, boo
             continue
         raise _Unknown  # ., [^...], back-references, conditionals
     return found, True
+
+
+def _pairs(items, folded: bool, after) -> tuple[set[tuple[str, bool, frozenset | None]], bool]:
+    """Like :func:`_first`, each start item with the class items the next character
+    belongs to (None: unknown, any). ``after``: the sequences that follow ``items`` in
+    the pattern, innermost first, each ``(items, folded)``; None in it stands for
+    an unknown rest (inside a repeat)."""
+    found: set[tuple[str, bool, frozenset | None]] = set()
+    for index, (op, av) in enumerate(items):
+        rest = ((items[index + 1:], folded),) + after if after is not None else None
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            return found | {(_escape(av), folded, _next(rest))}, False
+        if op is C.IN:
+            second = _next(rest)
+            return found | {(item, folded, second) for item in _class_items(av)}, False
+        if op is C.BRANCH:
+            empty = False
+            for branch in av[1]:
+                branch_found, branch_empty = _pairs(branch, folded, rest)
+                found |= branch_found
+                empty = empty or branch_empty
+            if not empty:
+                return found, False
+            continue
+        if op is C.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & ~re.IGNORECASE:
+                raise _Unknown
+            sub_found, sub_empty = _pairs(sub, (folded or bool(add_flags)) and not del_flags, rest)
+            found |= sub_found
+            if not sub_empty:
+                return found, False
+            continue
+        if op is C.ATOMIC_GROUP:
+            sub_found, sub_empty = _pairs(av, folded, rest)
+            found |= sub_found
+            if not sub_empty:
+                return found, False
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, _, sub = av
+            sub_found, sub_empty = _pairs(sub, folded, None)  # what follows depends on the count
+            found |= sub_found
+            if low > 0 and not sub_empty:
+                return found, False
+            continue
+        raise _Unknown
+    return found, True
+
+
+def _next(sequences) -> frozenset | None:
+    """The class items the first character of the ``sequences`` (in order) belongs to;
+    None when unknown or when the match may end there."""
+    if sequences is None:
+        return None
+    collected: set[tuple[str, bool]] = set()
+    for items, folded in sequences:
+        try:
+            found, empty = _first(items, folded, False)
+        except (_Unknown, RecursionError):
+            return None
+        collected |= {(item, item_folded) for item, item_folded, _ in found}
+        if not empty:
+            return frozenset(collected)
+    return None
 
 
 def _class_items(items) -> set[str]:

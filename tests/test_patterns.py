@@ -36,12 +36,16 @@ def test_first_characters(pattern, expected):
 
 
 @pytest.mark.parametrize("pattern, expected", [
-    (r"\bby\s*$", r"(?=[\x62])\b"),  # only at a word's start: never the "b" inside "verb"
-    (r"(?<!will )\bfoo|,x", r"(?=[\x2c]|(?=[\x66])\b)"),  # a boundary only where the branch asserts one
-    (r"\bfoo|f", r"(?=[\x66])"),  # "f" may also start without one
+    # only at a word's start (never the "b" inside "verb"), and only where "y" follows
+    (r"\bby\s*$", r"(?=[\x62])\b(?=(?:(?:[\x62])(?:[\x79])))"),
+    # a boundary only where the branch asserts one
+    (r"(?<!will )\bfoo|,x", r"(?=[\x2c]|(?=[\x66])\b)(?=(?:(?:[\x2c])(?:[\x78])|(?:[\x66])(?:[\x6f])))"),
+    (r"\bfoo|f", r"(?=[\x66])"),  # "f" may also start without one, and end the match
     (r"\b(?:a)?b", r"(?=[\x61\x62])\b"),  # the boundary holds for "b" when "a" is skipped
-    (r"(?:a)?\bb", r"(?=[\x61]|(?=[\x62])\b)"),
-    (r"(?-i:Q[1-4])|\bfy\d", r"(?=(?-i:[\x51])|(?=[\x66])\b)"),
+    (r"(?:a)?\bb", r"(?=[\x61]|(?=[\x62])\b)"),  # after a repeat, the next character is not told
+    (r"\b(?:won|secured|signed)\b", r"(?=[\x73\x77])\b(?=(?:(?:[\x73])(?:[\x65\x69])|(?:[\x77])(?:[\x6f])))"),
+    (r"(?-i:Q[1-4])|\bfy\d",
+     r"(?=(?-i:[\x51])|(?=[\x66])\b)(?=(?:(?:(?-i:[\x51]))(?:(?-i:[\x31-\x34]))|(?:[\x66])(?:[\x79])))"),
     (r"^\s*foo", None),
 ])
 def test_start_guard(pattern, expected):
