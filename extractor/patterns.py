@@ -174,8 +174,7 @@ def _first(items, folded: bool, bounded: bool) -> tuple[set[tuple[str, bool, boo
 def _pairs(items, folded: bool, after) -> tuple[set[tuple[str, bool, frozenset | None]], bool]:
     """Like :func:`_first`, each start item with the class items the next character
     belongs to (None: unknown, any). ``after``: the sequences that follow ``items`` in
-    the pattern, innermost first, each ``(items, folded)``; None in it stands for
-    an unknown rest (inside a repeat)."""
+    the pattern, innermost first, each ``(items, folded)``; None for an unknown rest."""
     found: set[tuple[str, bool, frozenset | None]] = set()
     for index, (op, av) in enumerate(items):
         rest = ((items[index + 1:], folded),) + after if after is not None else None
@@ -211,8 +210,12 @@ def _pairs(items, folded: bool, after) -> tuple[set[tuple[str, bool, frozenset |
                 return found, False
             continue
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            low, _, sub = av
-            sub_found, sub_empty = _pairs(sub, folded, None)  # what follows depends on the count
+            low, high, sub = av
+            # after a first character inside the repeat: the rest of that round, then
+            # the remaining rounds (none left after the last), then what follows
+            again = high if high is C.MAXREPEAT else high - 1
+            more = (([(op, (max(low - 1, 0), again, sub))], folded),) if again else ()
+            sub_found, sub_empty = _pairs(sub, folded, more + rest if rest is not None else None)
             found |= sub_found
             if low > 0 and not sub_empty:
                 return found, False
