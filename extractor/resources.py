@@ -12,6 +12,9 @@ from typing import Any
 import yaml
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+# Both loaders are safe and build the same data; the C one (libyaml, when PyYAML has it)
+# parses the gazetteer about 8x faster, which every worker pays at start-up.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def models_dir() -> Path:
@@ -24,13 +27,13 @@ def models_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def load_yaml(name: str, directory: str | None = None) -> Any:
-    """Parse ``models/<name>`` (or ``<directory>/<name>``) with the safe YAML loader.
+    """Parse ``models/<name>`` (or ``<directory>/<name>``) with a safe YAML loader.
 
     Cached: the data files are read once per process and must not be mutated.
     """
     path = Path(directory) / name if directory else models_dir() / name
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_LOADER)
     except FileNotFoundError as exc:
         raise FileNotFoundError(f"rule-model data file not found: {path}") from exc

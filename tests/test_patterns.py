@@ -9,7 +9,7 @@ import pytest
 
 import extractor
 from extractor.normalize import date_rules, money, nodes, qualifiers, quantity
-from extractor.patterns import first_characters, guarded
+from extractor.patterns import first_characters, guarded, start_guard
 from extractor.relations import context, implied, parties, products, refine
 from extractor.relations.cues import load_cues
 
@@ -35,19 +35,48 @@ def test_first_characters(pattern, expected):
     assert first_characters(pattern, re.IGNORECASE) == expected
 
 
+@pytest.mark.parametrize("pattern, expected", [
+    # only at a word's start (never the "b" inside "verb"), and only where "y" follows
+    (r"\bby\s*$", r"(?=[\x62])\b(?=[\x62][\x79])"),
+    # a boundary only where the branch asserts one
+    (r"(?<!will )\bfoo|,x", r"(?=[\x2c]|(?=[\x66])\b)(?=[\x2c][\x78]|[\x66][\x6f][\x6f])"),
+    (r"\bfoo|f", r"(?=[\x66])"),  # "f" may also start without one, and end the match
+    # the boundary holds for "b" when "a" is skipped; after "a" comes "b"
+    (r"\b(?:a)?b", r"(?=[\x61\x62])\b(?=[\x61][\x62]|[\x62])"),
+    (r"(?:a)?\bb", r"(?=[\x61]|(?=[\x62])\b)(?=[\x61][\x62]|[\x62])"),
+    (r"a{2}b", r"(?=[\x61])(?=[\x61][\x61][\x62])"),  # a repeat's next round, then what follows
+    (r"(?:\w+\s+){0,3}x", r"(?=[\w\x78])(?=[\w](?:[\s][\s\w\x78]|[\w][\s\w])|[\x78])"),
+    (r"\b(?:won|secured|signed|sealed)\b",
+     r"(?=[\x73\x77])\b(?=[\x73](?:[\x65][\x61\x63]|[\x69][\x67])|[\x77][\x6f][\x6e])"),
+    (r"(?-i:Q[1-4])|\bfy\d", r"(?=(?-i:[\x51])|(?=[\x66])\b)(?=(?-i:[\x51])(?-i:[\x31-\x34])|[\x66][\x79][\d])"),
+    (r"^\s*foo", None),
+])
+def test_start_guard(pattern, expected):
+    assert start_guard(pattern, re.IGNORECASE) == expected
+
+
 def _originals(value):
     """Every compiled pattern in a Cues field, with the pattern as written."""
     if isinstance(value, re.Pattern):
-        text = value.pattern
-        if text.startswith("(?=") and ")(?:" in text:  # "(?=[chars])(?:written)"; the classes hold escapes
-            text = text[text.index(")(?:") + 4:-1]
-        yield value, re.compile(text, value.flags)
+        yield value, re.compile(_written(value.pattern, value.flags), value.flags)
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _originals(item)
     elif isinstance(value, dict):
         for item in value.values():
             yield from _originals(item)
+
+
+def _written(text: str, flags: int) -> str:
+    """The pattern as written, from a compiled "<start guard>(?:written)"."""
+    for split in (m.start() for m in re.finditer(re.escape("(?:"), text)):
+        written = text[split + 3:-1]
+        try:
+            if text.endswith(")") and start_guard(written, flags) == text[:split]:
+                return written
+        except re.error:  # split inside the guard or the pattern
+            continue
+    return text
 
 
 def _texts() -> list[str]:
