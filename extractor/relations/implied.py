@@ -119,7 +119,11 @@ class ImpliedParties:
         for draft in reversed(earlier):
             if draft.clause.sentence.index >= first and draft.supplier != party.name and (
                     draft.service in hints or not hints & MAKING):
-                source = next(i for i in view.items if i.label == "COMPANY" and i.name == draft.supplier)
+                # the supplier may have been named only by its node or a stand-in: no COMPANY item of its own
+                source = next((i for i in view.items if i.label == "COMPANY" and i.name == draft.supplier),
+                              Item("COMPANY", clause.start, clause.start, draft.supplier or "",
+                                   CompanyValue(name=draft.supplier, unit=draft.supplier_unit), clause.sentence.index,
+                                   "earlier_deal"))
                 return source, [party]
         counts: dict[str, int] = {}
         for item in view.items:

@@ -988,3 +988,11 @@ def test_gigawatts_of_chips_are_the_deal_volume():
 def test_a_value_in_the_sentence_after_the_deal(text, amount):
     values = [o.value.amount for o in extract(text, published=PUBLISHED).orders if o.value]
     assert values == [amount]
+
+
+def test_a_buyer_of_a_supplier_named_only_by_its_node():
+    """The story's supplier came from a node ("on N2P" brings in TSMC) and has no mention of its
+    own: a later lone buyer still buys from it (this once crashed the pipeline)."""
+    text = "Qualcomm has taped out its next chip on N2P. Apple will also take 50,000 wafers."
+    assert {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Qualcomm", "TSMC"), ("Apple", "TSMC")}
