@@ -724,6 +724,8 @@ def test_who_is_on_the_record(text, confirmation):
                      "production", id="a participle after the chip"),
         pytest.param("Samsung began mass-production shipments of HBM4 to Nvidia this week.", "production",
                      id="began mass-production shipments"),
+        pytest.param("Hanmi -> SK hynix: TC bonders for HBM4 stacking, shipping to the Icheon lines.", "production",
+                     id="shipping, in a supply map"),
         pytest.param("Apple has held early talks with Intel about having Intel Foundry manufacture some of its "
                      "M-series processors.", "talks", id="has held early talks"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung Electronics, with first purchase "
@@ -840,7 +842,7 @@ def test_a_table_line_from_a_house_to_its_buyers():
             "Amkor — Nvidia (B300 oS, shipping); Apple (M5 InFO at the Peoria, Arizona site from 1H26)\n"
             "KYEC — Nvidia (GB300 final test, in production); AMD (MI355X burn-in, started in 3Q25)\n")
     orders = {(o.customer, o.supplier, o.service): o.stage for o in extract(text, published=PUBLISHED).orders}
-    assert orders == {("Nvidia", "Amkor", "packaging"): "agreed", ("Apple", "Amkor", "packaging"): "agreed",
+    assert orders == {("Nvidia", "Amkor", "packaging"): "production", ("Apple", "Amkor", "packaging"): "agreed",
                       ("Nvidia", "KYEC", "packaging"): "production", ("AMD", "KYEC", "packaging"): "agreed"}
 
 
