@@ -998,3 +998,15 @@ def test_a_buyer_of_a_supplier_named_only_by_its_node():
     text = "Qualcomm has taped out its next chip on N2P. Apple will also take 50,000 wafers."
     assert {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders} == \
         {("Qualcomm", "TSMC"), ("Apple", "TSMC")}
+
+
+@pytest.mark.parametrize(
+    "text, products",
+    [
+        pytest.param("Microsoft will make a Maia-family accelerator on Intel 18A.", ["Maia"], id="X-family is X"),
+        pytest.param("SK hynix started mass-producing SOCAMM2 for Nvidia's Vera CPU-based servers.", ["Vera CPU"],
+                     id="X-based is X"),
+    ],
+)
+def test_a_product_with_a_family_suffix_is_the_product(text, products):
+    assert [o.products for o in extract(text, published=PUBLISHED).orders] == [products]
