@@ -119,8 +119,10 @@ def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
         return True
     sentence = view.sentence_of(item.start)
     earlier = view.items_in(sentence.start, item.start, "COMPANY")
-    if earlier and _LIST_BEFORE.fullmatch(view.text[earlier[-1].end:item.start]):
-        return is_salient(view, earlier[-1], cues)  # "with Bosch, Infineon and NXP": one list, one role
+    if earlier and _LIST_BEFORE.fullmatch(view.text[earlier[-1].end:item.start]) and \
+            not any(earlier[-1].end <= c.start <= item.start for c in clauses(view, sentence, cues)):
+        # "with Bosch, Infineon and NXP": one list, one role (but not "... in Intel, and SoftBank put in")
+        return is_salient(view, earlier[-1], cues)
     if _TOPIC_BEFORE.fullmatch(view.text[sentence.start:item.start]) and view.text[item.end:item.end + 1] == ",":
         return True  # "For Broadcom, the order is ..." names the topic
     before = view.text[max(sentence.start, item.start - 40):item.start]
