@@ -43,6 +43,8 @@ PUBLISHED = "2026-11-23"
                      id="the currency won is no order won"),
         pytest.param("SoftBank Group put in $2 billion last month.", {("SoftBank Group", "investment", "2000000000")},
                      id="money put in"),
+        pytest.param("SK Telecom and Amazon Web Services are jointly building a data center of 100 megawatts in Ulsan.",
+                     set(), id="a jointly built site is no one company's capacity"),
         pytest.param("Nvidia agreed in September to invest $5 billion in Intel, and SoftBank Group put in $2 billion.",
                      {("Nvidia", "investment", "5000000000"), ("SoftBank Group", "investment", "2000000000")},
                      id="a new clause's subject is no list member of the last clause's object"),
