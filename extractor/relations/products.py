@@ -23,6 +23,8 @@ _UNKNOWN = [
     guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
     guarded(r"\b(?:named|called|dubbed|code-?named|branded)\s+[\"“]?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
 ]
+# A place or maker word made an adjective describes, it names no product ("the Seoul-based chip designer").
+_DESCRIBING = re.compile(r"-(?:based|owned|listed|made|designed|headquartered|backed|era|grade|style)$", re.IGNORECASE)
 # "Snapdragon 8 Elite Gen 6": a family name and its model words.
 _MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
 
@@ -75,7 +77,8 @@ class ProductFinder:
             for match in pattern.finditer(view.text, start, end):
                 a, b = match.span(1)
                 name = match.group(1)
-                if a in known or name in _NOT_PRODUCTS or _CATEGORY.match(name) or any(s < b and a < e for s, e in taken):
+                if a in known or name in _NOT_PRODUCTS or _CATEGORY.match(name) or _DESCRIBING.search(name) \
+                        or any(s < b and a < e for s, e in taken):
                     continue
                 found.append((a, Product(name, None)))
         return found

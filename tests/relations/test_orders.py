@@ -1010,3 +1010,10 @@ def test_a_buyer_of_a_supplier_named_only_by_its_node():
 )
 def test_a_product_with_a_family_suffix_is_the_product(text, products):
     assert [o.products for o in extract(text, published=PUBLISHED).orders] == [products]
+
+
+def test_an_acquisition_offer_names_no_party_and_an_adjective_no_product():
+    text = ("FuriosaAI will supply its RNGD AI inference chips to LG AI Research, giving the Seoul-based chip designer "
+            "its first large customer months after it turned down an acquisition offer from Meta Platforms.")
+    orders = {(o.customer, o.supplier, o.service): o.products for o in extract(text, published=PUBLISHED).orders}
+    assert orders == {("LG Group", "FuriosaAI", "supply"): []}
