@@ -44,6 +44,9 @@ class Product:
 class ProductFinder:
     def __init__(self, entries: list[dict], owner_name: Callable[[str], str | None]) -> None:
         self._by_alias: dict[str, Product] = {}
+        # the words of each product's other names ("Ironwood TPU"): the family it belongs to
+        self._families = {entry["name"]: {w for a in entry.get("aliases") or [] for w in a.split()} - {entry["name"]}
+                          for entry in entries}
         for entry in entries:
             product = Product(entry["name"], owner_name(entry["owner"]))
             for alias in entry.get("aliases") or [entry["name"]]:
@@ -107,7 +110,8 @@ class ProductFinder:
         for _, product in self.everything(view, start, end):
             if product.owner in (customer, None) and product.name not in names:
                 names.append(product.name)
-        return names
+        # "Ironwood TPU": the family ("TPU") adds nothing beside its named member
+        return [n for n in names if not any(n in self._families.get(other, ()) for other in names if other != n)]
 
     def _near(self, name: str) -> Product | None:
         if len(name) < 4:

@@ -1017,3 +1017,9 @@ def test_an_acquisition_offer_names_no_party_and_an_adjective_no_product():
             "its first large customer months after it turned down an acquisition offer from Meta Platforms.")
     orders = {(o.customer, o.supplier, o.service): o.products for o in extract(text, published=PUBLISHED).orders}
     assert orders == {("LG Group", "FuriosaAI", "supply"): []}
+
+
+def test_a_product_family_adds_nothing_beside_its_named_member():
+    (order,) = extract("Google has tapped Broadcom to design Ironwood, its seventh TPU generation.",
+                       published=PUBLISHED).orders
+    assert order.products == ["Ironwood"]
