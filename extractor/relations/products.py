@@ -25,6 +25,8 @@ _UNKNOWN = [
 ]
 # A place or maker word made an adjective describes, it names no product ("the Seoul-based chip designer").
 _DESCRIBING = re.compile(r"-(?:based|owned|listed|made|designed|headquartered|backed|era|grade|style)$", re.IGNORECASE)
+# A code name before one of these names a site, not a chip ("its IIM-1 plant in Chitose").
+_FACILITY_AFTER = re.compile(r"\s+(?:plant|fab|factory|facility|site|campus|line|cluster|complex)s?\b", re.IGNORECASE)
 # "Snapdragon 8 Elite Gen 6": a family name and its model words.
 _MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
 
@@ -81,7 +83,7 @@ class ProductFinder:
                 a, b = match.span(1)
                 name = match.group(1)
                 if a in known or name in _NOT_PRODUCTS or _CATEGORY.match(name) or _DESCRIBING.search(name) \
-                        or any(s < b and a < e for s, e in taken):
+                        or _FACILITY_AFTER.match(view.text, b) or any(s < b and a < e for s, e in taken):
                     continue
                 found.append((a, Product(name, None)))
         return found

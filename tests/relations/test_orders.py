@@ -1023,3 +1023,9 @@ def test_a_product_family_adds_nothing_beside_its_named_member():
     (order,) = extract("Google has tapped Broadcom to design Ironwood, its seventh TPU generation.",
                        published=PUBLISHED).orders
     assert order.products == ["Ironwood"]
+
+
+def test_a_code_name_before_plant_is_a_site_not_a_product():
+    (order,) = extract("Under the agreement, Rapidus will produce Kestrel Logic's KL-2 processor at its IIM-1 plant in "
+                       "Chitose.", published=PUBLISHED).orders
+    assert order.products == ["KL-2"]
