@@ -149,7 +149,8 @@ def designers(customers: list[Item], supplier: Item, earlier: list[Draft], produ
     return found
 
 
-def design_owners(customers: list[Item], supplier: Item, earlier: list[Draft], clause, products: set[str]) -> list[Item]:
+def design_owners(customers: list[Item], supplier: Item, earlier: list[Draft], clause: Clause,
+                  products: set[str]) -> list[Item]:
     """The owners a design house in this clause works for on the products it names: they get
     the maker's order too ("- Broadcom: ~17% of CoWoS-L, mostly Google's TPU v8, which it
     co-designs": Google's packaging order as well as Broadcom's)."""

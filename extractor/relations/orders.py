@@ -180,7 +180,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                inherited: str | None = None, alone: bool = False) -> list[Draft]:
         """Drafts of one supplier's deals with the clause's customers."""
         text = clause.text(view)
-        services = [inherited] if inherited else self._services(view, clause, supplier)
+        plain_hints = self.parties.hints(_without_companies(view, clause, self.cues))  # words, not names
+        services = [inherited] if inherited else self._services(view, clause, supplier, plain_hints)
         if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
         stage = self._stage(text, talks_only)
@@ -190,7 +191,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             customers = customers + designers(customers, supplier, recent, products)
             customers = customers + design_owners(customers, supplier, recent, clause, products)
         drafts = []
-        generic = not self.parties.hints(_without_companies(view, clause, self.cues)) - {"supply"}
+        generic = not plain_hints - {"supply"}
         for guessed in services:
             for customer in customers:
                 # "The company is set to begin shipping volumes for Nvidia's GB300": no service word,
@@ -232,13 +233,12 @@ class OrderRules(ImpliedParties, SlotFiller):
                          if "memory" in self.parties.role_of(view, i.name)}
         return bool(memory_makers) and customer.name not in memory_makers
 
-    def _services(self, view: ArticleView, clause: Clause, supplier: Item) -> list[str]:
+    def _services(self, view: ArticleView, clause: Clause, supplier: Item, plain_hints: set[str]) -> list[str]:
         """The clause's service; packaging named beside a node or tape-out is a second one."""
         service = self._service(view, clause, supplier)
         if service is None:
             return []
-        made = view.items_in(clause.start, clause.end, "PROCESS_NODE") or \
-            "foundry" in self.parties.hints(_without_companies(view, clause, self.cues))
+        made = view.items_in(clause.start, clause.end, "PROCESS_NODE") or "foundry" in plain_hints
         if service == "packaging" and made and "foundry" in self.parties.role_of(view, supplier.name):
             return [service, "foundry"]  # "to make and package Intel products": two services
         return [service]
@@ -286,10 +286,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         return None
 
     def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:
-        return bool(self._product_owners(view, clause) - {None, supplier.name})
-
-    def _product_owners(self, view: ArticleView, clause: Clause) -> set[str | None]:
-        return {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)}
+        owners = {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)}
+        return bool(owners - {None, supplier.name})
 
     def _stage(self, text: str, talks_only: bool) -> str:
         for stage, pattern in self.cues.stage_modifiers:

@@ -58,8 +58,7 @@ class PartyScorer:
         extra = references(view, clause, self.cues, names, self.window, keep_named=True)
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
-        made = hints & MAKING or view.items_in(clause.start, clause.end, "PROCESS_NODE")  # "on N2 in volume"
-        rule = "product_owner" if made else "product_seller"
+        rule = "product_owner" if _being_made(view, clause, hints) else "product_seller"
         sellers_named = any(self.role_of(view, name) & SUPPLIER_ROLES for name in names | {e.name for e in extra})
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):
@@ -109,8 +108,8 @@ class PartyScorer:
                     parties.marked.add(item.name)
                 parties.markers[item.name] = (sup, cust)
                 own_sup, own_cust = self._priors(view, item, hints)
-                if item.name in owners and (hints & MAKING or view.items_in(clause.start, clause.end, "PROCESS_NODE")):
-                    own_cust += 2  # the owner of a chip being made ("The A20 and M6 have been on N2")
+                if item.name in owners and _being_made(view, clause, hints):
+                    own_cust += 2  # the owner of a chip being made
                 elif item.name in owners and "supply" in hints:  # "... will use its RNGD chips": the owner sells
                     own_sup += 2
                 scored[item] = (sup + own_sup, cust + own_cust)
@@ -161,6 +160,12 @@ class PartyScorer:
         roles = self.role_of(view, name)
         wanted = hints & MAKING or hints
         return bool(roles) and (not wanted or any(roles & self.cues.service_roles[h] for h in wanted))
+
+
+def _being_made(view: ArticleView, clause: Clause, hints: set[str]) -> bool:
+    """Does the clause tell of chips being made: a making service's words, or a process node
+    ("The A20 and M6 have been on N2 in volume")?"""
+    return bool(hints & MAKING) or bool(view.items_in(clause.start, clause.end, "PROCESS_NODE"))
 
 
 def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cues) -> list[Item]:

@@ -34,11 +34,11 @@ class SlotFiller:
                    or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end))]
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
-        dates = [d for d in found("DATE")
-                 if d.value.value and not is_dateline(view, d) and self._timing_fit(view, d)[0] >= 0]
-        if dates:
-            draft.timing = max(dates, key=lambda d: self._timing_fit(view, d))
-            draft.timing_fit = self._timing_fit(view, draft.timing)[0]
+        fits = {d: self._timing_fit(view, d) for d in found("DATE") if d.value.value and not is_dateline(view, d)}
+        fits = {d: fit for d, fit in fits.items() if fit[0] >= 0}
+        if fits:
+            draft.timing = max(fits, key=fits.get)
+            draft.timing_fit = fits[draft.timing][0]
         if end == clause.sentence.end:
             self._continue_into_next(view, draft, converted)
 
