@@ -241,14 +241,11 @@ def _by_order(view: ArticleView, clause: Clause, start: int, cues: Cues, window:
         items = view.items_in(span.start, span.end, "COMPANY")
         items += [r for r in references(view, span, cues, set(), window, keep_named=True)
                   if not _ORDER_WORD.search(r.text)]
-        ordered = [i for i in sorted(items, key=lambda i: i.start)]
-        names = []
-        for item in ordered:
+        names: list[Item] = []
+        for item in sorted(items, key=lambda i: i.start):
             if not names or names[-1].name != item.name:
                 names.append(item)
         named = names or named
-    if not named:
-        return None
     if len(named) < 2:
         return None
     return named[-1] if "latter" in description.lower() else named[0]

@@ -85,8 +85,8 @@ class FigureRules:
         """The company the number belongs to: the nearest subject before it in its clause
         ("SK hynix about 190k wpm, Samsung about 170k wpm"), else who "its" or "the
         company" means, else the maker of the node it counts ("N2 ... 100k wpm")."""
-        named_after = _FOR_AFTER.match(view.text, item.end, clause.end)
-        if item.label == "QUANTITY" and named_after:  # "about 170K wafers per month for Samsung"
+        named_after = _FOR_AFTER.match(view.text, item.end, clause.end) if item.label == "QUANTITY" else None
+        if named_after:  # "about 170K wafers per month for Samsung"
             after = view.items_in(named_after.end(), clause.end, "COMPANY")[:1]
             if after and after[0].start == named_after.end():
                 return after[0].name
