@@ -60,7 +60,7 @@ def clauses(view: ArticleView, sentence: SentenceView, cues: Cues, relatives: bo
     """
     key = ("clauses", sentence.index)
     if key not in view.cache:
-        view.cache[key] = _split(sentence, cues)
+        view.cache[key] = _split(view, sentence, cues)
     if not relatives:
         return view.cache[key]
     found = []
@@ -85,12 +85,37 @@ def relative_spans(view: ArticleView, sentence: SentenceView) -> list[tuple[Item
     return view.cache[key]
 
 
-def _split(sentence: SentenceView, cues: Cues) -> list[Clause]:
+def _split(view: ArticleView, sentence: SentenceView, cues: Cues) -> list[Clause]:
     cuts = [sentence.start]
     for match in cues.clause_breaks.finditer(sentence.text):
         cuts.append(sentence.start + match.start())
+    cuts = sorted(set(cuts + _new_subjects(view, sentence, cues, cuts)))
     cuts.append(sentence.end)
     return [Clause(sentence, a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _new_subjects(view: ArticleView, sentence: SentenceView, cues: Cues, cuts: list[int]) -> list[int]:
+    """Where "and <company> <verb>" opens a second subject's clause: the words since the
+    last cut have a verb of their own ("Broadcom designs the accelerator for Google and
+    TSMC builds its compute dies"), so the company is no second object of the first."""
+    found = []
+    for item in view.items_in(sentence.start, sentence.end, "COMPANY"):
+        before = _AND_BEFORE.search(view.text, max(sentence.start, item.start - 8), item.start)
+        if before is None or not cues.new_subject.match(view.text, _after_name(view.text, item.end, sentence.end)):
+            continue
+        last_cut = max(c for c in cuts + found if c <= before.start())
+        if cues.new_subject.search(view.text, last_cut, before.start()):
+            found.append(before.start())
+    return found
+
+
+_AND_BEFORE = re.compile(r"\sand\s+$")
+_NAME_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?")
+
+
+def _after_name(text: str, end: int, limit: int) -> int:
+    """Where the words after a company's name start, past a bracketed abbreviation."""
+    return _NAME_TAIL.match(text, end, limit).end()
 
 
 def is_excluded(view: ArticleView, item: Item, clause_start: int, cues: Cues) -> bool:

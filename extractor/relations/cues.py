@@ -36,6 +36,7 @@ class Cues:
     deal_continues: re.Pattern
     memory_chip: re.Pattern  # any memory word, also one that describes a company ("HBM3E supplier")
     clause_breaks: re.Pattern
+    new_subject: re.Pattern  # a finite verb: "... and <company> <verb>" opens a clause
     timing_good: re.Pattern
     memory_parts: re.Pattern
     custom_memory: re.Pattern
@@ -123,6 +124,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         deal_continues=_compile(data["deal_continues"]),
         memory_chip=guarded(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),
         clause_breaks=guarded("|".join(data["clause_breaks"])),
+        new_subject=guarded(data["new_subject"]),
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),
         custom_memory=_compile(data["custom_memory"]),

@@ -134,6 +134,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             if not self.parties.can_supply(view, alone.name, hints & MAKING or {"supply"}):
                 sup, cust = scored[alone]  # "- Nvidia: ~60% of CoWoS-L": a buyer heads the line
                 scored[alone] = (sup, max(cust, 2))
+        if clause.sentence.text.rstrip().endswith("?"):
+            return []  # "Who picked up SPIL's new line?": a question asks for the other party
         pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
             self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier) or \
             self._anonymous_customer(alone, scored[alone], clause.text(view))

@@ -1029,3 +1029,40 @@ def test_a_code_name_before_plant_is_a_site_not_a_product():
     (order,) = extract("Under the agreement, Rapidus will produce Kestrel Logic's KL-2 processor at its IIM-1 plant in "
                        "Chitose.", published=PUBLISHED).orders
     assert order.products == ["KL-2"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Broadcom designs Google's TPU v8.", {("Google", "Broadcom", "design")},
+                     id="designs another company's chip"),
+        pytest.param("TSMC makes Apple's A20 chips on N2.", {("Apple", "TSMC", "foundry")},
+                     id="makes another company's chips"),
+        pytest.param("KYEC runs final test on Nvidia's Rubin GPUs.", {("Nvidia", "KYEC", "packaging")},
+                     id="runs final test on another company's chips"),
+    ],
+)
+def test_work_done_on_another_companys_chip(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Broadcom designs the accelerator for Google and TSMC builds its compute dies on N3P.",
+                     {("Google", "Broadcom", "design"), ("Google", "TSMC", "foundry"), ("Broadcom", "TSMC", "foundry")},
+                     id="a second subject with its own verb is no second buyer"),
+        pytest.param("Samsung and SK hynix will supply the HBM4 that Nvidia orders, split evenly between them.",
+                     {("Nvidia", "Samsung Electronics", "memory"), ("Nvidia", "SK hynix", "memory")},
+                     id="two subjects of one verb stay one clause"),
+    ],
+)
+def test_and_a_new_subject_opens_a_clause(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_a_question_names_no_party_of_the_story():
+    text = ("Which house tests Rubin? KYEC runs final test on Nvidia's Rubin GPUs.\n\n"
+            "Who picked up SPIL's new CoWoS-S line in Taichung? A client that ASE declined to name.\n")
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Nvidia", "KYEC", "packaging")}
