@@ -95,9 +95,10 @@ def _split(view: ArticleView, sentence: SentenceView, cues: Cues) -> list[Clause
 
 
 def _new_subjects(view: ArticleView, sentence: SentenceView, cues: Cues, cuts: list[int]) -> list[int]:
-    """Where "and <company> <verb>" opens a second subject's clause: the words since the
-    last cut have a verb of their own ("Broadcom designs the accelerator for Google and
-    TSMC builds its compute dies"), so the company is no second object of the first."""
+    """Where "and <company> <verb>" (or ": <company> <verb>") opens a second subject's
+    clause: the words since the last cut have a verb of their own ("Broadcom designs the
+    accelerator for Google and TSMC builds its compute dies"), so the company is no second
+    object of the first."""
     found = []
     for item in view.items_in(sentence.start, sentence.end, "COMPANY"):
         before = _AND_BEFORE.search(view.text, max(sentence.start, item.start - 8), item.start)
@@ -109,7 +110,7 @@ def _new_subjects(view: ArticleView, sentence: SentenceView, cues: Cues, cuts: l
     return found
 
 
-_AND_BEFORE = re.compile(r"\sand\s+$")
+_AND_BEFORE = re.compile(r"(?:\sand|:)\s+$")
 _NAME_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?")
 
 
@@ -120,10 +121,17 @@ def _after_name(text: str, end: int, limit: int) -> int:
 
 def is_excluded(view: ArticleView, item: Item, clause_start: int, cues: Cues) -> bool:
     """Named only as a rival, alternative or constraint ("reliance on Nvidia's GPUs")."""
-    key = ("excluded", max(clause_start, item.start - 80), item.start)  # the words it reads
+    key = ("excluded", max(clause_start, item.start - 80), item.start, item.end)  # the words it reads
     if key not in view.cache:
-        view.cache[key] = bool(cues.exclusion.search(view.text[key[1]:key[2]]))
+        before = view.text[key[1]:key[2]]
+        view.cache[key] = bool(cues.exclusion.search(before)) or _bought(view, item, before, cues)
     return view.cache[key]
+
+
+def _bought(view: ArticleView, item: Item, before: str, cues: Cues) -> bool:
+    """"Nvidia agreed to acquire Groq": the company bought is no party; "agreed to buy Dell
+    Technologies servers" buys from it."""
+    return bool(cues.company_bought.search(before)) and not cues.goods_after.match(view.text, item.end)
 
 
 def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
@@ -151,7 +159,8 @@ def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     if _TOPIC_BEFORE.fullmatch(view.text[sentence.start:item.start]) and view.text[item.end:item.end + 1] == ",":
         return True  # "For Broadcom, the order is ..." names the topic
     before = view.text[max(sentence.start, item.start - 40):item.start]
-    return not cues.salience_blockers.search(before) and not cues.exclusion.search(before)
+    return not cues.salience_blockers.search(before) and not cues.exclusion.search(before) and \
+        not _bought(view, item, before, cues)
 
 
 def nested_in_amount(view: ArticleView, item: Item) -> bool:
@@ -223,6 +232,9 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         following = view.items_in(clause.start + match.end(), clause.end, "COMPANY")[:1]
         if following and following[0].start - (clause.start + match.end()) <= 1:
             continue  # "the U.S. carmaker Tesla": the name itself follows
+        preceding = view.items_in(clause.start, start, "COMPANY")[-1:]
+        if preceding and _APPOSITION.fullmatch(view.text[preceding[0].end:start]):
+            continue  # "Sondrel, the British design-services firm": the name itself comes before
         if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
                 and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
             continue  # "it" after both parties are named is usually a thing, unless a speaker's
@@ -249,6 +261,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     return found
 
 
+_APPOSITION = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*,\s*")
 _ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
 
 

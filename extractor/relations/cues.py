@@ -23,6 +23,9 @@ class Cues:
     hedges: re.Pattern
     attribution: tuple[re.Pattern, ...]
     exclusion: re.Pattern
+    company_bought: re.Pattern  # "acquire " before a company: no party, unless ...
+    component_of: re.Pattern  # "servers carrying 4,000 Nvidia GPUs": the brand sells nothing
+    goods_after: re.Pattern  # ... its goods follow ("buy Dell Technologies servers")
     salience_blockers: re.Pattern
     unit_price: re.Pattern
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
@@ -110,6 +113,9 @@ def load_cues(models_dir: str | None = None) -> Cues:
         hedges=_compile(data["confirmation"]["hedges"]),
         attribution=tuple(guarded(p) for p in data["attribution"]),
         exclusion=_compile(data["exclusion"]),
+        company_bought=guarded(data["company_bought"]["before"], re.IGNORECASE),
+        component_of=guarded(data["component_of"], re.IGNORECASE),
+        goods_after=re.compile(data["company_bought"]["goods_after"]),
         salience_blockers=_compile(data["salience_blockers"]),
         unit_price=_compile(data["unit_price"]),
         role_markers={key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())

@@ -51,6 +51,11 @@ class PartyScorer:
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
         named = _not_excluded(view, [i for i in view.items_in(clause.start, clause.end, "COMPANY")
                                      if not clause.in_hole(i.start)], clause, self.cues)
+        nested = [i for i in named if nested_in_amount(view, i)]
+        if len(named) - len(nested) >= 2 or (len(named) > len(nested) and any(_component(view, i, self.cues) for i in nested)):
+            # "buy servers with 2,000 Nvidia GPUs from Dell", "buy Dell servers carrying 4,000 Nvidia
+            # GPUs": the brand sells nothing
+            named = [i for i in named if i not in nested]
         if head is not None and head[1] <= clause.start:  # "Microsoft (GB300): Foxconn ~55%; Quanta ~30%"
             named = view.items_in(head[0], head[1], "COMPANY") + named
         named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list
@@ -176,10 +181,15 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
         if not is_excluded(view, group[0], clause.start, cues):
             kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
                      and not cues.person_after.match(view.text, i.end, clause.end)]  # "a former IBM researcher"
-    nested = [i for i in kept if nested_in_amount(view, i)]
-    if len(kept) - len(nested) >= 2:  # "buy servers with 2,000 Nvidia GPUs from Dell": the brand sells nothing
-        kept = [i for i in kept if i not in nested]
     return kept
+
+
+def _component(view: ArticleView, item: Item, cues: Cues) -> bool:
+    """Is the count a brand sits in a part of other goods ("servers carrying 4,000 Nvidia GPUs")?"""
+    sentence = view.sentence_of(item.start)
+    amount = next(o for o in view.items_in(sentence.start, sentence.end)
+                  if o.label in {"QUANTITY", "MONEY"} and o.start <= item.start and item.end <= o.end)
+    return bool(cues.component_of.search(view.text, max(0, amount.start - 40), amount.start))
 
 
 def _lists(view: ArticleView, parties: list[Item]) -> list[list[Item]]:

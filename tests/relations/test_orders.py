@@ -1066,3 +1066,49 @@ def test_a_question_names_no_party_of_the_story():
             "Who picked up SPIL's new CoWoS-S line in Taichung? A client that ASE declined to name.\n")
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
         {("Nvidia", "KYEC", "packaging")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("The older kind is subcontracted by the foundry itself: SPIL has run the on-substrate (oS) step "
+                     "of CoWoS-S for TSMC since 2Q24.", {("TSMC", "SPIL", "packaging")},
+                     id="a colon before a new subject, a step run for a company"),
+        pytest.param("SPIL has done the on-substrate step for TSMC since 2024.", {("TSMC", "SPIL", "packaging")},
+                     id="has done a step for"),
+        pytest.param("SPIL runs the on-substrate step for TSMC. Amkor is the other winner. The Tempe-based packager "
+                     "expects to ship the first Blackwell lots to Nvidia in the third quarter.",
+                     {("TSMC", "SPIL", "packaging"), ("Nvidia", "Amkor", "packaging")},
+                     id="a description with a hyphenated word stands for the company"),
+        pytest.param("Tarvos Cloud agreed to buy Dell Technologies servers carrying 4,000 Nvidia B300 GPUs for about "
+                     "US$400 million.", {("Tarvos Cloud", "Dell", "supply")},
+                     id="buying a company's goods, with another brand's parts inside"),
+    ],
+)
+def test_overflow_and_digest_phrasings(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_a_description_right_after_a_name_is_that_company():
+    text = ("Keldor Microsystems signed a wafer agreement with TSMC, the company said. The physical design is being "
+            "done by Sondrel, the British design-services firm, under a separate contract.")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert ("Keldor Microsystems", "Sondrel", "design") in found
+
+
+def test_buying_a_company_outright_is_no_order():
+    assert extract("Nvidia agreed to buy Groq for $20 billion in cash.", published=PUBLISHED).orders == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Tarvos Cloud agreed to buy Dell servers, the companies said, with deliveries starting in "
+                     "January.", "2027-01", id="deliveries starting in a month are ahead"),
+        pytest.param("Amkor cleared Nvidia's audit of its Peoria line in January and will ship Blackwell lots to "
+                     "Nvidia in the third quarter.", "2026-Q3", id="an audit's date is no deal timing"),
+    ],
+)
+def test_timing_of_a_deal_ahead(text, expected):
+    orders = extract(text, published=PUBLISHED).orders
+    assert [o.timing.value for o in orders if o.timing] == [expected]
