@@ -8,7 +8,7 @@ from ..patterns import guarded
 from ..records import CompanyValue
 from .context import Clause
 from .drafts import MAKING, Draft
-from .lists import bullet_head, list_counterparts, list_intro
+from .lists import bullet_head, grid_cells, list_counterparts, list_intro
 from .views import ArticleView, Item
 
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
@@ -98,6 +98,51 @@ class ImpliedParties:
                     draft.products = self.parties.products.owned_by(view, intro.start, intro.end, customer.name)
                 drafts.append(draft)
         return drafts
+
+    def _grid_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft]:
+        """A buyer x supplier grid row: each filled cell is that pair's deal, at the stage its
+        words say ("volume shipments", "sampling"), in the service the table's introduction
+        names or the supplier's trade."""
+        drafts = []
+        for buyer, supplier, start, end, buyer_start, buyer_end in grid_cells(view, clause, self.cues):
+            if buyer.name == supplier.name:
+                continue
+            cell = Clause(clause.sentence, start, end)
+            text = view.text[start:end]
+            talks_only = not self.cues.order_agreed.search(text)
+            service = self._grid_service(view, clause, supplier, text)
+            if service is None:
+                continue
+            confirmation, attribution = self._sourcing(view, cell, {buyer.name, supplier.name})
+            draft = Draft(buyer.name, supplier.name, getattr(supplier.value, "unit", None), service,
+                          self._stage(text, talks_only), confirmation, attribution, cell, 4)
+            self._fill_slots(view, draft, converted)
+            draft.products = draft.products or self.parties.products.owned_by(view, buyer_start, buyer_end, buyer.name)
+            if service == "memory" and draft.chip not in self.cues.memory_chips:  # "the HBM4 cycle ... a grid"
+                draft.chip = self._memory_named_before(view, self._above_table(view, clause))
+            drafts.append(draft)
+        return drafts
+
+    def _above_table(self, view: ArticleView, clause: Clause) -> Clause:
+        """The first sentence after the text table a clause's row belongs to ends, as a clause."""
+        index = clause.sentence.index
+        while index > 0 and "|" in view.sentences[index - 1].text:
+            index -= 1
+        sentence = view.sentences[max(0, index - 1)]
+        return Clause(sentence, sentence.end, sentence.end)
+
+    def _grid_service(self, view: ArticleView, clause: Clause, supplier: Item, cell: str) -> str | None:
+        """The cell's own service words, else those of the sentences before the table, else
+        the supplier's one making trade; among the services the supplier's roles allow."""
+        roles = self.parties.role_of(view, supplier.name)
+        allowed = {s for s, needed in self.cues.service_roles.items() if not roles or roles & needed}
+        for text in [cell] + [view.sentences[i].text for i in range(clause.sentence.index - 1, -1, -1)
+                              if "|" not in view.sentences[i].text][:self.window]:
+            named = self.parties.hints(text) & allowed & MAKING
+            if len(named) == 1:
+                return named.pop()
+        making = roles & MAKING
+        return making.pop() if len(making) == 1 else ("supply" if "supply" in allowed else None)
 
     def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
         """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""

@@ -93,3 +93,78 @@ def _table_header(view: ArticleView, line_start: int) -> list[str] | None:
         view.cache[key] = [cell.strip() for cell in view.text[start:end if end >= 0 else None].split("|")] \
             if start != line_start else None
     return view.cache[key]
+
+
+def grid_cells(view: ArticleView, clause: Clause, cues: Cues) -> list[tuple[Item, Item, int, int, int, int]]:
+    """The filled cells of a buyer x supplier grid row: a text table whose header names a
+    company over each column after the first ("| Buyer | SK hynix | Samsung | Micron |"), and
+    whose row opens with the buyer ("| Nvidia (Rubin) | volume shipments | sampling | — |").
+    Each as (buyer, supplier, cell start, cell end, first cell start, first cell end); a
+    dash or an empty cell is none."""
+    line_start = view.text.rfind("\n", 0, clause.start + 1) + 1
+    line_end = view.text.find("\n", line_start)
+    line_end = len(view.text) if line_end < 0 else line_end
+    line = view.text[line_start:line_end]
+    first = line_start + len(line) - len(line.lstrip())
+    if "|" not in line or not clause.start <= first < clause.end:
+        return []  # (read once per row: by the clause it opens with)
+    header_start = _table_start(view, line_start)
+    if header_start is None:
+        return []
+    suppliers = [_sole_company(view, a, b) for a, b in _cells(view, header_start)]
+    if sum(1 for s in suppliers[1:] if s is not None) < 2:
+        return []
+    row = _cells(view, line_start)
+    buyer_cell = next(((a, b) for a, b in row if view.text[a:b].strip()), None)
+    if buyer_cell is None or row.index(buyer_cell) >= len(suppliers) or suppliers[row.index(buyer_cell)] is not None:
+        return []
+    buyers = view.items_in(buyer_cell[0], buyer_cell[1], "COMPANY")
+    if not buyers:
+        return []
+    found = []
+    for column, (a, b) in enumerate(row):
+        supplier = suppliers[column] if column < len(suppliers) else None
+        text = view.text[a:b].strip()
+        if supplier is None or column <= row.index(buyer_cell) or not text or _EMPTY_CELL.fullmatch(text):
+            continue
+        found.append((buyers[0], supplier, a, b, buyer_cell[0], buyer_cell[1]))
+    return found
+
+
+_EMPTY_CELL = re.compile(r"[-—–]+|n/?a|none|no|nil|\?|x", re.IGNORECASE)
+_RULE_ROW = re.compile(r"[\s|:+-]*")
+
+
+def _cells(view: ArticleView, line_start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each "|"-separated cell of a line (the text before the first bar
+    is a cell too, empty in "| a | b |")."""
+    line_end = view.text.find("\n", line_start)
+    line_end = len(view.text) if line_end < 0 else line_end
+    cells, start = [], line_start
+    for position in range(line_start, line_end):
+        if view.text[position] == "|":
+            cells.append((start, position))
+            start = position + 1
+    cells.append((start, line_end))
+    return cells
+
+
+def _table_start(view: ArticleView, line_start: int) -> int | None:
+    """Where the first line of the block of "|" lines a line belongs to starts; None when
+    the line is that first one or a rule row ("|---|---|")."""
+    start = line_start
+    while start > 0:
+        previous = view.text.rfind("\n", 0, start - 1) + 1
+        if "|" not in view.text[previous:start - 1]:
+            break
+        start = previous
+    line_end = view.text.find("\n", line_start)
+    if start == line_start or _RULE_ROW.fullmatch(view.text[line_start:line_end if line_end >= 0 else None]):
+        return None
+    return start
+
+
+def _sole_company(view: ArticleView, start: int, end: int) -> Item | None:
+    """The company a header cell names alone ("SK hynix", not "Customer")."""
+    items = view.items_in(start, end, "COMPANY")
+    return items[0] if len(items) == 1 else None

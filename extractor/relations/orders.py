@@ -38,6 +38,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             for clause in clauses(view, sentence, self.cues, relatives=True):
                 drafts = self._clause_drafts(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
+                drafts += self._grid_drafts(view, clause, converted)
                 for draft in drafts:  # the buyer of a maker's work owns the products named with it
                     if draft.service in MAKING and draft.customer:
                         for name in draft.products:

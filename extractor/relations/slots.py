@@ -103,10 +103,22 @@ class SlotFiller:
     def _timing_fit(self, view: ArticleView, date: Item) -> tuple[int, int]:
         """How well a date says when the deal was placed or its supply starts, earliest first on ties."""
         before = view.text[max(0, date.start - 60):date.start]
-        good, bad = self.cues.timing_good.search(before), self.cues.timing_bad.search(before)
+        before = before[before.rfind("|") + 1:]  # a table cell's words are its own
+        good, bad = _last_match(self.cues.timing_good, before), _last_match(self.cues.timing_bad, before)
         if good and (bad is None or good.start() > bad.start()):
             return 2, -date.start  # the word nearer the date decides
         return (-3 if bad else 0), -date.start
+
+
+def _last_match(pattern, text: str):
+    """The match of ``pattern`` that starts last in ``text`` (the cue nearest a date at its end)."""
+    found = pattern.search(text)
+    while found is not None:
+        later = pattern.search(text, found.start() + 1)
+        if later is None:
+            return found
+        found = later
+    return None
 
 
 def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> bool:

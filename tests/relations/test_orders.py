@@ -1107,8 +1107,27 @@ def test_buying_a_company_outright_is_no_order():
                      "January.", "2027-01", id="deliveries starting in a month are ahead"),
         pytest.param("Amkor cleared Nvidia's audit of its Peoria line in January and will ship Blackwell lots to "
                      "Nvidia in the third quarter.", "2026-Q3", id="an audit's date is no deal timing"),
+        pytest.param("SK hynix won Nvidia's HBM4 order, with supply once qualified, from 3Q27.", "2027-Q3",
+                     id="of a deal word and a test word before the date, the nearer decides"),
     ],
 )
 def test_timing_of_a_deal_ahead(text, expected):
     orders = extract(text, published=PUBLISHED).orders
     assert [o.timing.value for o in orders if o.timing] == [expected]
+
+
+def test_a_buyer_by_supplier_grid_gives_one_order_per_filled_cell():
+    text = ("Where HBM4 stands with each buyer; a dash means nothing verified.\n\n"
+            "| Buyer (program) | SK hynix | Samsung | Micron |\n"
+            "|---|---|---|---|\n"
+            "| Nvidia (Rubin) | volume shipments | qualified, shipping from 3Q27 | sampling |\n"
+            "| AMD (MI450) | — | volume shipments | in talks |\n")
+    orders = {(o.customer, o.supplier): o for o in extract(text, published=PUBLISHED).orders}
+    assert {pair: (o.service, o.stage, o.chip, o.products) for pair, o in orders.items()} == {
+        ("Nvidia", "SK hynix"): ("memory", "production", "HBM4", ["Rubin"]),
+        ("Nvidia", "Samsung Electronics"): ("memory", "agreed", "HBM4", ["Rubin"]),
+        ("Nvidia", "Micron"): ("memory", "talks", "HBM4", ["Rubin"]),
+        ("AMD", "Samsung Electronics"): ("memory", "production", "HBM4", ["MI450"]),
+        ("AMD", "Micron"): ("memory", "talks", "HBM4", ["MI450"]),
+    }
+    assert orders[("Nvidia", "Samsung Electronics")].timing.value == "2027-Q3"
