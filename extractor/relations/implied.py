@@ -8,7 +8,7 @@ from ..patterns import guarded
 from ..records import CompanyValue
 from .context import Clause
 from .drafts import MAKING, Draft
-from .lists import bullet_head, grid_cells, list_counterparts, list_intro
+from .lists import bullet_head, grid_cells, line_items, list_counterparts, list_intro
 from .views import ArticleView, Item
 
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
@@ -119,30 +119,74 @@ class ImpliedParties:
             self._fill_slots(view, draft, converted)
             draft.products = draft.products or self.parties.products.owned_by(view, buyer_start, buyer_end, buyer.name)
             if service == "memory" and draft.chip not in self.cues.memory_chips:  # "the HBM4 cycle ... a grid"
-                draft.chip = self._memory_named_before(view, self._above_table(view, clause))
+                draft.chip = self._intro_memory(view, clause)
             drafts.append(draft)
         return drafts
 
-    def _above_table(self, view: ArticleView, clause: Clause) -> Clause:
-        """The first sentence after the text table a clause's row belongs to ends, as a clause."""
-        index = clause.sentence.index
-        while index > 0 and "|" in view.sentences[index - 1].text:
-            index -= 1
-        sentence = view.sentences[max(0, index - 1)]
-        return Clause(sentence, sentence.end, sentence.end)
+    def _line_item_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft] | None:
+        """A line heading one company's entry, with each counterpart's status in brackets
+        ("Nvidia, Rubin: SK hynix (lead, in volume), Micron (still qualifying)"): one deal per
+        counterpart, at the stage its brackets say; None when the sentence is no such line."""
+        line = line_items(view, clause.sentence, self.cues)
+        if line is None:
+            return None
+        if clause.start != clause.sentence.start:
+            return []  # (the line is read whole, by its first clause)
+        head, items = line
+        drafts = []
+        for item, start, end in items:
+            text = view.text[start:end]
+            options = []  # (stated, supplier, customer, service): the counterpart supplies unless the words say the head does
+            for supplier, customer in ((item, head), (head, item)):
+                service, stated = self._stated_service(view, clause, supplier, text)
+                if service and supplier.name != customer.name and self.parties.can_supply(view, supplier.name, {service}) \
+                        and not self.parties.can_supply(view, customer.name, {service}):
+                    options.append((stated, supplier, customer, service))
+            if not options:
+                continue
+            _, supplier, customer, service = max(options, key=lambda option: option[0])
+            cell = Clause(clause.sentence, start, end)
+            confirmation, attribution = self._sourcing(view, cell, {customer.name, supplier.name})
+            draft = Draft(customer.name, supplier.name, getattr(supplier.value, "unit", None), service,
+                          self._stage(text, False), confirmation, attribution, cell, 4)  # the line states a deal
+            self._fill_slots(view, draft, converted)
+            draft.products = draft.products or self.parties.products.owned_by(
+                view, clause.sentence.start, head.end + 40, customer.name)
+            if service == "memory" and draft.chip not in self.cues.memory_chips:
+                draft.chip = self._intro_memory(view, clause)
+            drafts.append(draft)
+        return drafts
+
+    def _intro(self, view: ArticleView, clause: Clause) -> str:
+        """The few prose sentences before the table or the lines a row or line belongs to."""
+        intro = [view.sentences[i].text for i in range(clause.sentence.index - 1, -1, -1)
+                 if "|" not in view.sentences[i].text and not line_items(view, view.sentences[i], self.cues)]
+        return " ".join(reversed(intro[:self.window]))
+
+    def _intro_memory(self, view: ArticleView, clause: Clause) -> str | None:
+        """The memory the introduction of a table or of entry lines names ("the HBM4 cycle")."""
+        found = list(self.cues.memory_chip.finditer(self._intro(view, clause)))
+        return self.cues.chip_names[found[-1].group(1).casefold()] if found else None
 
     def _grid_service(self, view: ArticleView, clause: Clause, supplier: Item, cell: str) -> str | None:
-        """The cell's own service words, else those of the sentences before the table, else
-        the supplier's one making trade; among the services the supplier's roles allow."""
+        return self._stated_service(view, clause, supplier, cell)[0]
+
+    def _stated_service(self, view: ArticleView, clause: Clause, supplier: Item, cell: str) -> tuple[str | None, bool]:
+        """The cell's own service words, else those of the sentences before the table or
+        lines, else a process node on the line (foundry work), else the supplier's one
+        making trade; among the services the supplier's roles allow. With whether words
+        or a node stated it (not the trade alone)."""
         roles = self.parties.role_of(view, supplier.name)
         allowed = {s for s, needed in self.cues.service_roles.items() if not roles or roles & needed}
-        for text in [cell] + [view.sentences[i].text for i in range(clause.sentence.index - 1, -1, -1)
-                              if "|" not in view.sentences[i].text][:self.window]:
+        for text in (cell, self._intro(view, clause)):
             named = self.parties.hints(text) & allowed & MAKING
-            if len(named) == 1:
-                return named.pop()
+            strongest = [service for service, _ in self.cues.services if service in named]
+            if strongest:  # the cue list runs strongest first
+                return strongest[0], True
+        if "foundry" in allowed & roles and view.items_in(clause.sentence.start, clause.sentence.end, "PROCESS_NODE"):
+            return "foundry", True
         making = roles & MAKING
-        return making.pop() if len(making) == 1 else ("supply" if "supply" in allowed else None)
+        return (next(iter(making)) if len(making) == 1 else ("supply" if "supply" in allowed else None)), False
 
     def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
         """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""

@@ -168,3 +168,37 @@ def _sole_company(view: ArticleView, start: int, end: int) -> Item | None:
     """The company a header cell names alone ("SK hynix", not "Customer")."""
     items = view.items_in(start, end, "COMPANY")
     return items[0] if len(items) == 1 else None
+
+
+def line_items(view: ArticleView, sentence: SentenceView, cues: Cues) -> tuple[Item, list[tuple[Item, int, int]]] | None:
+    """A line that heads one company's entry and lists its counterparts, each with its own
+    status in brackets ("Nvidia, Rubin: SK hynix (lead, in volume), Samsung (second source),
+    Micron (still qualifying)"): the head, and each counterpart with its brackets' span.
+    None when any company after the colon has no brackets of its own ("SK hynix and
+    Samsung (both shipping)": shared, no split)."""
+    key = ("line_items", sentence.index)
+    if key not in view.cache:
+        view.cache[key] = _line_items(view, sentence, cues)
+    return view.cache[key]
+
+
+def _line_items(view: ArticleView, sentence: SentenceView, cues: Cues):
+    head = bullet_head(view, Clause(sentence, sentence.start, sentence.end), cues)
+    if head is None:
+        return None
+    heads = view.items_in(head[0], head[1], "COMPANY")
+    if len(heads) != 1 or view.text[head[0]:heads[0].start].strip():
+        return None  # the heading opens with its one company
+    rest = view.items_in(head[1], sentence.end, "COMPANY")
+    items, boundary = [], view.text.find(":", head[1]) + 1
+    for item in rest:
+        brackets = _BRACKETS.match(view.text, item.end, sentence.end)
+        if brackets is None or not _ITEM_GLUE.fullmatch(view.text[boundary:item.start]):
+            return None
+        items.append((item, brackets.start(1), brackets.end(1)))
+        boundary = brackets.end()
+    return (heads[0], items) if items else None
+
+
+_BRACKETS = re.compile(r"\s*\(([^()]{1,80})\)")
+_ITEM_GLUE = re.compile(r"[\s,;/]*(?:and\s+)?")

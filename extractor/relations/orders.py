@@ -36,7 +36,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         found: list[Draft] = []
         for sentence in view.sentences:
             for clause in clauses(view, sentence, self.cues, relatives=True):
-                drafts = self._clause_drafts(view, clause, converted, found)
+                drafts = self._line_item_drafts(view, clause, converted)
+                if drafts is None:
+                    drafts = self._clause_drafts(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 drafts += self._grid_drafts(view, clause, converted)
                 for draft in drafts:  # the buyer of a maker's work owns the products named with it

@@ -1131,3 +1131,25 @@ def test_a_buyer_by_supplier_grid_gives_one_order_per_filled_cell():
         ("AMD", "Micron"): ("memory", "talks", "HBM4", ["MI450"]),
     }
     assert orders[("Nvidia", "Samsung Electronics")].timing.value == "2027-Q3"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("The HBM4 scorecard, by buyer.\n"
+                     "Nvidia, Rubin: SK hynix (lead, in volume), Micron (still qualifying at 11 Gbps).\n",
+                     {("Nvidia", "SK hynix", "memory", "production", "HBM4"),
+                      ("Nvidia", "Micron", "memory", "talks", "HBM4")},
+                     id="a buyer's line, each supplier with its status"),
+        pytest.param("The HBM4 scorecard, by buyer.\n"
+                     "Google, TPU v8: SK hynix and Samsung (both shipping, shares undisclosed).\n",
+                     set(), id="two suppliers sharing one status: no split, no order"),
+        pytest.param("Who runs on N2 at TSMC.\n"
+                     "TSMC, N2: Apple (A20, in volume); AMD (Venice, sampling).\n",
+                     {("Apple", "TSMC", "foundry", "production", None), ("AMD", "TSMC", "foundry", "talks", None)},
+                     id="a maker's line, each buyer with its status"),
+    ],
+)
+def test_entry_lines_with_a_status_per_counterpart(text, expected):
+    assert {(o.customer, o.supplier, o.service, o.stage, o.chip)
+            for o in extract(text, published=PUBLISHED).orders} == expected
