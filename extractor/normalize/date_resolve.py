@@ -27,6 +27,7 @@ class Context:
     anchor: date | None
     direction: str | None
     reference: date | None
+    relation: str | None = None
 
     def need_anchor(self) -> date:
         if self.anchor is None:
@@ -120,9 +121,19 @@ def _subperiod(match: re.Match, context: Context) -> Period | None:
     year = _year(match, context)
     if year is None:
         # nearest, whatever the tense: "will report third-quarter earnings" in
-        # October means the quarter just ended
-        return nearest(lambda y: Period(kind, y, index), context.need_anchor(), None)
+        # October means the quarter just ended; but "(deliveries) from the third
+        # quarter" or "by the fourth quarter" looks ahead unless the sentence is in
+        # the past, and "since the second quarter" looks back
+        return nearest(lambda y: Period(kind, y, index), context.need_anchor(), _span_direction(context))
     return Period(kind, year[0], index, fiscal=year[1])
+
+
+def _span_direction(context: Context) -> str | None:
+    if context.relation == "since":
+        return "past"
+    if context.relation in {"from", "by", "until"} and context.direction != "past":
+        return "future"
+    return None
 
 
 @_handles("date.month_range_quarter", "date.quarter_months")

@@ -121,7 +121,7 @@ def parse_date(
     if direction is None and relation == "since":
         direction = "past"
     try:
-        period = interpret(span, Context(_day_of(anchor), direction, _day_of(reference)))
+        period = interpret(span, Context(_day_of(anchor), direction, _day_of(reference), relation))
     except Unresolved:
         return DateValue(value=None, relation=relation)
     if period is None:
@@ -179,8 +179,13 @@ def guess_direction(sentence: str, at: int | None = None) -> str | None:
         starts = [m.end() for m in R.CLAUSE_BREAK.finditer(sentence, 0, at)]
         after = R.CLAUSE_BREAK.search(sentence, at)
         clause = sentence[starts[-1] if starts else 0:after.start() if after else len(sentence)]
+        if _ABSOLUTE_PHRASE.match(clause):  # "..., the companies said, with deliveries from July": its own time
+            return _tense(clause)
         return _tense(clause) or _tense(sentence)
     return _tense(sentence)
+
+
+_ABSOLUTE_PHRASE = re.compile(r"\s*with\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)  # a sentence with several dates is read once

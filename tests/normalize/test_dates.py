@@ -149,6 +149,19 @@ PARSE_CASES = [
     pytest.param("the July-September period", NOV23, {},
                  DateValue(value="2026-Q3", start="2026-07-01", end="2026-09-30"), id="month-range period"),
     pytest.param("the March-June quarter", NOV23, {}, None, id="four months are no quarter"),
+    # a yearless quarter after "from"/"by" looks ahead unless the sentence is past; after "since", back
+    pytest.param("the third quarter", date(2026, 2, 3), {"before": "with deliveries from "},
+                 DateValue(value="2026-Q3", start="2026-07-01", end="2026-09-30", relation="from"),
+                 id="from a yearless quarter: ahead"),
+    pytest.param("the third quarter", date(2026, 2, 3), {"before": "shipments were up from ", "direction": "past"},
+                 DateValue(value="2025-Q3", start="2025-07-01", end="2025-09-30", relation="from"),
+                 id="from a yearless quarter in a past sentence: nearest"),
+    pytest.param("the second quarter", date(2025, 8, 12), {"before": "in mass production since ", "direction": "future"},
+                 DateValue(value="2025-Q2", start="2025-04-01", end="2025-06-30", relation="since"),
+                 id="since a yearless quarter: back, whatever the sentence"),
+    pytest.param("the third quarter", date(2026, 10, 20), {"before": "will report earnings for ", "direction": "future"},
+                 DateValue(value="2026-Q3", start="2026-07-01", end="2026-09-30"),
+                 id="a yearless quarter with no span word: nearest"),
 ]
 
 
@@ -363,6 +376,8 @@ DIRECTION_CASES = [
     pytest.param("Samsung, which signed the deal last week, will ship in May.", 54, "future", id="clause of the date: future"),
     pytest.param("Samsung's self-developed chips in May", None, None, id="hyphenated participle is no cue"),
     pytest.param("HBM prices in January", None, None, id="no cue"),
+    pytest.param("Caldris agreed to buy 8,000 MI450s, the companies said, with deliveries from the third quarter.",
+                 86, None, id="a with-phrase keeps its own time"),
 ]
 
 
