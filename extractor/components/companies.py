@@ -2,6 +2,7 @@
 companies no gazetteer knows, recognised from the words around them."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_PUNCT, LIKE_NUM, LOWER, ORTH, SENT_START
@@ -16,6 +17,8 @@ from ..resources import load_yaml
 from .base import add_mentions, text_of
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+_CODE = re.compile(r"\d")  # a product code has a digit ("Onyx-2", "KM 1")
+_CAPITALS_MIN = 5  # letters an alias needs to be matched in capitals too ("MICRON", not "ARM")
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,17 @@ class CompanyFinder:
         self._not_names = set(context["not_names"])
         self._trailers = set(context["unit_trailers"])
         self._ai_nouns = set(context["ai_nouns"])
+        self._appositive_nouns = set(context["appositive_nouns"])
         self._blocked_words = set(sources["words"])
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._capitals = PhraseMatcher(nlp.vocab, attr="LOWER")  # "SAMSUNG –", "SK HYNIX:" as headings write them
         self._units: dict[str, tuple[str, str]] = {}
         self._unit_phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in self.gazetteer:
             self._names.add(entry.id, [nlp.make_doc(a) for a in entry.aliases])
+            spelled = [a for a in entry.aliases if not a.isupper() and sum(c.isalpha() for c in a) >= _CAPITALS_MIN]
+            if spelled:
+                self._capitals.add(entry.id, [nlp.make_doc(a) for a in spelled])
             for unit in entry.units:
                 if unit.standalone:
                     key = f"{entry.id}|{unit.name}"
@@ -80,7 +88,11 @@ class CompanyFinder:
         add_mentions(doc, "COMPANY", ((span.start_char, span.end_char, h.value, h.rule) for span, h in spans))
 
     def _gazetteer_hits(self, doc: Doc, words: list[str]) -> list[_Hit]:
-        spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in self._names(doc)])
+        found = [Span(doc, s, e, label=key) for key, s, e in self._names(doc)]
+        if any(len(w) >= _CAPITALS_MIN and w.isupper() for w in words):
+            found += [Span(doc, s, e, label=key) for key, s, e in self._capitals(doc)
+                      if all(w.isupper() for w in words[s:e] if any(c.isalpha() for c in w))]
+        spans = filter_spans(found)
         hits = []
         for span in spans:
             key = doc.vocab.strings[span.label]
@@ -159,6 +171,11 @@ class CompanyFinder:
         if len(name) < 2 or any(w in self._blocked_words for w in words[start:end]):
             return None  # "customer X" is a placeholder, not a name
         run = words[start:end]
+        corporate = [k for k, word in enumerate(run) if k and word in self._corporate]
+        if corporate and run[-1] not in self._corporate and self._attach_suffix(words, end) == end \
+                and _CODE.search(" ".join(run[corporate[-1] + 1:])):
+            end = start + corporate[-1] + 1  # "Orsolan Labs Onyx-2": a product code follows the name
+            run, name = words[start:end], tokens.text_of(start, end)
         stop = self._attach_suffix(words, end)
         cue = tokens.lowers[start - 1] if start > 0 else ""
         if stop > end:
@@ -169,9 +186,23 @@ class CompanyFinder:
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
                 and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns):
             rule = "company.corporate_word"
+        elif any(c.islower() for c in run[0]) and self._appositive(tokens, end):
+            rule = "company.appositive"
         else:
             return None
         return _Hit(start, stop, CompanyValue(name=name), rule)
+
+    def _appositive(self, tokens: _TokenTable, end: int) -> bool:
+        """Does ", a Hsinchu wafer-sort specialist," follow the name at ``end``?"""
+        lowers = tokens.lowers
+        if end + 2 >= len(lowers) or lowers[end] != "," or lowers[end + 1] not in {"a", "an"}:
+            return False
+        for k in range(end + 2, min(len(lowers), end + 8)):
+            if lowers[k] in self._appositive_nouns:
+                return k + 1 >= len(lowers) or lowers[k + 1] in {",", ".", ";", "that", "which", "based", "with", "whose"}
+            if lowers[k] in {",", ".", ";", "(", ")"}:
+                return False
+        return False
 
     def _short_name_ok(self, word: str) -> bool:
         """May the first word of a found name stand for it later ("Keldor" for "Keldor Microsystems")?"""

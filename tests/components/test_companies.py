@@ -28,6 +28,17 @@ def companies(text: str) -> list[tuple[str, str]]:
         pytest.param("Powertech Technology (PTI) tests Micron's HBM stacks; PTI is the smallest of the four.",
                      [("Powertech Technology", "Powertech Technology"), ("PTI", "Powertech Technology"),
                       ("Micron", "Micron"), ("PTI", "Powertech Technology")], id="PTI"),
+        pytest.param("Orsolan Labs Onyx-2: the start-up's NPU sits on SF4X.", [("Orsolan Labs", "Orsolan Labs")],
+                     id="a corporate word before a product code ends the name"),
+        pytest.param("Shares in the Philadelphia Semiconductor Index fell.", [],
+                     id="a corporate word inside a longer name without a code is no company"),
+        pytest.param("Keelin Semitest, a Hsinchu wafer-sort specialist, said it won the work.",
+                     [("Keelin Semitest", "Keelin Semitest")], id="a description in apposition"),
+        pytest.param("Lisa Su, a veteran chip designer, said it won the work.", [],
+                     id="a person described in apposition is no company"),
+        pytest.param("SAMSUNG – Samsung Electronics will supply HBM4. SK HYNIX: sold out. DRAM PRICES ROSE.",
+                     [("SAMSUNG", "Samsung Electronics"), ("Samsung Electronics", "Samsung Electronics"),
+                      ("SK HYNIX", "SK hynix")], id="a company heading in capitals"),
     ],
 )
 def test_unknown_companies_from_context(text, expected):
