@@ -36,7 +36,8 @@ class ImpliedParties:
             if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):
                 names = [draft.supplier]  # an HBM base die is made for the memory maker
             else:
-                names = [draft.customer] + ([draft.supplier] if draft.service == "design" else [])
+                # the design house gets the maker's order too, not the memory's
+                names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
             return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
                                 clause.sentence.index, "earlier_deal") for name in names]
         return self._owner_of_the_chip(view, party, clause)

@@ -1153,3 +1153,18 @@ def test_a_buyer_by_supplier_grid_gives_one_order_per_filled_cell():
 def test_entry_lines_with_a_status_per_counterpart(text, expected):
     assert {(o.customer, o.supplier, o.service, o.stage, o.chip)
             for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("AWS Trainium3: Alchip handles the back-end design, shipping. Micron qualified its 12-high HBM3E "
+                     "for the part in September, with volume from January.",
+                     {("Amazon", "Alchip", "design", "production"), ("Amazon", "Micron", "memory", "agreed")},
+                     id="qualified its memory for the part: the part's owner buys, not its design house"),
+        pytest.param("Nvidia's Rubin: Samsung's HBM4 is still being qualified by Nvidia.",
+                     {("Nvidia", "Samsung Electronics", "memory", "talks")}, id="being qualified is talks"),
+    ],
+)
+def test_qualified_memory(text, expected):
+    assert orders_of(text) == expected
