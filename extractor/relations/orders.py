@@ -70,7 +70,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(found.items) == 1:
             return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
-        suppliers = self._suppliers(view, scored, found, bool(self.cues.stated_split.search(text)))
+        split = bool(self.cues.stated_split.search(text)) or _own_brackets(view, found.items)
+        suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and self.cues.deal_nouns.search(text):
             suppliers = self._supplier_by_roles(view, scored)
         if not suppliers:
@@ -80,8 +81,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         customers = [party for party, (sup, cust) in scored.items()
                      if party.name not in names and sup - cust <= min(lead - 2, 1)
                      and {party.name, suppliers[0].name} & found.marked]
-        if not customers:
-            return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
+        if not customers:  # "Semifive did the physical design, Hana Micron will package it": the story's buyer
+            drafts = self._implied_for_each(view, clause, converted, earlier, suppliers, found, scored, hints, talks_only)
+            return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
         # several suppliers of one buyer: "Quanta has won the build, with Celestica as second source"
         drafts = [d for supplier in suppliers
                   for d in self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only)]
@@ -112,6 +114,30 @@ class OrderRules(ImpliedParties, SlotFiller):
             return []
         return self._deals(view, clause, converted, earlier, pair[0], pair[1], {alone: (0, 2)}, talks_only, service,
                            alone=True)
+
+    def _implied_for_each(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
+                          suppliers: list[Item], found: Parties, scored: dict, hints: set[str],
+                          talks_only: bool) -> list[Draft]:
+        """Several makers and no buyer in the clause: each makes for the buyer the story's
+        latest deal names (as a lone maker does)."""
+        if len(suppliers) < 2 or len(suppliers) != len(found.items) or any(
+                s.rule == "coref" or _POSSESSIVE.match(view.text, s.end) for s in suppliers):
+            return []  # "its share of Nvidia's HBM4": a possessive names an owner, not a maker
+        drafts: list[Draft] = []
+        for supplier in suppliers:
+            pair = self._implied_customers(view, supplier, scored[supplier], hints, clause, earlier)
+            told = {(d.customer, d.supplier) for d in earlier}
+            if pair is not None and not any((c.name, supplier.name) in told for c in pair[1]):  # no second service
+                made = self._deals(view, clause, converted, earlier, supplier, pair[1], scored, talks_only, alone=True)
+                brackets = _BRACKET_AFTER.match(view.text, supplier.end)
+                for draft in made if brackets else []:  # "Samsung (qualified, first lots in 4Q)": its own stage and date
+                    chip, products = draft.chip, draft.products
+                    draft.clause = Clause(clause.sentence, brackets.start(), brackets.end())
+                    draft.stage = self._stage(brackets.group(), False)
+                    self._fill_slots(view, draft, converted)
+                    draft.chip, draft.products = draft.chip or chip, draft.products or products
+                drafts += made
+        return drafts
 
     def _may_deal(self, text: str) -> bool:
         """Not "ASML will not supply the startup", not "Nvidia bought a $5 billion stake"."""
@@ -159,8 +185,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         chosen = [best]
         for party, (other_sup, other_cust) in ranked[1:]:
             net = other_sup - other_cust
-            if net > 0 and coordinated(view, [best, party]):
-                if split:  # "split the bonder order between Hanmi and Hanwha"
+            if net > 0 and (coordinated(view, [best, party]) or split):
+                if split:  # "split the bonder order between Hanmi and Hanwha", "SK hynix (shipping) and Samsung (sampling)"
                     chosen.append(party)
                     continue
                 return []  # "supplied by Samsung and SK hynix" with no split
@@ -213,8 +239,19 @@ class OrderRules(ImpliedParties, SlotFiller):
                 self._fill_slots(view, draft, converted)
                 if customer.rule == "chip_reference" and not draft.products:
                     draft.products = [customer.text]  # "The accelerator is built by TSMC": Trainium3
+                if customer.rule == "earlier_deal" and not draft.products:  # the story's program goes on
+                    draft.products = self._recent_products(earlier, clause, customer.name)
                 drafts.append(draft)
         return drafts
+
+    def _recent_products(self, earlier: list[Draft], clause: Clause, customer: str) -> list[str]:
+        """The products of the buyer's latest deal in the sentences just before."""
+        for draft in reversed(earlier):
+            if draft.clause.sentence.index < clause.sentence.index - self.window:
+                break
+            if draft.customer == customer and draft.products:
+                return list(draft.products)
+        return []
 
     def _last_service(self, earlier: list[Draft], clause: Clause, customer: str | None, supplier: str) -> str | None:
         first = clause.sentence.index - self.window
@@ -336,6 +373,16 @@ def _without_companies(view: ArticleView, clause: Clause, cues: Cues) -> str:
     for item in view.items_in(clause.start, clause.end, "COMPANY"):
         text = text[:item.start - clause.start] + " " * (item.end - item.start) + text[item.end - clause.start:]
     return cues.references.sub(lambda m: " " * len(m.group()), text)  # "the foundry" names no service either
+
+
+def _own_brackets(view: ArticleView, items: list[Item]) -> bool:
+    """Does each of several companies carry its own bracketed status ("SK hynix (shipping)
+    and Samsung (qualified)")? Then each has its own deal: no shared demand."""
+    return len(items) > 1 and all(_BRACKET_AFTER.match(view.text, i.end) for i in items if i.rule != "coref")
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{2,80}\)")
 
 
 def _within_one_company(view: ArticleView, clause: Clause) -> bool:

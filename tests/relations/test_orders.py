@@ -1168,3 +1168,26 @@ def test_entry_lines_with_a_status_per_counterpart(text, expected):
 )
 def test_qualified_memory(text, expected):
     assert orders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Nvidia Rubin: compute dies on TSMC N3P, in volume since June. HBM4 from SK hynix (shipping) and "
+                     "Samsung (sampling).",
+                     {("Nvidia", "TSMC", "foundry", "production", ("Rubin",)),
+                      ("Nvidia", "SK hynix", "memory", "production", ("Rubin",)),
+                      ("Nvidia", "Samsung Electronics", "memory", "talks", ("Rubin",))},
+                     id="two makers, each with its own status, for the story's buyer"),
+        pytest.param("Orsolan Labs signed a wafer agreement with Samsung Foundry for its Onyx-2 NPU. Semifive did the "
+                     "physical design, Hana Micron will package it.",
+                     {("Orsolan Labs", "Samsung Electronics", "foundry", "agreed", ("Onyx-2",)),
+                      ("Orsolan Labs", "Semifive", "design", "agreed", ("Onyx-2",)),
+                      ("Orsolan Labs", "Hana Micron", "packaging", "agreed", ("Onyx-2",))},
+                     id="two makers with no buyer named work for the story's buyer"),
+    ],
+)
+def test_makers_without_a_buyer_work_for_the_storys(text, expected):
+    found = {(o.customer, o.supplier, o.service, o.stage, tuple(o.products))
+             for o in extract(text, published=PUBLISHED).orders}
+    assert found == expected
