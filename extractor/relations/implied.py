@@ -6,7 +6,7 @@ import re
 
 from ..patterns import guarded
 from ..records import CompanyValue
-from .context import Clause
+from .context import Clause, paragraph_topic
 from .drafts import MAKING, Draft
 from .lists import bullet_head, grid_cells, line_items, list_counterparts, list_intro
 from .views import ArticleView, Item
@@ -27,6 +27,11 @@ class ImpliedParties:
             return None
         if self.cues.bullet.match(clause.sentence.text):  # each list line is its own item
             earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
+        topic = paragraph_topic(view, clause.sentence.index)  # "AMD, MI450.\nSoIC-X ... are done by TSMC"
+        if topic is not None and topic.name != party.name and not self.parties.can_supply(view, topic.name, hints) \
+                and not any(d.clause.start >= topic.start for d in earlier):  # (else the paragraph's deal goes on)
+            return party, [Item("COMPANY", clause.start, clause.start, topic.name, topic.value,
+                                clause.sentence.index, "earlier_deal")]
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
             if draft.clause.sentence.index < first or "\n\n" in view.text[draft.clause.end:clause.start]:

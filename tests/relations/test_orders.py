@@ -1191,3 +1191,29 @@ def test_makers_without_a_buyer_work_for_the_storys(text, expected):
     found = {(o.customer, o.supplier, o.service, o.stage, tuple(o.products))
              for o in extract(text, published=PUBLISHED).orders}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("The oS step goes to SPIL, which TSMC has contracted for about 12k wpm from 3Q26.",
+                     {("TSMC", "SPIL", "packaging")}, id="work goes to a house a company contracted"),
+        pytest.param("ASE's K28 plant in Kaohsiung has handled oS for AMD directly since January.",
+                     {("AMD", "ASE", "packaging")}, id="a house's plant has handled work for a buyer"),
+        pytest.param("Micron now sends final test for part of its HBM4 output to ASE's Chung-Li site.",
+                     {("Micron", "ASE", "packaging")}, id="sends work to a house"),
+        pytest.param("Nvidia has booked Amkor's Peoria campus for its first U.S.-packaged AI part at scale.",
+                     {("Nvidia", "Amkor", "packaging")}, id="'U.S.-packaged AI part' names no company"),
+        pytest.param("Where the overflow lands, buyer by buyer.\n\nNvidia, Rubin. The CoWoS-L front end stays with "
+                     "TSMC and is in volume.\n\nAMD, MI450. SoIC-X and CoWoS-L are both done by TSMC, in volume.\n",
+                     {("Nvidia", "TSMC", "packaging"), ("AMD", "TSMC", "packaging")},
+                     id="a paragraph headed by a buyer: its makers work for it"),
+    ],
+)
+def test_packaging_overflow_phrasings(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_goods_sent_to_a_company_make_it_no_supplier():
+    orders = extract("Powertech's HBM4 test samples went to Micron in May.", published=PUBLISHED).orders
+    assert all(o.supplier != "Micron" for o in orders)
