@@ -215,7 +215,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         services = [inherited] if inherited else self._services(view, clause, supplier, plain_hints)
         if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
-        stage = self._stage(text, talks_only)
+        stage = self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
@@ -354,16 +354,17 @@ class OrderRules(ImpliedParties, SlotFiller):
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 
 
-def _enumeration_label(view: ArticleView, clause: Clause) -> str:
+def _enumeration_label(view: ArticleView, clause: Clause, heading_only: bool = False) -> str:
     """For an item of a "label: item; item; item" sentence, the label and the items before
     ("Running at volume: ...", "Amkor — Nvidia (B300 oS, shipping); Apple (M5 InFO)"): what the
-    line says of its deals holds for each item."""
+    line says of its deals holds for each item. With ``heading_only``, the label alone (the
+    items before say nothing of this one's stage)."""
     before = view.text[clause.sentence.start:clause.start]
     opens_item = before.rstrip().endswith(";") or view.text[clause.start:clause.end].lstrip().startswith(";")
     label = _LABEL_END.search(before)
     if label is None or not opens_item:
         return ""
-    return " " + before
+    return " " + (before[:label.start()] if heading_only else before)
 
 
 def _without_companies(view: ArticleView, clause: Clause, cues: Cues) -> str:

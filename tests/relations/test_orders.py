@@ -1217,3 +1217,28 @@ def test_packaging_overflow_phrasings(text, expected):
 def test_goods_sent_to_a_company_make_it_no_supplier():
     orders = extract("Powertech's HBM4 test samples went to Micron in May.", published=PUBLISHED).orders
     assert all(o.supplier != "Micron" for o in orders)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK hynix has supplied HBM4 to Nvidia, in volume since February.", "production",
+                     id="in volume since a month"),
+        pytest.param("- SF4X: Rebellions and DeepX both in HVM at Samsung Foundry.", "production", id="in HVM"),
+        pytest.param("JCET began volume 2.5D packaging for Biren in January.", "production",
+                     id="began volume packaging"),
+        pytest.param("SoftBank Corp has taken delivery of 10,000 Blackwell GPUs bought from Nvidia.", "production",
+                     id="taken delivery"),
+        pytest.param("KYEC won the burn-in work for AMD's MI355X, started in 3Q25.", "production",
+                     id="started in a quarter"),
+        pytest.param("TSMC N3 customers. Running at volume: Apple (A19, M5); Nvidia (Rubin compute dies, N3P).", "production",
+                     id="an enumeration's heading gives each item its stage"),
+        pytest.param("- SF2P: Tesla AI6, under the contract signed in July 2025; Qualcomm is still evaluating a "
+                     "Snapdragon variant at Samsung Foundry.", "talks",
+                     id="the items before in an enumeration give no stage"),
+    ],
+)
+def test_stage_phrasings(text, expected):
+    stages = {o.stage for o in extract(text, published=PUBLISHED).orders
+              if o.customer in {"Nvidia", "Rebellions", "DeepX", "Biren", "SoftBank Corp", "AMD", "Qualcomm"}}
+    assert stages == {expected}
