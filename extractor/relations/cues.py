@@ -40,6 +40,7 @@ class Cues:
     memory_chip: re.Pattern  # any memory word, also one that describes a company ("HBM3E supplier")
     clause_breaks: re.Pattern
     new_subject: re.Pattern  # a finite verb: "... and <company> <verb>" opens a clause
+    timing_placed: re.Pattern
     timing_good: re.Pattern
     memory_parts: re.Pattern
     custom_memory: re.Pattern
@@ -131,6 +132,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         memory_chip=guarded(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),
         clause_breaks=guarded("|".join(data["clause_breaks"])),
         new_subject=guarded(data["new_subject"]),
+        timing_placed=_compile(data["timing"]["placed"]),
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),
         custom_memory=_compile(data["custom_memory"]),

@@ -104,10 +104,10 @@ class SlotFiller:
         """How well a date says when the deal was placed or its supply starts, earliest first on ties."""
         before = view.text[max(0, date.start - 60):date.start]
         before = before[before.rfind("|") + 1:]  # a table cell's words are its own
-        good, bad = _last_match(self.cues.timing_good, before), _last_match(self.cues.timing_bad, before)
-        if good and (bad is None or good.start() > bad.start()):
-            return 2, -date.start  # the word nearer the date decides
-        return (-3 if bad else 0), -date.start
+        found = [(match.start(), fit) for fit, pattern in ((3, self.cues.timing_placed), (2, self.cues.timing_good),
+                                                           (-3, self.cues.timing_bad))
+                 for match in [_last_match(pattern, before)] if match is not None]
+        return (max(found)[1] if found else 0), -date.start  # the word nearer the date decides
 
 
 def _last_match(pattern, text: str):

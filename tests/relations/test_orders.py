@@ -1109,6 +1109,9 @@ def test_buying_a_company_outright_is_no_order():
                      "Nvidia in the third quarter.", "2026-Q3", id="an audit's date is no deal timing"),
         pytest.param("SK hynix won Nvidia's HBM4 order, with supply once qualified, from 3Q27.", "2027-Q3",
                      id="of a deal word and a test word before the date, the nearer decides"),
+        pytest.param("AMD plans to ship the MI450 to OpenAI from the second half of 2027 under a 6-gigawatt deal the "
+                     "two companies signed in October 2025.", "2025-10",
+                     id="the date the deal was placed outranks the start of supply"),
     ],
 )
 def test_timing_of_a_deal_ahead(text, expected):
