@@ -81,11 +81,28 @@ class RelationBuilder:
         view.epithets = self._epithets
         return view
 
+    def _work_volumes(self, view, drafts) -> set:
+        """Monthly wafers a house runs for one buyer ("contracted for about 12k wpm", "handles close
+        to 14k wpm of it"): the order's volume, not the house's capacity, unless capacity words
+        lead to it ("lift CoWoS output to 130k wpm")."""
+        cue = self.orders.cues.capacity_growth
+        return {d.volume for d in drafts if d.volume is not None and d.volume.value.kind == "wafer_capacity"
+                and not cue.search(view.text, max(d.clause.sentence.start, d.volume.start - 40), d.volume.start)
+                and not _node_leads(view, d.clause.sentence.start, d.volume.start)}
+
     def __call__(self, doc: Doc) -> Doc:
         view = self.view(doc)
         doc._.orders, drafts = find_orders(view, self.orders)
-        doc._.figures = self.figures.find(view, {d.value for d in drafts if d.value is not None})
+        doc._.figures = self.figures.find(view, {d.value for d in drafts if d.value is not None} | self._work_volumes(view, drafts))
         return doc
+
+
+def _node_leads(view, start: int, end: int) -> bool:
+    """Does a process node come before any company ("N3 stays the workhorse at roughly 160,000
+    wafers per month"): then the wafers are the node's, its maker's capacity."""
+    first = view.items_in(start, end)
+    first = [i for i in first if i.label in {"COMPANY", "PROCESS_NODE"}][:1]
+    return bool(first) and first[0].label == "PROCESS_NODE"
 
 
 @Language.factory(

@@ -69,6 +69,7 @@ class Cues:
     table_columns: tuple[tuple[str, re.Pattern], ...]
     technology_makers: dict[str, str]  # technology -> company id
     capacity_roles: frozenset[str]
+    capacity_growth: re.Pattern  # "lift output to 130k wpm": capacity, even in a deal's clause
 
 
 _DESCRIBES_COMPANY = (r"(?!\s+(?:designers?|makers?|startups?|compan(?:y|ies)|firms?|developers?|giants?|"
@@ -161,4 +162,5 @@ def load_cues(models_dir: str | None = None) -> Cues:
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
         technology_makers=dict(figures["technology_makers"]),
         capacity_roles=frozenset(figures["makers"]),
+        capacity_growth=guarded(data["capacity_growth"], re.IGNORECASE),
     )

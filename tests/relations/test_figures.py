@@ -54,6 +54,12 @@ PUBLISHED = "2026-11-23"
                      {("Amazon", "investment", "8000000000")}, id="money invested"),
         pytest.param("Nvidia bought $5 billion of Intel stock in September.",
                      {("Nvidia", "investment", "5000000000")}, id="stock bought is an investment"),
+        pytest.param("The oS step goes to SPIL, which TSMC has contracted for about 12k wpm from 3Q26.", set(),
+                     id="wafers a house runs for its buyer are the order's volume, no capacity"),
+        pytest.param("SPIL has run the oS step of CoWoS-S for TSMC since 2024 and handles close to 14k wpm of it.",
+                     set(), id="work handled for a buyer is no capacity"),
+        pytest.param("SPIL has run the oS step for TSMC since 2024 and will lift its oS output to 20k wpm next year.",
+                     {("SPIL", "wafer_capacity", "20000")}, id="output lifted to a level is capacity, in a deal too"),
     ],
 )
 def test_figures_from_sentences(text, expected):
