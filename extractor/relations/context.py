@@ -170,7 +170,7 @@ def nested_in_amount(view: ArticleView, item: Item) -> bool:
 
 
 def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,
-            clause_start: int | None = None, description: str = "") -> Item | None:
+            clause_start: int | None = None, description: str = "", _depth: int = 0) -> Item | None:
     """The company an "it" or "the company" at ``position`` stands for.
 
     The subject of its clause if it comes before, else of its sentence, else the
@@ -185,15 +185,34 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
     # a description that names a country ("the American GPU giant") may take up a company
     # named in passing ("developed by Nvidia"); "the company" only a subject
     passing = bool(description) and any(p.search(description) for _, p in cues.description_countries)
-    for index in range(sentence.index, max(-1, sentence.index - window - 1), -1):
+    # a country narrows the field enough to look back over the whole story ("the U.S. big tech company")
+    reach = sentence.index + 1 if passing else window + 1
+    for index in range(sentence.index, max(-1, sentence.index - reach), -1):
         current = view.sentences[index]
         limit = position if index == sentence.index else current.end
         candidates = [i for i in view.items_in(current.start, limit, "COMPANY")
                       if i.name not in avoid and fits(view, cues, i, description)]
         salient = [i for i in candidates if is_salient(view, i, cues)]
+        if index < sentence.index and not description and _depth < 1:
+            # "The U.S. big tech company is said to ... Until now it has bought ...": a sentence
+            # opened by a stand-in has that stand-in's company as its subject
+            opener = _opening_reference(view, current, cues)
+            if opener is not None and (not candidates or opener[0] < candidates[0].start):
+                subject = resolve(view, opener[0], cues, avoid, window, None, opener[1], _depth + 1)
+                if subject is not None:
+                    return subject
         if salient or (passing and candidates):
             return (salient or candidates)[0]
     return None
+
+
+def _opening_reference(view: ArticleView, sentence: SentenceView, cues: Cues) -> tuple[int, str] | None:
+    """Where a stand-in that opens the sentence starts, and its description ("" for "it")."""
+    match = cues.references.match(sentence.text.lstrip())
+    if match is None or match.group(0).lower() in _PRONOUNS - {"it"} or _EXPLETIVE.match(sentence.text.lstrip()):
+        return None
+    start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
+    return start, "" if match.group(0).lower() in _PRONOUNS else match.group(0)
 
 
 def _epithet(view: ArticleView, start: int, end: int, description: str) -> Item | None:

@@ -1245,3 +1245,18 @@ def test_stage_phrasings(text, expected):
     stages = {o.stage for o in extract(text, published=PUBLISHED).orders
               if o.customer in {"Nvidia", "Rebellions", "DeepX", "Biren", "SoftBank Corp", "AMD", "Qualcomm"}}
     assert stages == {expected}
+
+
+def test_a_buyer_named_once_then_only_by_description_and_pronoun():
+    text = ("Microsoft has signed a contract with Samsung Electronics' foundry business to manufacture its Maia "
+            "accelerator on the 2-nanometer process.\n\n"
+            "Samsung 2nm wins the big tech customer\n\n"
+            "The reports said the U.S. big tech company had the previous generation produced by TSMC.\n\n"
+            "Mass production is planned at Samsung's Taylor factory from the second half of next year. The back-end "
+            "design is handled by ADTechnology, a design partner of Samsung's foundry.\n\n"
+            "The U.S. big tech company is said to be discussing with Samsung's memory division the supply of HBM4. "
+            "Until now it has bought the HBM3E from SK hynix.\n")
+    found = {(o.customer, o.supplier, o.service, o.stage) for o in extract(text, published=PUBLISHED).orders}
+    assert {("Microsoft", "Samsung Electronics", "foundry", "agreed"), ("Microsoft", "TSMC", "foundry", "past"),
+            ("Microsoft", "Samsung Electronics", "memory", "talks"), ("Microsoft", "SK hynix", "memory", "agreed")} \
+        <= found
