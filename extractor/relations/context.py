@@ -217,7 +217,7 @@ def _opening_reference(view: ArticleView, sentence: SentenceView, cues: Cues) ->
 
 def _epithet(view: ArticleView, start: int, end: int, description: str) -> Item | None:
     """"The iPhone maker" is Apple wherever Apple was last named (models/epithets.yaml)."""
-    words = description.split()
+    words = [_BASED.sub("", w) for w in description.split()]  # "the Icheon-based memory maker"
     name = view.epithets.get(" ".join(words[1:]).casefold()) if len(words) > 2 else None
     if name is None:
         return None
@@ -232,6 +232,8 @@ def fits(view: ArticleView, cues: Cues, item: Item, description: str) -> bool:
     country, roles = view.facts(item.name or "")
     if country and any(code != country and p.search(description) for code, p in cues.description_countries):
         return False
+    if roles == frozenset({"customer"}) and cues.description_makers.search(description):
+        return False  # "the Santa Clara chipmaker" is no company that only buys chips
     return not (roles and any(role not in roles and p.search(description) for role, p in cues.description_roles))
 
 
@@ -280,6 +282,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     return found
 
 
+_BASED = re.compile(r"-based$")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*,\s*")
 _ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
 

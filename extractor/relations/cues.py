@@ -60,6 +60,7 @@ class Cues:
     references: re.Pattern
     description_countries: tuple[tuple[str, re.Pattern], ...]
     description_roles: tuple[tuple[str, re.Pattern], ...]
+    description_makers: re.Pattern  # "the Santa Clara chipmaker": not a company that only buys
     figure_kinds: tuple[tuple[str, re.Pattern], ...]
     figure_after: dict[str, re.Pattern]
     quantity_kinds: dict[str, frozenset[str]]
@@ -153,6 +154,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         references=_compile(data["references"]),
         description_countries=tuple((c, re.compile(p)) for c, p in data["descriptions"]["countries"].items()),
         description_roles=tuple((r, re.compile(p, re.IGNORECASE)) for r, p in data["descriptions"]["roles"].items()),
+        description_makers=re.compile(data["descriptions"]["makers"], re.IGNORECASE),
         figure_kinds=tuple((kind, _compile(p)) for kind, p in figures["kinds"].items()),
         figure_after={kind: guarded(p, re.IGNORECASE) for kind, p in figures["after"].items()},
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},

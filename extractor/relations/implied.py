@@ -38,6 +38,11 @@ class ImpliedParties:
                 break  # the maker's customer is named in the same paragraph
             if party.name == draft.customer or draft.customer is None:
                 continue  # (the same maker again goes on with its deal: "The chip, named Bertha, will be built at Samsung's fab")
+            if draft.supplier == party.name:  # "Rapidus will also package the chips": for all it makes them for
+                names = list(dict.fromkeys(d.customer for d in earlier if d.clause == draft.clause
+                                           and d.supplier == party.name and d.customer))
+                return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
+                                    clause.sentence.index, "earlier_deal") for name in names]
             if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):
                 names = [draft.supplier]  # an HBM base die is made for the memory maker
             else:

@@ -1260,3 +1260,28 @@ def test_a_buyer_named_once_then_only_by_description_and_pronoun():
     assert {("Microsoft", "Samsung Electronics", "foundry", "agreed"), ("Microsoft", "TSMC", "foundry", "past"),
             ("Microsoft", "Samsung Electronics", "memory", "talks"), ("Microsoft", "SK hynix", "memory", "agreed")} \
         <= found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK hynix supplies HBM3E to Apple.\n\nSamsung was passed over. Amkor will package the chip in "
+                     "Arizona.\n\nMicrosoft is taking a different route with Intel. Until then, the Windows maker's "
+                     "current Maia 200 runs on HBM3E from the Icheon-based memory maker, which has been shipping the "
+                     "stacks since last October.",
+                     ("Microsoft", "SK hynix", "memory"), id="a town-based epithet stands for its company"),
+        pytest.param("Microsoft has chosen Intel's 18A process for its Maia 300 and hired Global Unichip (GUC) for the "
+                     "physical design. The Hsinchu design house will hand over the finished layout to the Santa Clara "
+                     "chipmaker's Arizona fab early next year.",
+                     ("GUC", "Intel", "foundry"), id="a design house hands its layout over to a fab"),
+    ],
+)
+def test_descriptions_by_town_and_trade(text, expected):
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+def test_a_maker_going_on_works_for_all_it_makes_for():
+    text = ("Honda said it has commissioned Rapidus to manufacture an AI chip on a 2-nanometer process, with "
+            "Socionext handling the chip's design. Rapidus will also package the chips at a back-end line.")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert {("Honda", "Rapidus", "foundry"), ("Honda", "Rapidus", "packaging"), ("Honda", "Socionext", "design")} <= found
