@@ -313,7 +313,8 @@ def _by_order(view: ArticleView, clause: Clause, start: int, cues: Cues, window:
 
 def paragraph_topic(view: ArticleView, index: int) -> Item | None:
     """The company a paragraph is headed by ("SK hynix." or "Micron:" alone on its first
-    line, as trade notes write them), for the sentences after the heading."""
+    line, as trade notes write them, or the one company a question opening it names, as
+    Q&A columns do), for the sentences after the heading."""
     if _opens_paragraph(view, view.sentences[index]):
         return None
     for back in range(index - 1, -1, -1):
@@ -323,6 +324,8 @@ def paragraph_topic(view: ArticleView, index: int) -> Item | None:
             words = sentence.text.strip().rstrip(".:").split()
             if len(named) == 1 and len(words) <= 4 and _HEADING_ONLY.fullmatch(sentence.text.strip()):
                 return named[0]
+            if len(named) == 1 and sentence.text.rstrip().endswith("?"):
+                return named[0]  # "Who assembles Google's TPU v8? Broadcom designs the accelerator ..."
             return None
     return None
 

@@ -30,8 +30,8 @@ class ImpliedParties:
         topic = paragraph_topic(view, clause.sentence.index)  # "AMD, MI450.\nSoIC-X ... are done by TSMC"
         if topic is not None and topic.name != party.name and not self.parties.can_supply(view, topic.name, hints) \
                 and not any(d.clause.start >= topic.start for d in earlier):  # (else the paragraph's deal goes on)
-            return party, [Item("COMPANY", clause.start, clause.start, topic.name, topic.value,
-                                clause.sentence.index, "earlier_deal")]
+            return party, [Item("COMPANY", topic.start, topic.end, topic.text, topic.value, topic.sentence,
+                                "paragraph_topic")]
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
             if draft.clause.sentence.index < first or "\n\n" in view.text[draft.clause.end:clause.start]:

@@ -129,6 +129,10 @@ class OrderRules(ImpliedParties, SlotFiller):
             told = {(d.customer, d.supplier) for d in earlier}
             if pair is not None and not any((c.name, supplier.name) in told for c in pair[1]):  # no second service
                 made = self._deals(view, clause, converted, earlier, supplier, pair[1], scored, talks_only, alone=True)
+                own = sorted(s for s in hints & MAKING if self.parties.can_supply(view, supplier.name, {s}))
+                if own and any(d.service not in own for d in made):  # "GUC did the design, ... come from TSMC": each its trade
+                    made = [d for service in own for d in self._deals(view, clause, converted, earlier, supplier,
+                                                                       pair[1], scored, talks_only, service, alone=True)]
                 brackets = _BRACKET_AFTER.match(view.text, supplier.end)
                 for draft in made if brackets else []:  # "Samsung (qualified, first lots in 4Q)": its own stage and date
                     chip, products = draft.chip, draft.products
@@ -241,6 +245,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                     draft.products = [customer.text]  # "The accelerator is built by TSMC": Trainium3
                 if customer.rule == "earlier_deal" and not draft.products:  # the story's program goes on
                     draft.products = self._recent_products(earlier, clause, customer.name)
+                if customer.rule == "paragraph_topic" and not draft.products:  # "And Microsoft's Maia 200? ..."
+                    heading = view.sentences[customer.sentence]
+                    draft.products = self.parties.products.owned_by(view, heading.start, heading.end, customer.name)
                 drafts.append(draft)
         return drafts
 

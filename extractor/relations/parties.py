@@ -129,6 +129,8 @@ class PartyScorer:
         before = _DECIMAL.sub("_", view.text[max(clause.sentence.start, first.start - 80):first.start])
         # "Broadcom, which designs ..., has picked SK hynix": the main verb marks Broadcom
         after_start = next((end + 1 for start, end in clause.holes if start == last.end), last.end)
+        if view.text.startswith(")", after_start):  # "Global Unichip (GUC) did the back-end design"
+            after_start += 1
         after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
         supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after)
         if not _WITH_BEFORE.search(before):

@@ -1285,3 +1285,20 @@ def test_a_maker_going_on_works_for_all_it_makes_for():
             "Socionext handling the chip's design. Rapidus will also package the chips at a back-end line.")
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert {("Honda", "Rapidus", "foundry"), ("Honda", "Rapidus", "packaging"), ("Honda", "Socionext", "design")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Your questions, answered.\n\nAnd Microsoft's Maia 200? Global Unichip (GUC) did the back-end design "
+                     "and runs the turnkey flow, so the N3 wafers and the CoWoS packaging both come from TSMC.\n",
+                     {("Microsoft", "GUC", "design", ("Maia 200",)), ("Microsoft", "TSMC", "foundry", ("Maia 200",)),
+                      ("Microsoft", "TSMC", "packaging", ("Maia 200",))},
+                     id="a question naming a buyer heads the answer's makers, each in its trade"),
+        pytest.param("Your questions, answered.\n\nWho picked up SPIL's new CoWoS-S line? An AI-chip client that ASE "
+                     "declined to name.\n", set(), id="a question naming a maker gives no buyer"),
+    ],
+)
+def test_questions_and_answers(text, expected):
+    found = {(o.customer, o.supplier, o.service, tuple(o.products)) for o in extract(text, published=PUBLISHED).orders}
+    assert found == expected
