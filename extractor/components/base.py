@@ -49,16 +49,21 @@ def annotation_key(name: str, start: int, end: int, label: str) -> tuple:
 
 
 def span_annotations(span: Span) -> tuple:
-    """``(span._.value, span._.rule, span._.chars)`` in one read: the key is built once."""
+    """``(span._.value, span._.rule, span._.chars)`` in one read: the span's offsets and
+    label are read once. The keys are :func:`annotation_key`'s, written out: this runs
+    for every mention, in the relations and again in the output."""
     data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
-    return tuple(data.get(annotation_key(name, start, end, label)) for name in SPAN_EXTENSIONS)
+    return (data.get(("extractor", "value", start, end, label)), data.get(("extractor", "rule", start, end, label)),
+            data.get(("extractor", "chars", start, end, label)))
 
 
 def annotate_span(span: Span, value, rule: str | None, chars: tuple[int, int] | None) -> None:
-    """Set ``span._.value``, ``span._.rule`` and ``span._.chars`` in one write."""
+    """Set ``span._.value``, ``span._.rule`` and ``span._.chars`` in one write (the keys
+    of :func:`annotation_key`, written out as in :func:`span_annotations`)."""
     data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
-    for name, given in zip(SPAN_EXTENSIONS, (value, rule, chars)):
-        data[annotation_key(name, start, end, label)] = given
+    data[("extractor", "value", start, end, label)] = value
+    data[("extractor", "rule", start, end, label)] = rule
+    data[("extractor", "chars", start, end, label)] = chars
 
 
 def mention_group(doc: Doc):
