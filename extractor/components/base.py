@@ -111,10 +111,18 @@ def drop_inside(doc: Doc, label: str, outer: list[Span]) -> None:
     """Remove ``label`` mentions that lie inside one of the ``outer`` spans."""
     if not outer or MENTIONS not in doc.spans:
         return
-    bounds = [(span._.chars or (span.start_char, span.end_char)) for span in outer]
+    bounds = [_chars(span) for span in outer]
 
     def inside(span: Span) -> bool:
-        start, end = span._.chars or (span.start_char, span.end_char)
+        start, end = _chars(span)
         return any(a <= start and end <= b for a, b in bounds)
 
-    doc.spans[MENTIONS] = [s for s in doc.spans[MENTIONS] if s.label_ != label or not inside(s)]
+    group = doc.spans[MENTIONS]
+    kept = [s for s in group if s.label_ != label or not inside(s)]
+    if len(kept) < len(group):  # most Docs lose nothing: the group stays as it is
+        doc.spans[MENTIONS] = kept
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    """``span._.chars``, else the span's own offsets."""
+    return span_annotations(span)[2] or (span.start_char, span.end_char)
