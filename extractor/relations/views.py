@@ -17,10 +17,11 @@ class Item:
     value: Any
     sentence: int
     rule: str | None = None
+    # the company's name (None for other values), read once: the rules ask for it ~300 times an article
+    name: str | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def name(self) -> str | None:
-        return getattr(self.value, "name", None)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", getattr(self.value, "name", None))
 
 
 @dataclass(frozen=True)
