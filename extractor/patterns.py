@@ -14,7 +14,10 @@ lookahead reads the first three characters as a tree of classes, as far as the
 pattern tells (:func:`_prefix_guard`): a word whose first letter opens some branch
 but whose next ones open none is passed over without trying the branches. The
 guard only states what the pattern already requires, so the matches are the
-same. Where the first character cannot be told (a pattern that may match the empty
+same. A branch anchored at the text's start (``^\\s*[A-Z]...`` among cues that open
+with ``\\b``) can match at position 0 only: the guard lets every branch try there
+(``\\A``) and keeps the class of the other branches for every later position.
+Where the first character cannot be told (a pattern that may match the empty
 string, ``.``, a negated class, flags other than case), the pattern is compiled as
 written.
 """
@@ -29,6 +32,7 @@ _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_
                C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _ANCHORED = {C.AT_BEGINNING, C.AT_BEGINNING_STRING}
+_AT_START = ("", False, False)  # a branch that can only match at the text's start (``^``, ``\\A``)
 
 
 class _Unknown(Exception):
@@ -51,7 +55,7 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     character a match can start with belongs to; None when that cannot be told (or is
     not worth telling: ``^`` anchors already)."""
     found = _starts(pattern, flags)
-    if found is None:
+    if found is None or _AT_START in found:
         return None
     return _classes({(item, folded) for item, folded, _ in found}, flags)
 
@@ -64,17 +68,19 @@ def start_guard(pattern: str, flags: int = 0) -> str | None:
     comes first, as it rules out more positions at less cost; the first three
     characters (:func:`_prefix_guard`) come last."""
     found = _starts(pattern, flags)
-    if found is None:
+    if found is None or found == {_AT_START}:
         return None
-    loose = {(item, folded) for item, folded, bounded in found if not bounded}
-    bounded = {(item, folded) for item, folded, at_boundary in found if at_boundary} - loose
+    anywhere = found - {_AT_START}
+    loose = {(item, folded) for item, folded, bounded in anywhere if not bounded}
+    bounded = {(item, folded) for item, folded, at_boundary in anywhere if at_boundary} - loose
     if not loose:
         guard = rf"(?={_classes(bounded, flags)})\b"
     elif not bounded:
         guard = f"(?={_classes(loose, flags)})"
     else:
         guard = rf"(?={_classes(loose, flags)}|(?={_classes(bounded, flags)})\b)"
-    return guard + _prefix_guard(pattern, flags)
+    guard += _prefix_guard(pattern, flags)
+    return rf"(?:\A|{guard})" if _AT_START in found else guard
 
 
 _PREFIX_DEPTH = 3  # characters the last lookahead reads; a fourth: cue searches 141 -> 138 ms only
@@ -123,9 +129,10 @@ def _starts(pattern: str, flags: int) -> set[tuple[str, bool, bool]] | None:
     """The class items a match can start with, each with whether case is ignored there
     and whether a word boundary is asserted right before it; None when unknown."""
     try:
-        items = list(P.parse(pattern, flags))
-        if items and items[0][0] is C.AT and items[0][1] in _ANCHORED:
-            return None
+        parsed = P.parse(pattern, flags)
+        items = list(parsed)
+        if items and items[0][0] is C.AT and items[0][1] in _ANCHORED or parsed.state.flags & re.MULTILINE:
+            return None  # anchored already; or "^" may match after any line break
         found, may_be_empty = _first(items, bool(flags & re.IGNORECASE), False)
     except (_Unknown, RecursionError):
         return None
@@ -146,6 +153,8 @@ def _first(items, folded: bool, bounded: bool) -> tuple[set[tuple[str, bool, boo
     and whether the sequence may match nothing."""
     found: set[tuple[str, bool, bool]] = set()
     for op, av in items:
+        if op is C.AT and av in _ANCHORED:
+            return found | {_AT_START}, False  # no later position starts this sequence
         if op is C.AT and av is C.AT_BOUNDARY:
             bounded = True  # nothing consumed yet: the boundary is at the match's start
             continue
@@ -198,6 +207,8 @@ def _steps(items, folded: bool, after) -> tuple[list[tuple[str, bool, tuple | No
     found: list[tuple[str, bool, tuple | None]] = []
     for index, (op, av) in enumerate(items):
         rest = ((items[index + 1:], folded),) + after if after is not None else None
+        if op is C.AT and av in _ANCHORED:
+            return found, False  # only at the text's start, which the guard lets through as it is
         if op in _ZERO_WIDTH:
             continue
         if op is C.LITERAL:

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
     (r"(?i:abc)", r"[\x61]"),
     (r"(?-i:abc)|d", r"(?-i:[\x61])|(?i:[\x64])"),  # each class under its own case rule
     (r"^\s*foo", None),  # anchored already
+    (r"^\s*foo|bar", None),  # position 0 takes any character
     (r"a*", None),  # may match nothing, anywhere
     (r"[^a]b", None),
     (r".b", None),
@@ -50,6 +51,11 @@ def test_first_characters(pattern, expected):
      r"(?=[\x73\x77])\b(?=[\x73](?:[\x65][\x61\x63]|[\x69][\x67])|[\x77][\x6f][\x6e])"),
     (r"(?-i:Q[1-4])|\bfy\d", r"(?=(?-i:[\x51])|(?=[\x66])\b)(?=(?-i:[\x51])(?-i:[\x31-\x34])|[\x66][\x79][\d])"),
     (r"^\s*foo", None),
+    # a branch anchored at the start is tried at position 0 only; the others guard every later position
+    (r"^\s*foo|\bby\s*$", r"(?:\A|(?=[\x62])\b(?=[\x62][\x79]))"),
+    (r"(?:^|\s)foo", r"(?:\A|(?=[\s])(?=[\s][\x66][\x6f]))"),
+    (r"(?:^a)|(?:^b)", None),  # anchored in every branch: re tries it at the start only already
+    (r"(?m)^foo|\bbar", None),  # "^" may match after any line break: compiled as written
 ])
 def test_start_guard(pattern, expected):
     assert start_guard(pattern, re.IGNORECASE) == expected
@@ -113,6 +119,17 @@ def test_guarded_patterns_find_the_same():
                 [m.span() + m.groups() + (m.lastgroup,) for m in written.finditer(text)], (written.pattern, text)
             found, expected = fast.match(text), written.match(text)
             assert (found and found.span()) == (expected and expected.span())
+
+
+def test_anchored_branches_find_the_same():
+    written = r"^\s*[A-Z][\w ]{1,20}?\s[—–]\s*$|\bfor\s*$|(?:^|,\s*)foo"
+    fast, slow = guarded(written, re.IGNORECASE), re.compile(written, re.IGNORECASE)
+    assert fast.pattern.startswith(r"(?:\A|")
+    for text in ("Amkor — ", "  Nvidia (B300) — ", "orders for ", "x, foo", "foo", "a foo", "\nfoo", "for"):
+        for start in range(len(text) + 1):  # a search from a later position never matches "^"
+            assert [m.span() for m in fast.finditer(text, start)] == [m.span() for m in slow.finditer(text, start)]
+            found, expected = fast.match(text, start), slow.match(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (text, start)
 
 
 def test_guarded_keeps_groups_and_flags():

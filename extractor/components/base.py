@@ -49,16 +49,21 @@ def annotation_key(name: str, start: int, end: int, label: str) -> tuple:
 
 
 def span_annotations(span: Span) -> tuple:
-    """``(span._.value, span._.rule, span._.chars)`` in one read: the key is built once."""
+    """``(span._.value, span._.rule, span._.chars)`` in one read: the span's offsets and
+    label are read once. The keys are :func:`annotation_key`'s, written out: this runs
+    for every mention, in the relations and again in the output."""
     data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
-    return tuple(data.get(annotation_key(name, start, end, label)) for name in SPAN_EXTENSIONS)
+    return (data.get(("extractor", "value", start, end, label)), data.get(("extractor", "rule", start, end, label)),
+            data.get(("extractor", "chars", start, end, label)))
 
 
 def annotate_span(span: Span, value, rule: str | None, chars: tuple[int, int] | None) -> None:
-    """Set ``span._.value``, ``span._.rule`` and ``span._.chars`` in one write."""
+    """Set ``span._.value``, ``span._.rule`` and ``span._.chars`` in one write (the keys
+    of :func:`annotation_key`, written out as in :func:`span_annotations`)."""
     data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
-    for name, given in zip(SPAN_EXTENSIONS, (value, rule, chars)):
-        data[annotation_key(name, start, end, label)] = given
+    data[("extractor", "value", start, end, label)] = value
+    data[("extractor", "rule", start, end, label)] = rule
+    data[("extractor", "chars", start, end, label)] = chars
 
 
 def mention_group(doc: Doc):
@@ -106,10 +111,18 @@ def drop_inside(doc: Doc, label: str, outer: list[Span]) -> None:
     """Remove ``label`` mentions that lie inside one of the ``outer`` spans."""
     if not outer or MENTIONS not in doc.spans:
         return
-    bounds = [(span._.chars or (span.start_char, span.end_char)) for span in outer]
+    bounds = [_chars(span) for span in outer]
 
     def inside(span: Span) -> bool:
-        start, end = span._.chars or (span.start_char, span.end_char)
+        start, end = _chars(span)
         return any(a <= start and end <= b for a, b in bounds)
 
-    doc.spans[MENTIONS] = [s for s in doc.spans[MENTIONS] if s.label_ != label or not inside(s)]
+    group = doc.spans[MENTIONS]
+    kept = [s for s in group if s.label_ != label or not inside(s)]
+    if len(kept) < len(group):  # most Docs lose nothing: the group stays as it is
+        doc.spans[MENTIONS] = kept
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    """``span._.chars``, else the span's own offsets."""
+    return span_annotations(span)[2] or (span.start_char, span.end_char)

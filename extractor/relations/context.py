@@ -165,8 +165,16 @@ def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 
 def nested_in_amount(view: ArticleView, item: Item) -> bool:
     sentence = view.sentence_of(item.start)  # the count ends after the brand: search the whole sentence
-    return any(o.label in {"QUANTITY", "MONEY"} and o.start <= item.start and item.end <= o.end
-               for o in view.items_in(sentence.start, sentence.end))
+    return any(start <= item.start and item.end <= end for start, end in _amounts(view, sentence))
+
+
+def _amounts(view: ArticleView, sentence: SentenceView) -> list[tuple[int, int]]:
+    """Where the sentence's QUANTITY and MONEY mentions stand (read once per sentence)."""
+    key = ("amounts", sentence.index, len(view.items))
+    if key not in view.cache:
+        view.cache[key] = [(o.start, o.end) for o in view.items_in(sentence.start, sentence.end)
+                           if o.label in {"QUANTITY", "MONEY"}]
+    return view.cache[key]
 
 
 def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,

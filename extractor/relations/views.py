@@ -17,10 +17,11 @@ class Item:
     value: Any
     sentence: int
     rule: str | None = None
+    # the company's name (None for other values), read once: the rules ask for it ~300 times an article
+    name: str | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def name(self) -> str | None:
-        return getattr(self.value, "name", None)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", getattr(self.value, "name", None))
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,37 @@ class ArticleView:
     # a named company's country and roles, when known (what "the Korean foundry" can stand for)
     facts: Callable[[str], tuple[str | None, frozenset[str]]] | None = None
     epithets: dict[str, str] = field(default_factory=dict)  # "iphone maker" -> "Apple"
-    _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     cache: dict = field(default_factory=dict, repr=False)  # per-article results of pure lookups
+    # items_in's index: per label (None: all), the items and their starts; and its answers
+    _indexed: int = field(default=-1, repr=False)
+    _by_label: dict[str | None, tuple[list[int], list[Item]]] = field(default_factory=dict, repr=False)
+    _found: dict[tuple, list[Item]] = field(default_factory=dict, repr=False)
 
     def items_in(self, start: int, end: int, label: str | None = None) -> list[Item]:
-        """Items inside ``[start, end)``, in text order (``items`` is sorted by start)."""
-        if len(self._starts) != len(self.items):
-            self._starts = [i.start for i in self.items]
-        first = bisect.bisect_left(self._starts, start)
-        last = bisect.bisect_left(self._starts, end)
-        return [i for i in self.items[first:last] if i.end <= end and (label is None or i.label == label)]
+        """Items inside ``[start, end)``, in text order (``items`` is sorted by start).
+
+        The rules ask for the same clause's companies many times: each answer is
+        kept (a copy is returned, callers may extend it) until ``items`` grows."""
+        if self._indexed != len(self.items):
+            self._index()
+        key = (start, end, label)
+        found = self._found.get(key)
+        if found is None:
+            starts, items = self._by_label.get(label, ((), ()))
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end)
+            found = self._found[key] = [i for i in items[first:last] if i.end <= end]
+        return list(found)
+
+    def _index(self) -> None:
+        self._by_label = {None: ([i.start for i in self.items], self.items)}
+        for item in self.items:
+            self._by_label.setdefault(item.label, ([], []))
+            self._by_label[item.label][0].append(item.start)
+            self._by_label[item.label][1].append(item)
+        self._found = {}
+        self._indexed = len(self.items)
 
     def sentence_of(self, position: int) -> SentenceView:
         """The sentence a character offset falls in (the last one past the end)."""
