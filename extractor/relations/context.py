@@ -254,6 +254,10 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     """
     found = []
     text = clause.text(view)
+    answer = interviewee(view, clause.sentence.index)
+    if answer is not None and (keep_named or answer.name not in named):  # "A: We signed the wafer agreement"
+        found += [Item("COMPANY", clause.start + m.start(), clause.start + m.end(), m.group(0), answer.value,
+                       clause.sentence.index, "coref") for m in _WE.finditer(text)]
     for match in cues.references.finditer(text):
         start = clause.start + match.start()
         if _EXPLETIVE.match(view.text[start:start + 40]):
@@ -319,10 +323,30 @@ def _by_order(view: ArticleView, clause: Clause, start: int, cues: Cues, window:
     return named[-1] if "latter" in description.lower() else named[0]
 
 
+def interviewee(view: ArticleView, index: int) -> Item | None:
+    """In an answer of an interview ("A: We signed the wafer agreement in March."), the
+    company interviewed: the first one the article names, before its questions begin."""
+    sentence = view.sentences[index]
+    line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
+    if not _ANSWER.match(view.text, line_start):
+        return None
+    first = next((i for i in view.items if i.label == "COMPANY"), None)
+    questions = _QUESTION.search(view.text)
+    return first if first is not None and questions is not None and first.start < questions.start() else None
+
+
+_WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
+_ANSWER = re.compile(r"[ \t]*A\s*[:.]\s")
+_QUESTION = re.compile(r"^[ \t]*Q\s*[:.]\s", re.MULTILINE)
+
+
 def paragraph_topic(view: ArticleView, index: int) -> Item | None:
     """The company a paragraph is headed by ("SK hynix." or "Micron:" alone on its first
     line, as trade notes write them, or the one company a question opening it names, as
     Q&A columns do), for the sentences after the heading."""
+    answer = interviewee(view, index)
+    if answer is not None:
+        return answer
     if _opens_paragraph(view, view.sentences[index]):
         return None
     for back in range(index - 1, -1, -1):

@@ -42,6 +42,8 @@ class FigureRules:
         kind = self._kind(item, before, after)
         if kind is None or self.cues.not_company.search(before[-50:]):
             return None
+        if item.label == "QUANTITY" and self.cues.unit_price.match(after):
+            return None  # "draws under 90 watts per card": a part's rating, no company's figure
         company = self._owner(view, clause, item)
         if company is None or (kind == "wafer_capacity" and not self._can_own_capacity(view, company)):
             return None

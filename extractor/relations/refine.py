@@ -6,7 +6,7 @@ import re
 
 from ..patterns import guarded
 from ..records import Order
-from .context import Clause, references
+from .context import Clause, interviewee, references
 from .cues import Cues
 from .views import ArticleView, SentenceView
 
@@ -103,6 +103,9 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 80])
                                or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
+            answer = interviewee(view, sentence.index)
+            if answer is not None:  # "A: We signed the wafer agreement in March": the company on record
+                view.cache[key].add(answer.name)
     return view.cache[key]
 
 

@@ -1302,3 +1302,18 @@ def test_a_maker_going_on_works_for_all_it_makes_for():
 def test_questions_and_answers(text, expected):
     found = {(o.customer, o.supplier, o.service, tuple(o.products)) for o in extract(text, published=PUBLISHED).orders}
     assert found == expected
+
+
+def test_an_interviews_answers_speak_for_the_company_interviewed():
+    text = ("Saebit Semiconductor, a maker of inference NPUs, is moving its second chip to a 2-nanometer process. "
+            "We spoke with its chief executive.\n\n"
+            "Q: Where will the chip be made?\n"
+            "A: At Samsung Foundry, on SF2. We signed the wafer agreement in March. Gaonchips did the physical "
+            "design with us.\n\n"
+            "Q: How fast is it?\n"
+            "A: It draws under 90 watts per card.\n")
+    result = extract(text, published=PUBLISHED)
+    found = {(o.customer, o.supplier, o.service, o.confirmation) for o in result.orders}
+    assert {("Saebit Semiconductor", "Samsung Electronics", "foundry", "confirmed"),
+            ("Saebit Semiconductor", "Gaonchips", "design", "confirmed")} <= found
+    assert result.figures == []
