@@ -290,6 +290,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         made = view.items_in(clause.start, clause.end, "PROCESS_NODE") or "foundry" in plain_hints
         if service == "packaging" and made and "foundry" in self.parties.role_of(view, supplier.name):
             return [service, "foundry"]  # "to make and package Intel products": two services
+        if _FULL_STACK.search(clause.text(view)):  # "full-stack win (SF2 logic + HBM4 + I-Cube packaging)"
+            offered = (plain_hints | ({"foundry"} if made else set())) & MAKING
+            every = [s for s, _ in self.cues.services if s in offered and self.parties.can_supply(view, supplier.name, {s})]
+            return list(dict.fromkeys([service] + every))
         return [service]
 
     def _service(self, view: ArticleView, clause: Clause, supplier: Item) -> str | None:
@@ -389,6 +393,7 @@ def _own_brackets(view: ArticleView, items: list[Item]) -> bool:
     return len(items) > 1 and all(_BRACKET_AFTER.match(view.text, i.end) for i in items if i.rule != "coref")
 
 
+_FULL_STACK = re.compile(r"\b(?:turnkey|full-stack|one-stop|end-to-end)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{2,80}\)")
 

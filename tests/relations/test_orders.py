@@ -1317,3 +1317,11 @@ def test_an_interviews_answers_speak_for_the_company_interviewed():
     assert {("Saebit Semiconductor", "Samsung Electronics", "foundry", "confirmed"),
             ("Saebit Semiconductor", "Gaonchips", "design", "confirmed")} <= found
     assert result.figures == []
+
+
+def test_a_full_stack_win_is_one_order_per_service():
+    text = ("Samsung Foundry investor day, key takeaways:\n\n"
+            "- Turnkey: first full-stack win (SF2 logic + HBM4 + I-Cube packaging) for Tarn Silicon, a San Jose "
+            "inference start-up; first lots 1H27.\n")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("Tarn Silicon", "Samsung Electronics", s) for s in ("foundry", "memory", "packaging")}
