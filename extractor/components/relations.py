@@ -86,9 +86,10 @@ class RelationBuilder:
         to 14k wpm of it"): the order's volume, not the house's capacity, unless capacity words
         lead to it ("lift CoWoS output to 130k wpm")."""
         cue = self.orders.cues.capacity_growth
-        return {d.volume for d in drafts if d.volume is not None and d.volume.value.kind == "wafer_capacity"
-                and not cue.search(view.text, max(d.clause.sentence.start, d.volume.start - 40), d.volume.start)
-                and not _node_leads(view, d.clause.sentence.start, d.volume.start)}
+        volumes = {d.volume for d in drafts if d.volume is not None and d.volume.value.kind == "wafer_capacity"}
+        return {v for v in volumes  # (a volume may come from the sentence after the deal's: read its own)
+                if not cue.search(view.text, max(view.sentence_of(v.start).start, v.start - 40), v.start)
+                and not _node_leads(view, view.sentence_of(v.start).start, v.start)}
 
     def __call__(self, doc: Doc) -> Doc:
         view = self.view(doc)

@@ -38,6 +38,8 @@ class ImpliedParties:
                 break  # the maker's customer is named in the same paragraph
             if party.name == draft.customer or draft.customer is None:
                 continue  # (the same maker again goes on with its deal: "The chip, named Bertha, will be built at Samsung's fab")
+            if _other_node(view, party, draft):
+                return None  # "N3 stays the workhorse ... and is booked solid": not the N2 deal before
             if draft.supplier == party.name:  # "Rapidus will also package the chips": for all it makes them for
                 names = list(dict.fromkeys(d.customer for d in earlier if d.clause == draft.clause
                                            and d.supplier == party.name and d.customer))
@@ -233,6 +235,14 @@ class ImpliedParties:
             if self.parties.can_supply(view, name, hints):
                 return next(i for i in view.items if i.label == "COMPANY" and i.name == name), [party]
         return None
+
+
+def _other_node(view: ArticleView, party: Item, draft: Draft) -> bool:
+    """Is a maker brought in by a node ("N3 ...") named for another node than the deal's?"""
+    if party.rule != "node_maker" or draft.node is None:
+        return False
+    nodes = view.items_in(party.start, party.end, "PROCESS_NODE")
+    return bool(nodes) and nodes[0].value.name != draft.node.value.name
 
 
 def designers(customers: list[Item], supplier: Item, earlier: list[Draft], products: set[str]) -> list[Item]:

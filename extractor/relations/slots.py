@@ -74,6 +74,9 @@ class SlotFiller:
         on_the_deal = self.cues.deal_continues.match(after.text.lstrip()) and names <= {draft.customer, draft.supplier}
         if (names or self.cues.references.search(after.text)) and not on_the_deal:
             return
+        nodes = view.items_in(after.start, after.end, "PROCESS_NODE")
+        if nodes and draft.node is not None and nodes[0].value.name != draft.node.value.name:
+            return  # "N3 stays the workhorse at roughly 160,000 wafers per month": another node's story
         dates = [d for d in view.items_in(after.start, after.end, "DATE") if d.value.value]
         fits = {d: self._timing_fit(view, d)[0] for d in dates}
         best = max(dates, key=fits.get) if dates else None

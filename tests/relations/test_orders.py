@@ -1325,3 +1325,26 @@ def test_a_full_stack_win_is_one_order_per_service():
             "inference start-up; first lots 1H27.\n")
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("Tarn Silicon", "Samsung Electronics", s) for s in ("foundry", "memory", "packaging")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("AMD's Venice CPU dies have run on N2 since the second quarter.", {("AMD", "TSMC", "foundry")},
+                     id="a product has run on a node"),
+        pytest.param("Preferred Networks is the only buyer Rapidus has named, with production slated from 2027.",
+                     {("Preferred Networks", "Rapidus", "foundry")}, id="the only buyer a maker has named"),
+        pytest.param("We confirmed that one hyperscaler, whose name we could not get, has booked 18A-P for a custom "
+                     "networking chip.", {(None, "Intel", "foundry")}, id="a buyer whose name could not be got"),
+    ],
+)
+def test_channel_check_phrasings(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_the_next_sentence_about_another_node_does_not_go_on_with_the_deal():
+    text = ("AMD's Venice CPU dies have run on N2 since the second quarter. N3 stays the workhorse at roughly "
+            "160,000 wafers per month and is booked solid.")
+    result = extract(text, published=PUBLISHED)
+    assert [o.volume for o in result.orders] == [None]
+    assert {(f.company, f.kind, f.value.amount) for f in result.figures} == {("TSMC", "wafer_capacity", "160000")}
