@@ -273,3 +273,17 @@ def design_owners(customers: list[Item], supplier: Item, earlier: list[Draft], c
             found.append(Item("COMPANY", clause.start, clause.start, draft.customer,
                               CompanyValue(name=draft.customer), clause.sentence.index, "design_owner"))
     return found
+
+
+def owners_of_designers(customers: list[Item], supplier: Item, earlier: list[Draft]) -> list[Item]:
+    """A design house buying a maker's work does so for the chip it designs for its owner:
+    the owner gets the maker's order too ("Alchip has been awarded the design of Amazon's
+    Trainium4 ... Alchip had already reserved CoWoS-L capacity at TSMC for it")."""
+    names = {c.name for c in customers} | {supplier.name}
+    found = []
+    for draft in reversed(earlier):
+        if draft.service == "design" and draft.supplier in names and draft.customer and draft.customer not in names:
+            names.add(draft.customer)
+            found.append(Item("COMPANY", draft.clause.start, draft.clause.start, draft.customer,
+                              CompanyValue(name=draft.customer), draft.clause.sentence.index, "design_owner"))
+    return found

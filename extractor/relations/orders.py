@@ -13,7 +13,7 @@ from .drafts import MAKING, Draft
 from .merge import merge
 from .lists import bullet_head, line_subject, list_counterparts, table_role
 from .parties import SUPPLIER_ROLES, Parties, PartyScorer, coordinated
-from .implied import ImpliedParties, design_owners, designers
+from .implied import ImpliedParties, design_owners, designers, owners_of_designers
 from .refine import party_speaks, refine
 from .slots import SlotFiller
 from .views import ArticleView, Item
@@ -225,6 +225,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
             customers = customers + designers(customers, supplier, recent, products)
             customers = customers + design_owners(customers, supplier, recent, clause, products)
+            customers = customers + owners_of_designers(customers, supplier, recent)
         drafts = []
         generic = not plain_hints - {"supply"}
         for guessed in services:
@@ -310,8 +311,9 @@ class OrderRules(ImpliedParties, SlotFiller):
             if earlier:
                 return earlier
         for service, pattern in self.cues.services_stated:
-            if pattern.search(text):
-                return service
+            if pattern.search(text) and not (roles and not roles & self.cues.service_roles[service]
+                                             and self.parties.hints(text) & roles & MAKING):
+                return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
         for service, pattern in self.cues.services:
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):

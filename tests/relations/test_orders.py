@@ -1348,3 +1348,13 @@ def test_the_next_sentence_about_another_node_does_not_go_on_with_the_deal():
     result = extract(text, published=PUBLISHED)
     assert [o.volume for o in result.orders] == [None]
     assert {(f.company, f.kind, f.value.amount) for f in result.figures} == {("TSMC", "wafer_capacity", "160000")}
+
+
+def test_the_owner_of_a_design_gets_the_makers_order_its_designer_places():
+    text = ("The chairman said Alchip has been awarded the back-end design and turnkey production of Amazon's "
+            "Trainium4 on TSMC's N2 process. He said Alchip had already reserved N2 wafers and CoWoS-L capacity at "
+            "TSMC for it.")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert {("Amazon", "Alchip", "design"), ("Amazon", "TSMC", "foundry"), ("Amazon", "TSMC", "packaging"),
+            ("Alchip", "TSMC", "packaging")} <= found
+    assert ("Amazon", "TSMC", "design") not in found
