@@ -25,7 +25,7 @@ class ImpliedParties:
         sup, cust = score
         if sup < 3 or cust >= sup or (hints and not hints & MAKING) or _IN_HOUSE.search(clause.text(view)):
             return None
-        if self.cues.bullet.match(clause.sentence.text):  # each list line is its own item
+        if self.cues.bullet.match(clause.sentence.text) or "|" in clause.sentence.text:  # each list line or table row is its own item
             earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
         topic = paragraph_topic(view, clause.sentence.index)  # "AMD, MI450.\nSoIC-X ... are done by TSMC"
         if topic is not None and topic.name != party.name and not self.parties.can_supply(view, topic.name, hints) \

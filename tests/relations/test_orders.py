@@ -1358,3 +1358,11 @@ def test_the_owner_of_a_design_gets_the_makers_order_its_designer_places():
     assert {("Amazon", "Alchip", "design"), ("Amazon", "TSMC", "foundry"), ("Amazon", "TSMC", "packaging"),
             ("Alchip", "TSMC", "packaging")} <= found
     assert ("Amazon", "TSMC", "design") not in found
+
+
+def test_a_table_row_without_a_customer_takes_none_from_the_row_above():
+    text = ("House                 | Customer  | Work                 | Status\n"
+            "Keelin Semitest Inc.  | Qualcomm  | wafer sort, AI200    | awarded\n"
+            "JCET                  | -         | HBM test line        | no customer yet\n")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("Qualcomm", "Keelin Semitest", "packaging")}
