@@ -342,8 +342,8 @@ _QUESTION = re.compile(r"^[ \t]*Q\s*[:.]\s", re.MULTILINE)
 
 def paragraph_topic(view: ArticleView, index: int) -> Item | None:
     """The company a paragraph is headed by ("SK hynix." or "Micron:" alone on its first
-    line, as trade notes write them, or the one company a question opening it names, as
-    Q&A columns do), for the sentences after the heading."""
+    line, as trade notes write them; "MICRON – ..." opening a wrap's item; the one company
+    a question opening it names, as Q&A columns do), for the sentences after the heading."""
     answer = interviewee(view, index)
     if answer is not None:
         return answer
@@ -358,6 +358,10 @@ def paragraph_topic(view: ArticleView, index: int) -> Item | None:
                 return named[0]
             if len(named) == 1 and sentence.text.rstrip().endswith("?"):
                 return named[0]  # "Who assembles Google's TPU v8? Broadcom designs the accelerator ..."
+            dash = _DASH_HEADING.match(sentence.text)
+            heading = [i for i in named if dash and i.end <= sentence.start + dash.end()]
+            if len(heading) == 1:
+                return heading[0]  # "SAMSUNG – Samsung Electronics will supply ...": the wrap's item
             return None
     return None
 
@@ -366,6 +370,7 @@ def _opens_paragraph(view: ArticleView, sentence: SentenceView) -> bool:
     return view.text[max(0, sentence.start - 2):sentence.start].endswith("\n")
 
 
+_DASH_HEADING = re.compile(r"\s*[A-Z][\w&.' ]{1,30}?\s[–—-]\s")
 _HEADING_ONLY = re.compile(r"[^.:!?]{1,40}[.:]")
 def equivalents(view: ArticleView) -> dict[Item, list[Item]]:
     """Bracketed conversions: "10 trillion won (approximately RMB 44.3 billion)"."""

@@ -65,3 +65,11 @@ PUBLISHED = "2026-11-23"
 def test_figures_from_sentences(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+def test_a_wrap_item_headed_by_a_company_owns_its_figures():
+    text = ("MICRON – Micron said it had secured a $3 billion HBM4E order from a customer it would not name. It also "
+            "confirmed that HBM4 for Nvidia's Rubin has been shipping in volume since June. The company guided "
+            "fiscal fourth-quarter revenue to between $14.2 billion and $14.6 billion.\n")
+    found = {(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures}
+    assert ("Micron", "revenue") in found and ("Nvidia", "revenue") not in found
