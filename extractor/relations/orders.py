@@ -197,6 +197,9 @@ class OrderRules(ImpliedParties, SlotFiller):
             words_say = found.markers.get(party.name, (0, 0))[0] >= 3  # "with CoAsia handling back-end work"
             if net >= 3 and (net >= sup - cust - 2 or words_say) and party.name in found.marked:
                 chosen.append(party)
+        if not split:  # "assembled at both TSMC and ASE" beside the designer: a second list of makers shares its demand
+            shared = [p for p in chosen[1:] if any(q is not p and coordinated(view, [p, q]) for q in chosen[1:])]
+            chosen = [p for p in chosen if p not in shared]
         return chosen
 
     def _supplier_by_roles(self, view: ArticleView, scored: dict[Item, tuple[int, int]]) -> list[Item]:

@@ -1366,3 +1366,10 @@ def test_a_table_row_without_a_customer_takes_none_from_the_row_above():
             "JCET                  | -         | HBM test line        | no customer yet\n")
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("Qualcomm", "Keelin Semitest", "packaging")}
+
+
+def test_makers_a_designers_chip_is_shared_between_are_no_customers_and_no_orders():
+    text = ("The MTIA accelerator Broadcom co-designs with Meta is assembled at both TSMC and ASE, and neither house "
+            "will say how the lots are divided.")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("Meta", "Broadcom", "design")}
