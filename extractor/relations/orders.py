@@ -81,6 +81,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         customers = [party for party, (sup, cust) in scored.items()
                      if party.name not in names and sup - cust <= min(lead - 2, 1)
                      and {party.name, suppliers[0].name} & found.marked]
+        targets = _arrow_targets(view, clause)
+        if targets is not None:  # "Advantest → KYEC, TSMC: testers for final test of Nvidia's GPUs"
+            customers = [c for c in customers if c.name in targets]
         if not customers:  # "Semifive did the physical design, Hana Micron will package it": the story's buyer
             drafts = self._implied_for_each(view, clause, converted, earlier, suppliers, found, scored, hints, talks_only)
             return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
@@ -390,6 +393,19 @@ def _without_companies(view: ArticleView, clause: Clause, cues: Cues) -> str:
     for item in view.items_in(clause.start, clause.end, "COMPANY"):
         text = text[:item.start - clause.start] + " " * (item.end - item.start) + text[item.end - clause.start:]
     return cues.references.sub(lambda m: " " * len(m.group()), text)  # "the foundry" names no service either
+
+
+def _arrow_targets(view: ArticleView, clause: Clause) -> set[str] | None:
+    """The companies a supply-map line points its arrow at ("Advantest → KYEC, TSMC: ..."):
+    the line's only buyers; None when the clause has no such arrow."""
+    match = _ARROW_LINE.match(clause.sentence.text)
+    if match is None:
+        return None
+    start = clause.sentence.start + match.start("targets")
+    return {i.name for i in view.items_in(start, clause.sentence.start + match.end("targets"), "COMPANY")}
+
+
+_ARROW_LINE = re.compile(r"\s*(?:[-•*]\s+)?[^:\n→]{1,60}?(?:→|->|=>|⇒)(?P<targets>[^:\n]{1,80}):")
 
 
 def _own_brackets(view: ArticleView, items: list[Item]) -> bool:

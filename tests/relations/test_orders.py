@@ -1373,3 +1373,9 @@ def test_makers_a_designers_chip_is_shared_between_are_no_customers_and_no_order
             "will say how the lots are divided.")
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("Meta", "Broadcom", "design")}
+
+
+def test_a_supply_map_arrow_names_the_only_buyers_of_its_line():
+    text = "Who supplies whom.\n\nAdvantest → KYEC, TSMC: V93000 SoC testers for final test of Nvidia's GPUs.\n"
+    found = {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders}
+    assert ("Nvidia", "Advantest") not in found and ("KYEC", "Advantest") in found
