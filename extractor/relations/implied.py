@@ -6,7 +6,7 @@ import re
 
 from ..patterns import guarded
 from ..records import CompanyValue
-from .context import Clause, paragraph_topic
+from .context import Clause, interviewee, paragraph_topic
 from .drafts import MAKING, Draft
 from .lists import bullet_head, grid_cells, line_items, list_counterparts, list_intro
 from .views import ArticleView, Item
@@ -217,6 +217,9 @@ class ImpliedParties:
         counted = any(q.value.kind == "units" for q in view.items_in(clause.start, clause.end, "QUANTITY"))
         if cust < 2 or sup >= cust or not (hints or counted) or _IN_HOUSE.search(clause.text(view)):
             return None
+        answering = interviewee(view, clause.sentence.index)
+        if answering is not None and answering.name != party.name:  # "A: Naver Cloud has ordered 3,000 of our cards"
+            return answering, [party]
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
             if draft.clause.sentence.index >= first and draft.supplier != party.name and (

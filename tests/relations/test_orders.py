@@ -1311,11 +1311,14 @@ def test_an_interviews_answers_speak_for_the_company_interviewed():
             "A: At Samsung Foundry, on SF2. We signed the wafer agreement in March. Gaonchips did the physical "
             "design with us.\n\n"
             "Q: How fast is it?\n"
-            "A: It draws under 90 watts per card.\n")
+            "A: It draws under 90 watts per card.\n\n"
+            "Q: Do you have a customer yet?\n"
+            "A: Yes: Naver Cloud has ordered 3,000 Byeol-2 cards, worth about 45 billion won.\n")
     result = extract(text, published=PUBLISHED)
     found = {(o.customer, o.supplier, o.service, o.confirmation) for o in result.orders}
     assert {("Saebit Semiconductor", "Samsung Electronics", "foundry", "confirmed"),
-            ("Saebit Semiconductor", "Gaonchips", "design", "confirmed")} <= found
+            ("Saebit Semiconductor", "Gaonchips", "design", "confirmed"),
+            ("Naver", "Saebit Semiconductor", "supply", "confirmed")} <= found
     assert result.figures == []
 
 
@@ -1379,3 +1382,9 @@ def test_a_supply_map_arrow_names_the_only_buyers_of_its_line():
     text = "Who supplies whom.\n\nAdvantest → KYEC, TSMC: V93000 SoC testers for final test of Nvidia's GPUs.\n"
     found = {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders}
     assert ("Nvidia", "Advantest") not in found and ("KYEC", "Advantest") in found
+
+
+def test_a_package_worth_a_sum_is_a_bundle_not_chip_packaging():
+    text = "Nebius bought about 30,000 Nvidia GB300 GPUs through Dell, a package worth roughly $2.1 billion."
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("Nebius", "Dell", "supply")}
