@@ -54,6 +54,9 @@ PUBLISHED = "2026-11-23"
                      {("Amazon", "investment", "8000000000")}, id="money invested"),
         pytest.param("Nvidia bought $5 billion of Intel stock in September.",
                      {("Nvidia", "investment", "5000000000")}, id="stock bought is an investment"),
+        pytest.param("Samsung Electronics has received an order from Broadcom for HBM4 to be used in custom AI chips, "
+                     "with a scale of about 1 trillion 500 billion won.", set(),
+                     id="chips a product is used in make no chip spend"),
         pytest.param("The oS step goes to SPIL, which TSMC has contracted for about 12k wpm from 3Q26.", set(),
                      id="wafers a house runs for its buyer are the order's volume, no capacity"),
         pytest.param("SPIL has run the oS step of CoWoS-S for TSMC since 2024 and handles close to 14k wpm of it.",
