@@ -86,7 +86,7 @@ class SlotFiller:
             volumes = [q for q in view.items_in(after.start, after.end, "QUANTITY")
                        if q.value.kind in {"units", "wafers", "wafer_capacity"}]
             draft.volume = volumes[0] if volumes else None
-        if draft.value is None and self.cues.deal_nouns.search(after.text):
+        if draft.value is None and (self.cues.deal_nouns.search(after.text) or on_the_deal):  # "... put its value at"
             money = [m for m in view.items_in(after.start, after.end, "MONEY") if m not in converted
                      and not _figure_money(view, m, Clause(after, after.start, after.end), self.cues)]
             draft.value = max(money, key=amount_of) if money else None

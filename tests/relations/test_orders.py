@@ -1388,3 +1388,11 @@ def test_a_package_worth_a_sum_is_a_bundle_not_chip_packaging():
     text = "Nebius bought about 30,000 Nvidia GB300 GPUs through Dell, a package worth roughly $2.1 billion."
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("Nebius", "Dell", "supply")}
+
+
+def test_a_sentence_putting_a_value_on_the_deal_goes_on_with_it():
+    text = ("Fujitsu will have its processor manufactured by Rapidus on its 2-nanometer line. A person familiar with "
+            "the matter put its value at tens of billions of yen.")
+    orders = extract(text, published=PUBLISHED).orders
+    assert [(o.customer, o.supplier, o.value.low if o.value else None) for o in orders] == \
+        [("Fujitsu", "Rapidus", "10000000000")]
