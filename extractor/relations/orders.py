@@ -223,6 +223,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         text = clause.text(view)
         plain_hints = self.parties.hints(_without_companies(view, clause, self.cues))  # words, not names
         services = [inherited] if inherited else self._services(view, clause, supplier, plain_hints)
+        if alone and earlier and not plain_hints and customers and customers[0].rule == "earlier_deal":
+            # ", while Samsung has been lined up as a second source": the buyer's deal goes on in its service
+            told = next((d.service for d in reversed(earlier) if d.customer == customers[0].name), None)
+            services = [told] if told and self.parties.can_supply(view, supplier.name, {told}) else services
         if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
         stage = self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."

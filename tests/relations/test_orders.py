@@ -1396,3 +1396,20 @@ def test_a_sentence_putting_a_value_on_the_deal_goes_on_with_it():
     orders = extract(text, published=PUBLISHED).orders
     assert [(o.customer, o.supplier, o.value.low if o.value else None) for o in orders] == \
         [("Fujitsu", "Rapidus", "10000000000")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Google is leaning on SK hynix for most of the HBM4E stacks the two chips need, while Samsung "
+                     "Electronics has been lined up as a second source for roughly a fifth of the volume.",
+                     {("Google", "SK hynix", "memory"), ("Google", "Samsung Electronics", "memory")},
+                     id="leaning on X for; lined up as a second source, in the buyer's service"),
+        pytest.param("Google has tapped MediaTek to co-design the TPU v9i. Both chips are due to roll off TSMC's lines "
+                     "on its 2-nanometer process.",
+                     {("Google", "MediaTek", "design"), ("Google", "TSMC", "foundry"), ("MediaTek", "TSMC", "foundry")},
+                     id="chips roll off a maker's lines"),
+    ],
+)
+def test_varied_deal_wording(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
