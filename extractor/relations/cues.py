@@ -55,6 +55,7 @@ class Cues:
     stated_split: re.Pattern
     power_of_chips: re.Pattern
     negated: re.Pattern
+    none_placed: re.Pattern  # "Neither has placed an order." after talks: no deal came of them
     not_deal: re.Pattern
     timing_bad: re.Pattern
     references: re.Pattern
@@ -149,6 +150,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         stated_split=guarded(data["stated_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
+        none_placed=re.compile(data["none_placed"], re.IGNORECASE),
         not_deal=guarded(data["not_deal"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),

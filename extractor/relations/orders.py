@@ -436,4 +436,12 @@ def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list
     """The article's orders, merged and refined, and the drafts they came from."""
     drafts = rules.drafts(view)
     orders = merge(view, drafts, equivalents(view))
+    orders = [o for o in orders if not (o.stage == "talks" and _none_placed_next(view, rules.cues, o))]
     return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
+
+
+def _none_placed_next(view: ArticleView, cues: Cues, order: Order) -> bool:
+    """"... is pitching HBM4E samples to Google and Amazon. Neither has placed an order.": the
+    sentence after the talks says no deal came of them."""
+    last = view.sentence_of(order.evidence[-1].start).index + 1
+    return last < len(view.sentences) and bool(cues.none_placed.match(view.sentences[last].text.lstrip()))

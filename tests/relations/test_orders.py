@@ -1413,3 +1413,16 @@ def test_a_sentence_putting_a_value_on_the_deal_goes_on_with_it():
 )
 def test_varied_deal_wording(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Micron is pitching HBM4E samples to Google and Amazon for their next accelerators. Neither has "
+                     "placed an order.", id="talks that the next sentence says came to nothing"),
+        pytest.param("In Texas, a federal jury on Friday ordered Samsung to pay $118 million to Netlist for infringing "
+                     "memory-module patents.", id="a court ordering payment"),
+    ],
+)
+def test_no_order_from_a_pitch_that_came_to_nothing_or_a_court_award(text):
+    assert extract(text, published=PUBLISHED).orders == []
