@@ -1426,3 +1426,18 @@ def test_varied_deal_wording(text, expected):
 )
 def test_no_order_from_a_pitch_that_came_to_nothing_or_a_court_award(text):
     assert extract(text, published=PUBLISHED).orders == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Wiwynn's win at Amazon Web Services covers Trainium3 racks.", {("Amazon", "Wiwynn", "supply")},
+                     id="X's win at Y"),
+        pytest.param("Wistron itself builds GB300 compute trays and switch trays for Nvidia at its Hsinchu plant.",
+                     {("Nvidia", "Wistron", "supply")}, id="builds goods for a buyer"),
+        pytest.param("- HBM4 base die: built in-house on SF4 for the group's own memory stacks at Samsung.", set(),
+                     id="built in-house is no deal"),
+    ],
+)
+def test_odm_phrasings(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
