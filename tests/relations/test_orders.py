@@ -1441,3 +1441,10 @@ def test_no_order_from_a_pitch_that_came_to_nothing_or_a_court_award(text):
 )
 def test_odm_phrasings(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_design_handled_on_behalf_of_a_buyer():
+    text = ("Denso, the group's largest parts supplier, will handle the design of a system-on-chip for automated "
+            "driving on behalf of Toyota, the companies said in September.")
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Toyota", "Denso", "design")}
