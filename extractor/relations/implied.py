@@ -43,15 +43,13 @@ class ImpliedParties:
             if draft.supplier == party.name:  # "Rapidus will also package the chips": for all it makes them for
                 names = list(dict.fromkeys(d.customer for d in earlier if d.clause == draft.clause
                                            and d.supplier == party.name and d.customer))
-                return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
-                                    clause.sentence.index, "earlier_deal") for name in names]
+                return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal") for name in names]
             if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):
                 names = [draft.supplier]  # an HBM base die is made for the memory maker
             else:
                 # the design house gets the maker's order too, not the memory's
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
-            return party, [Item("COMPANY", clause.start, clause.start, name, CompanyValue(name=name),
-                                clause.sentence.index, "earlier_deal") for name in names]
+            return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal") for name in names]
         return self._owner_of_the_chip(view, party, clause)
 
     def _owner_of_the_chip(self, view: ArticleView, party: Item, clause: Clause) -> tuple[Item, list[Item]] | None:
@@ -120,21 +118,28 @@ class ImpliedParties:
         for buyer, supplier, start, end, buyer_start, buyer_end in grid_cells(view, clause, self.cues):
             if buyer.name == supplier.name:
                 continue
-            cell = Clause(clause.sentence, start, end)
             text = view.text[start:end]
-            talks_only = not self.cues.order_agreed.search(text)
-            service = self._grid_service(view, clause, supplier, text)
+            service = self._stated_service(view, clause, supplier, text)[0]
             if service is None:
                 continue
-            confirmation, attribution = self._sourcing(view, cell, {buyer.name, supplier.name})
-            draft = Draft(buyer.name, supplier.name, getattr(supplier.value, "unit", None), service,
-                          self._stage(text, talks_only), confirmation, attribution, cell, 4)
-            self._fill_slots(view, draft, converted)
-            draft.products = draft.products or self.parties.products.owned_by(view, buyer_start, buyer_end, buyer.name)
-            if service == "memory" and draft.chip not in self.cues.memory_chips:  # "the HBM4 cycle ... a grid"
-                draft.chip = self._intro_memory(view, clause)
-            drafts.append(draft)
+            talks_only = not self.cues.order_agreed.search(text)
+            drafts.append(self._cell_draft(view, clause, converted, buyer, supplier, service, (start, end),
+                                           self._stage(text, talks_only), (buyer_start, buyer_end)))
         return drafts
+
+    def _cell_draft(self, view: ArticleView, clause: Clause, converted: set[Item], customer: Item, supplier: Item,
+                    service: str, cell: tuple[int, int], stage: str, heading: tuple[int, int]) -> Draft:
+        """One deal a table cell or a line's brackets state: its slots from the cell, the
+        products from the row's or line's heading, the memory from the introduction."""
+        span = Clause(clause.sentence, *cell)
+        confirmation, attribution = self._sourcing(view, span, {customer.name, supplier.name})
+        draft = Draft(customer.name, supplier.name, getattr(supplier.value, "unit", None), service, stage,
+                      confirmation, attribution, span, 4)
+        self._fill_slots(view, draft, converted)
+        draft.products = draft.products or self.parties.products.owned_by(view, *heading, customer.name)
+        if service == "memory" and draft.chip not in self.cues.memory_chips:  # "the HBM4 cycle ... a grid"
+            draft.chip = self._intro_memory(view, clause)
+        return draft
 
     def _line_item_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft] | None:
         """A line heading one company's entry, with each counterpart's status in brackets
@@ -158,16 +163,9 @@ class ImpliedParties:
             if not options:
                 continue
             _, supplier, customer, service = max(options, key=lambda option: option[0])
-            cell = Clause(clause.sentence, start, end)
-            confirmation, attribution = self._sourcing(view, cell, {customer.name, supplier.name})
-            draft = Draft(customer.name, supplier.name, getattr(supplier.value, "unit", None), service,
-                          self._stage(text, False), confirmation, attribution, cell, 4)  # the line states a deal
-            self._fill_slots(view, draft, converted)
-            draft.products = draft.products or self.parties.products.owned_by(
-                view, clause.sentence.start, head.end + 40, customer.name)
-            if service == "memory" and draft.chip not in self.cues.memory_chips:
-                draft.chip = self._intro_memory(view, clause)
-            drafts.append(draft)
+            drafts.append(self._cell_draft(view, clause, converted, customer, supplier, service, (start, end),
+                                           self._stage(text, False),  # the line states a deal
+                                           (clause.sentence.start, head.end + 40)))
         return drafts
 
     def _intro(self, view: ArticleView, clause: Clause) -> str:
@@ -180,9 +178,6 @@ class ImpliedParties:
         """The memory the introduction of a table or of entry lines names ("the HBM4 cycle")."""
         found = list(self.cues.memory_chip.finditer(self._intro(view, clause)))
         return self.cues.chip_names[found[-1].group(1).casefold()] if found else None
-
-    def _grid_service(self, view: ArticleView, clause: Clause, supplier: Item, cell: str) -> str | None:
-        return self._stated_service(view, clause, supplier, cell)[0]
 
     def _stated_service(self, view: ArticleView, clause: Clause, supplier: Item, cell: str) -> tuple[str | None, bool]:
         """The cell's own service words, else those of the sentences before the table or
@@ -240,6 +235,11 @@ class ImpliedParties:
         return None
 
 
+def _named(at: int, sentence: int, name: str, rule: str) -> Item:
+    """A company the story supplies to a clause that does not name it, as a COMPANY item."""
+    return Item("COMPANY", at, at, name, CompanyValue(name=name), sentence, rule)
+
+
 def _other_node(view: ArticleView, party: Item, draft: Draft) -> bool:
     """Is a maker brought in by a node ("N3 ...") named for another node than the deal's?"""
     if party.rule != "node_maker" or draft.node is None:
@@ -257,8 +257,7 @@ def designers(customers: list[Item], supplier: Item, earlier: list[Draft], produ
         same_chip = not products or not draft.products or products & set(draft.products)
         if draft.service == "design" and draft.customer in names and draft.supplier not in names and same_chip:
             names.add(draft.supplier)
-            found.append(Item("COMPANY", draft.clause.start, draft.clause.start, draft.supplier,
-                              CompanyValue(name=draft.supplier), draft.clause.sentence.index, "designer"))
+            found.append(_named(draft.clause.start, draft.clause.sentence.index, draft.supplier, "designer"))
     return found
 
 
@@ -273,8 +272,7 @@ def design_owners(customers: list[Item], supplier: Item, earlier: list[Draft], c
         if draft.service == "design" and draft.clause == clause and draft.supplier in names and \
                 draft.customer not in names and draft.customer and set(draft.products) & products:
             names.add(draft.customer)
-            found.append(Item("COMPANY", clause.start, clause.start, draft.customer,
-                              CompanyValue(name=draft.customer), clause.sentence.index, "design_owner"))
+            found.append(_named(clause.start, clause.sentence.index, draft.customer, "design_owner"))
     return found
 
 
@@ -287,6 +285,5 @@ def owners_of_designers(customers: list[Item], supplier: Item, earlier: list[Dra
     for draft in reversed(earlier):
         if draft.service == "design" and draft.supplier in names and draft.customer and draft.customer not in names:
             names.add(draft.customer)
-            found.append(Item("COMPANY", draft.clause.start, draft.clause.start, draft.customer,
-                              CompanyValue(name=draft.customer), draft.clause.sentence.index, "design_owner"))
+            found.append(_named(draft.clause.start, draft.clause.sentence.index, draft.customer, "design_owner"))
     return found

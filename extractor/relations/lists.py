@@ -83,12 +83,7 @@ def _table_header(view: ArticleView, line_start: int) -> list[str] | None:
     """The cells of the first line of the block of "|" lines a line belongs to."""
     key = ("table_header", line_start)
     if key not in view.cache:
-        start = line_start
-        while start > 0:
-            previous = view.text.rfind("\n", 0, start - 1) + 1
-            if "|" not in view.text[previous:start - 1]:
-                break
-            start = previous
+        start = _first_table_line(view, line_start)
         end = view.text.find("\n", start)
         view.cache[key] = [cell.strip() for cell in view.text[start:end if end >= 0 else None].split("|")] \
             if start != line_start else None
@@ -149,15 +144,21 @@ def _cells(view: ArticleView, line_start: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _table_start(view: ArticleView, line_start: int) -> int | None:
-    """Where the first line of the block of "|" lines a line belongs to starts; None when
-    the line is that first one or a rule row ("|---|---|")."""
+def _first_table_line(view: ArticleView, line_start: int) -> int:
+    """Where the first line of the block of "|" lines a line belongs to starts."""
     start = line_start
     while start > 0:
         previous = view.text.rfind("\n", 0, start - 1) + 1
         if "|" not in view.text[previous:start - 1]:
             break
         start = previous
+    return start
+
+
+def _table_start(view: ArticleView, line_start: int) -> int | None:
+    """Where the header of the table a row belongs to starts; None when the line is that
+    header or a rule row ("|---|---|")."""
+    start = _first_table_line(view, line_start)
     line_end = view.text.find("\n", line_start)
     if start == line_start or _RULE_ROW.fullmatch(view.text[line_start:line_end if line_end >= 0 else None]):
         return None
