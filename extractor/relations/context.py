@@ -326,13 +326,17 @@ def _by_order(view: ArticleView, clause: Clause, start: int, cues: Cues, window:
 def interviewee(view: ArticleView, index: int) -> Item | None:
     """In an answer of an interview ("A: We signed the wafer agreement in March."), the
     company interviewed: the first one the article names, before its questions begin."""
+    key = ("interviewee",)  # the article's part, read once
+    if key not in view.cache:
+        first = next((i for i in view.items if i.label == "COMPANY"), None)
+        questions = _QUESTION.search(view.text)
+        view.cache[key] = first if first is not None and questions is not None and first.start < questions.start() \
+            else None
+    if view.cache[key] is None:
+        return None
     sentence = view.sentences[index]
     line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
-    if not _ANSWER.match(view.text, line_start):
-        return None
-    first = next((i for i in view.items if i.label == "COMPANY"), None)
-    questions = _QUESTION.search(view.text)
-    return first if first is not None and questions is not None and first.start < questions.start() else None
+    return view.cache[key] if _ANSWER.match(view.text, line_start) else None
 
 
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")

@@ -127,9 +127,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                 s.rule == "coref" or _POSSESSIVE.match(view.text, s.end) for s in suppliers):
             return []  # "its share of Nvidia's HBM4": a possessive names an owner, not a maker
         drafts: list[Draft] = []
+        told = {(d.customer, d.supplier) for d in earlier}
         for supplier in suppliers:
             pair = self._implied_customers(view, supplier, scored[supplier], hints, clause, earlier)
-            told = {(d.customer, d.supplier) for d in earlier}
             if pair is not None and not any((c.name, supplier.name) in told for c in pair[1]):  # no second service
                 made = self._deals(view, clause, converted, earlier, supplier, pair[1], scored, talks_only, alone=True)
                 own = sorted(s for s in hints & MAKING if self.parties.can_supply(view, supplier.name, {s}))
