@@ -235,7 +235,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
             customers = customers + designers(customers, supplier, recent, products)
             customers = customers + design_owners(customers, supplier, recent, clause, products)
-            customers = customers + owners_of_designers(customers, supplier, recent)
+            if not self.cues.anonymous_customer.search(clause.sentence.text):  # "..., but would not say which customer"
+                customers = customers + owners_of_designers(customers, supplier, recent)
         drafts = []
         generic = not plain_hints - {"supply"}
         for guessed in services:

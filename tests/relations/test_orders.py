@@ -1448,3 +1448,13 @@ def test_design_handled_on_behalf_of_a_buyer():
             "driving on behalf of Toyota, the companies said in September.")
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
         {("Toyota", "Denso", "design")}
+
+
+def test_a_design_houses_booking_for_an_unnamed_customer_is_not_the_rumoured_owners():
+    text = ("Mistral AI has tapped Veyrin Silicon Inc. to co-design an inference accelerator, according to two people "
+            "familiar with the plans. The program is said to be worth about €400 million over four years. Veyrin's "
+            "chief executive confirmed that the company has booked 3-nanometer wafers at TSMC for a first chip, but "
+            "would not say which customer the chip is for.")
+    orders = {(o.customer, o.supplier, o.service): o for o in extract(text, published=PUBLISHED).orders}
+    assert ("Mistral AI", "TSMC", "foundry") not in orders
+    assert orders[("Mistral AI", "Veyrin Silicon", "design")].value.amount == "400000000"
