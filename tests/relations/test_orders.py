@@ -1458,3 +1458,9 @@ def test_a_design_houses_booking_for_an_unnamed_customer_is_not_the_rumoured_own
     orders = {(o.customer, o.supplier, o.service): o for o in extract(text, published=PUBLISHED).orders}
     assert ("Mistral AI", "TSMC", "foundry") not in orders
     assert orders[("Mistral AI", "Veyrin Silicon", "design")].value.amount == "400000000"
+
+
+def test_ddr5_modules_are_memory():
+    text = "SK hynix is also in talks with Tencent on a long-term agreement to supply DDR5 modules for its data centers."
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
+        {("Tencent", "SK hynix", "memory")}
