@@ -310,9 +310,12 @@ class OrderRules(ImpliedParties, SlotFiller):
 
     def _service(self, view: ArticleView, clause: Clause, supplier: Item) -> str | None:
         unit = getattr(supplier.value, "unit", None)
-        if unit and self.parties.unit_service.get((supplier.name, unit)):
-            return self.parties.unit_service[(supplier.name, unit)]
         text = clause.text(view)
+        named = self.parties.unit_service.get((supplier.name, unit)) if unit else None
+        said = self.parties.hints(text) & MAKING
+        elsewhere = supplier.rule == "coref" or supplier.start < clause.start  # a stand-in, or a list line's head
+        if named and not (elsewhere and said and named not in said):
+            return named  # (not "..., and the Korean chipmaker will also package the part" after "Samsung Foundry")
         roles = self.parties.role_of(view, supplier.name)
         if supplier.rule == "product_seller":  # "20,000 DS-N3 NPU cards": who sells them supplies
             roles = roles | {"supply"}

@@ -1464,3 +1464,19 @@ def test_ddr5_modules_are_memory():
     text = "SK hynix is also in talks with Tencent on a long-term agreement to supply DDR5 modules for its data centers."
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == \
         {("Tencent", "SK hynix", "memory")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Renesas has signed up Tata Electronics to assemble and test microcontrollers at the Indian "
+                     "company's new plant in Assam.",
+                     {("Renesas", "Tata Electronics", "packaging")}, id="assemble and test is packaging"),
+        pytest.param("Groq's next LPU will come off Samsung Foundry's 4-nanometer lines, and the Korean chipmaker will "
+                     "also package the part, the two companies said.",
+                     {("Groq", "Samsung Electronics", "foundry"), ("Groq", "Samsung Electronics", "packaging")},
+                     id="a unit's stand-in doing another trade of its company"),
+    ],
+)
+def test_wrap_item_services(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
