@@ -33,6 +33,7 @@ _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 _ANCHORED = {C.AT_BEGINNING, C.AT_BEGINNING_STRING}
 _AT_START = ("", False, False)  # a branch that can only match at the text's start (``^``, ``\\A``)
+_ANCHOR = ("anchored",)  # the rest :func:`_walk` gives such a branch
 
 
 class _Unknown(Exception):
@@ -151,74 +152,45 @@ def _first(items, folded: bool, bounded: bool) -> tuple[set[tuple[str, bool, boo
     """The class items a sequence can start with, each with whether case is ignored
     there and whether ``\\b`` was asserted before it (``bounded``: already on entry),
     and whether the sequence may match nothing."""
-    found: set[tuple[str, bool, bool]] = set()
-    for op, av in items:
-        if op is C.AT and av in _ANCHORED:
-            return found | {_AT_START}, False  # no later position starts this sequence
-        if op is C.AT and av is C.AT_BOUNDARY:
-            bounded = True  # nothing consumed yet: the boundary is at the match's start
-            continue
-        if op in _ZERO_WIDTH:
-            continue
-        if op is C.LITERAL:
-            return found | {(_escape(av), folded, bounded)}, False
-        if op is C.IN:
-            return found | {(item, folded, bounded) for item in _class_items(av)}, False
-        if op is C.BRANCH:
-            empty = False
-            for branch in av[1]:
-                branch_found, branch_empty = _first(branch, folded, bounded)
-                found |= branch_found
-                empty = empty or branch_empty
-            if not empty:
-                return found, False
-            continue
-        if op is C.SUBPATTERN:
-            _, add_flags, del_flags, sub = av
-            if (add_flags | del_flags) & ~re.IGNORECASE:
-                raise _Unknown  # (?a:...), (?s:...): the class would not share them
-            sub_found, sub_empty = _first(sub, (folded or bool(add_flags)) and not del_flags, bounded)
-            found |= sub_found
-            if not sub_empty:
-                return found, False
-            continue
-        if op is C.ATOMIC_GROUP:
-            sub_found, sub_empty = _first(av, folded, bounded)
-            found |= sub_found
-            if not sub_empty:
-                return found, False
-            continue
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            low, _, sub = av
-            sub_found, sub_empty = _first(sub, folded, bounded)
-            found |= sub_found
-            if low > 0 and not sub_empty:
-                return found, False
-            continue
-        raise _Unknown  # ., [^...], back-references, conditionals
-    return found, True
+    walked, may_be_empty = _walk(items, folded, bounded, None)
+    return {(item, item_folded, item_bounded) for item, item_folded, item_bounded, _ in walked}, may_be_empty
 
 
 def _steps(items, folded: bool, after) -> tuple[list[tuple[str, bool, tuple | None]], bool]:
     """Like :func:`_first`, each start item with what follows it in the pattern (its
     ``rest``, for :func:`_following`), and whether the sequence may match nothing.
     ``after``: the sequences that follow ``items``, innermost first, each
-    ``(items, folded)``; None for an unknown rest."""
-    found: list[tuple[str, bool, tuple | None]] = []
+    ``(items, folded)``; None for an unknown rest. A branch that can only match at the
+    text's start gives no step (the guard lets that position through as it is)."""
+    walked, may_be_empty = _walk(items, folded, False, after)
+    return [(item, item_folded, rest) for item, item_folded, _, rest in walked if rest is not _ANCHOR], may_be_empty
+
+
+def _walk(items, folded: bool, bounded: bool, after) -> tuple[list[tuple[str, bool, bool, tuple | None]], bool]:
+    """The class items a sequence can start with, each as (item, whether case is ignored
+    there, whether ``\\b`` was asserted right before it, what follows it in the pattern),
+    and whether the sequence may match nothing: one walk for :func:`_first` and
+    :func:`_steps`. ``after`` as for :func:`_steps` (None: the rest is not wanted or not
+    known); a branch anchored at the text's start gives :data:`_AT_START` with rest
+    :data:`_ANCHOR`."""
+    found: list[tuple[str, bool, bool, tuple | None]] = []
     for index, (op, av) in enumerate(items):
         rest = ((items[index + 1:], folded),) + after if after is not None else None
         if op is C.AT and av in _ANCHORED:
-            return found, False  # only at the text's start, which the guard lets through as it is
+            return found + [(*_AT_START, _ANCHOR)], False  # no later position starts this sequence
+        if op is C.AT and av is C.AT_BOUNDARY:
+            bounded = True  # nothing consumed yet: the boundary is at the match's start
+            continue
         if op in _ZERO_WIDTH:
             continue
         if op is C.LITERAL:
-            return found + [(_escape(av), folded, rest)], False
+            return found + [(_escape(av), folded, bounded, rest)], False
         if op is C.IN:
-            return found + [(item, folded, rest) for item in _class_items(av)], False
+            return found + [(item, folded, bounded, rest) for item in _class_items(av)], False
         if op is C.BRANCH:
             empty = False
             for branch in av[1]:
-                branch_found, branch_empty = _steps(branch, folded, rest)
+                branch_found, branch_empty = _walk(branch, folded, bounded, rest)
                 found += branch_found
                 empty = empty or branch_empty
             if not empty:
@@ -227,14 +199,14 @@ def _steps(items, folded: bool, after) -> tuple[list[tuple[str, bool, tuple | No
         if op is C.SUBPATTERN:
             _, add_flags, del_flags, sub = av
             if (add_flags | del_flags) & ~re.IGNORECASE:
-                raise _Unknown
-            sub_found, sub_empty = _steps(sub, (folded or bool(add_flags)) and not del_flags, rest)
+                raise _Unknown  # (?a:...), (?s:...): the class would not share them
+            sub_found, sub_empty = _walk(sub, (folded or bool(add_flags)) and not del_flags, bounded, rest)
             found += sub_found
             if not sub_empty:
                 return found, False
             continue
         if op is C.ATOMIC_GROUP:
-            sub_found, sub_empty = _steps(av, folded, rest)
+            sub_found, sub_empty = _walk(av, folded, bounded, rest)
             found += sub_found
             if not sub_empty:
                 return found, False
@@ -245,12 +217,12 @@ def _steps(items, folded: bool, after) -> tuple[list[tuple[str, bool, tuple | No
             # remaining rounds (none after the last), then what follows the repeat
             again = high if high is C.MAXREPEAT else high - 1
             more = (([(op, (max(low - 1, 0), again, sub))], folded),) if again else ()
-            sub_found, sub_empty = _steps(sub, folded, more + rest if rest is not None else None)
+            sub_found, sub_empty = _walk(sub, folded, bounded, more + rest if rest is not None else None)
             found += sub_found
             if low > 0 and not sub_empty:
                 return found, False
             continue
-        raise _Unknown
+        raise _Unknown  # ., [^...], back-references, conditionals
     return found, True
 
 
