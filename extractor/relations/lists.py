@@ -84,9 +84,7 @@ def _table_header(view: ArticleView, line_start: int) -> list[str] | None:
     key = ("table_header", line_start)
     if key not in view.cache:
         start = _first_table_line(view, line_start)
-        end = view.text.find("\n", start)
-        view.cache[key] = [cell.strip() for cell in view.text[start:end if end >= 0 else None].split("|")] \
-            if start != line_start else None
+        view.cache[key] = [view.text[a:b].strip() for a, b in _cells(view, start)] if start != line_start else None
     return view.cache[key]
 
 
