@@ -28,6 +28,10 @@ _BOTH_SPEAK = guarded(r"\b(?:the|both) (?:two )?(?:companies|firms|sides|parties
 _ISSUED_BY = guarded(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
                      re.IGNORECASE)
 _DEAL = guarded(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
+_EXECUTIVE_SAYS = re.compile(
+    r"\s*(?:the\s+)?(?:chairman|chairwoman|chief executive(?: officer)?|CEO|CFO|chief financial officer|president|"
+    r"spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|told [^,.;]{1,40}?|confirmed|announced)\s+(?:that\s+)?",
+    re.IGNORECASE)
 _EVERYONE = "*"  # "the companies said": every party of the sentence's deal speaks
 
 
@@ -103,10 +107,24 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 80])
                                or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
+            talked_of = _executive_talks_of(view, sentence)
+            if talked_of is not None:  # "The chairman said Alchip has been awarded ...": its own executive
+                view.cache[key].add(talked_of)
             answer = interviewee(view, sentence.index)
             if answer is not None:  # "A: We signed the wafer agreement in March": the company on record
                 view.cache[key].add(answer.name)
     return view.cache[key]
+
+
+def _executive_talks_of(view: ArticleView, sentence: SentenceView) -> str | None:
+    """The company an executive named by title alone speaks of in the third person ("The
+    chairman said Alchip has been awarded ...", "The CEO told reporters that Rebellions ..."):
+    a chairman or a CEO speaks for their own company."""
+    match = _EXECUTIVE_SAYS.match(sentence.text)
+    if match is None:
+        return None
+    first = view.items_in(sentence.start + match.end(), sentence.end, "COMPANY")[:1]
+    return first[0].name if first and first[0].start == sentence.start + match.end() else None
 
 
 def refine(view: ArticleView, cues: Cues, orders: list[Order],

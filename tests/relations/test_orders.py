@@ -706,6 +706,10 @@ def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none()
         pytest.param("A Seoul business daily reported that Qualcomm had reserved SF2 capacity at Samsung Foundry for a "
                      "data-center CPU. Qualcomm called the story groundless the next day.", "denied",
                      id="denied in the next sentence"),
+        pytest.param("The chairman said Alchip has been awarded the back-end design of Amazon's Trainium4.",
+                     "confirmed", id="an executive by title speaks for the company he names first"),
+        pytest.param("The analyst said Alchip has been awarded the back-end design of Amazon's Trainium4.",
+                     "reported", id="an analyst speaks for nobody"),
     ],
 )
 def test_who_is_on_the_record(text, confirmation):
