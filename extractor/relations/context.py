@@ -351,11 +351,11 @@ def paragraph_topic(view: ArticleView, index: int) -> Item | None:
     answer = interviewee(view, index)
     if answer is not None:
         return answer
-    if _opens_paragraph(view, view.sentences[index]):
+    if opens_paragraph(view, view.sentences[index]):
         return None
     for back in range(index - 1, -1, -1):
         sentence = view.sentences[back]
-        if _opens_paragraph(view, sentence) or back == 0:
+        if opens_paragraph(view, sentence) or back == 0:
             named = view.items_in(sentence.start, sentence.end, "COMPANY")
             words = sentence.text.strip().rstrip(".:").split()
             if len(named) == 1 and len(words) <= 4 and _HEADING_ONLY.fullmatch(sentence.text.strip()):
@@ -370,7 +370,7 @@ def paragraph_topic(view: ArticleView, index: int) -> Item | None:
     return None
 
 
-def _opens_paragraph(view: ArticleView, sentence: SentenceView) -> bool:
+def opens_paragraph(view: ArticleView, sentence: SentenceView) -> bool:
     return view.text[max(0, sentence.start - 2):sentence.start].endswith("\n")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..records import Order
-from .context import Clause, clauses, equivalents
+from .context import Clause, clauses, equivalents, opens_paragraph
 from .cues import Cues
 from .drafts import MAKING, Draft
 from .merge import merge
@@ -441,6 +441,7 @@ def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list
     drafts = rules.drafts(view)
     orders = merge(view, drafts, equivalents(view))
     orders = [o for o in orders if not (o.stage == "talks" and _none_placed_next(view, rules.cues, o))]
+    orders = _programs_carried(view, orders)
     return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
 
 
@@ -449,3 +450,30 @@ def _none_placed_next(view: ArticleView, cues: Cues, order: Order) -> bool:
     sentence after the talks says no deal came of them."""
     last = view.sentence_of(order.evidence[-1].start).index + 1
     return last < len(view.sentences) and bool(cues.none_placed.match(view.sentences[last].text.lstrip()))
+
+
+def _programs_carried(view: ArticleView, orders: list[Order]) -> list[Order]:
+    """A buyer's program goes on through the paragraph that names it: "Orsolan's Onyx-2 sits
+    on Samsung's SF4X. Semifive did the physical design, Hana Micron will package it." gives
+    the design and packaging orders Onyx-2 too, when the paragraph names one program alone."""
+    carried = []
+    for order in orders:
+        if not order.products and order.customer is not None:
+            here = _paragraphs(view, order)
+            programs = {tuple(o.products) for o in orders
+                        if o.customer == order.customer and o.products and _paragraphs(view, o) & here}
+            if len(programs) == 1:
+                order = order.model_copy(update={"products": list(programs.pop())})
+        carried.append(order)
+    return carried
+
+
+def _paragraphs(view: ArticleView, order: Order) -> set[int]:
+    """The paragraphs (by the index of their first sentence) an order's evidence lies in."""
+    found = set()
+    for evidence in order.evidence:
+        index = view.sentence_of(evidence.start).index
+        while index > 0 and not opens_paragraph(view, view.sentences[index]):
+            index -= 1
+        found.add(index)
+    return found

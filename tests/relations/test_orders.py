@@ -1484,3 +1484,23 @@ def test_ddr5_modules_are_memory():
 )
 def test_wrap_item_services(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Orsolan Labs' Onyx-2 NPU will be made on Samsung Foundry's SF4X process. Semifive did the "
+                     "physical design for Orsolan Labs.",
+                     {("Samsung Electronics", "foundry"): ["Onyx-2"], ("Semifive", "design"): ["Onyx-2"]},
+                     id="one program through the paragraph"),
+        pytest.param("Nvidia's Rubin GPUs will be made by TSMC.\n\nAmkor packages Nvidia's chips in Arizona.",
+                     {("TSMC", "foundry"): ["Rubin"], ("Amkor", "packaging"): []},
+                     id="not into the next paragraph"),
+        pytest.param("Apple's A20 comes off TSMC's N2 lines and its M6 off N2P. Amkor packages Apple's chips.",
+                     {("TSMC", "foundry"): ["A20", "M6"], ("Amkor", "packaging"): ["A20", "M6"]},
+                     id="all the programs of the buyer's one deal"),
+    ],
+)
+def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
+    found = {(o.supplier, o.service): o.products for o in extract(text, published=PUBLISHED).orders}
+    assert {k: found.get(k) for k in expected} == expected
