@@ -746,6 +746,14 @@ def test_who_is_on_the_record(text, confirmation):
                      id="will come off the lines"),
         pytest.param("ASE has handled the oS step for AMD directly, not through the foundry, since January.",
                      "production", id="handled, then since a month"),
+        pytest.param("AWS's Trainium3 is expected to use HBM3E 12-high supplied chiefly by Samsung.", "talks",
+                     id="is expected to use"),
+        pytest.param("TrendForce expects SK hynix to supply about 70% of Nvidia's HBM4 demand in 2026.", "talks",
+                     id="an analyst expects a supplier to"),
+        pytest.param("Samsung Electro-Mechanics is close to supplying glass-core substrates to AMD from 2028.", "talks",
+                     id="close to supplying"),
+        pytest.param("Amkor expects to ship the first Blackwell lots to Nvidia in the third quarter.", "agreed",
+                     id="a supplier's own plan is no hedge"),
     ],
 )
 def test_stage_of_a_current_supplier(text, stage):
