@@ -53,6 +53,7 @@ class Cues:
     speech: re.Pattern
     deal_nouns: re.Pattern
     stated_split: re.Pattern
+    split_undisclosed: re.Pattern
     power_of_chips: re.Pattern
     negated: re.Pattern
     none_placed: re.Pattern  # "Neither has placed an order." after talks: no deal came of them
@@ -148,6 +149,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         speech=guarded(data["speech"], re.IGNORECASE),
         deal_nouns=guarded(data["deal_nouns"], re.IGNORECASE),
         stated_split=guarded(data["stated_split"], re.IGNORECASE),
+        split_undisclosed=guarded(data["split_undisclosed"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
         none_placed=re.compile(data["none_placed"], re.IGNORECASE),

@@ -70,7 +70,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(found.items) == 1:
             return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
-        split = bool(self.cues.stated_split.search(text)) or _own_brackets(view, found.items)
+        split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
+            or _own_brackets(view, found.items)
         suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and self.cues.deal_nouns.search(text):
             suppliers = self._supplier_by_roles(view, scored)

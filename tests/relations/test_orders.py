@@ -769,6 +769,13 @@ def test_stage_of_a_current_supplier(text, stage):
                                           ("SK hynix", "Hanwha Semitech", "supply")}, id="split between two suppliers"),
         pytest.param("Micron buys TC bonders from both Hanmi and Shinkawa for its HBM3E lines, with no split disclosed.",
                      set(), id="shared demand with no split"),
+        pytest.param("Each Blackwell GPU carries HBM supplied by SK hynix and Samsung, which do not disclose how the "
+                     "volume is divided between them.", set(), id="divided between them, but how is not disclosed"),
+        pytest.param("Tesla's AI5 is split between TSMC and Samsung, and neither foundry has disclosed the ratio.",
+                     set(), id="split with no ratio disclosed"),
+        pytest.param("Nvidia buys HBM4 from SK hynix and Samsung, split roughly 70-30.",
+                     {("Nvidia", "SK hynix", "memory"), ("Nvidia", "Samsung Electronics", "memory")},
+                     id="a split given as a ratio"),
         pytest.param("- Unimicron: the substrate maker raised its capital expenditure and named AMD and Nvidia among "
                      "the customers it is adding lines for.", {("AMD", "Unimicron", "supply"), ("Nvidia", "Unimicron", "supply")},
                      id="a materials maker's customers"),
