@@ -1531,3 +1531,30 @@ def test_wrap_item_services(text, expected):
 def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
     found = {(o.supplier, o.service): o.products for o in extract(text, published=PUBLISHED).orders}
     assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Nvidia sources the bulk of its HBM from SK hynix.",
+                     {("Nvidia", "SK hynix", "memory", "production")}, id="sources the bulk of its HBM from"),
+        pytest.param("Nvidia relies on TSMC for the manufacture of all its data-center GPUs.",
+                     {("Nvidia", "TSMC", "foundry", "production")}, id="relies on X for"),
+        pytest.param("Samsung wants to reduce its reliance on Nvidia's GPUs.", set(), id="reliance is a constraint"),
+        pytest.param("OpenAI turned to Broadcom to co-design its first AI accelerator.",
+                     {("OpenAI", "Broadcom", "design", "agreed")}, id="turned to"),
+        pytest.param("Micron passed Nvidia's qualification tests for HBM4.",
+                     {("Nvidia", "Micron", "memory", "agreed")}, id="passed qualification"),
+        pytest.param("Samsung will be the exclusive supplier of Tesla's AI6 chips.",
+                     {("Tesla", "Samsung Electronics", "foundry", "agreed")}, id="the supplier of X's chips"),
+        pytest.param("AMD is a client of Samsung's HBM business.",
+                     {("AMD", "Samsung Electronics", "memory", "production")}, id="a client of"),
+        pytest.param("OpenAI taped out its first chip on TSMC's 3nm process in May.",
+                     {("OpenAI", "TSMC", "foundry", "agreed")}, id="the month May is no hedge"),
+        pytest.param("Samsung may supply HBM4 to Nvidia.",
+                     {("Nvidia", "Samsung Electronics", "memory", "talks")}, id="may is a hedge"),
+    ],
+)
+def test_choice_and_reliance_phrasings(text, expected):
+    found = {(o.customer, o.supplier, o.service, o.stage) for o in extract(text, published=PUBLISHED).orders}
+    assert found == expected
