@@ -29,6 +29,8 @@ class Cues:
     salience_blockers: re.Pattern
     unit_price: re.Pattern
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
+    # (trades, pattern, weight): a supplier marker that counts only for a company in one of the trades
+    trade_markers: tuple[tuple[frozenset[str], re.Pattern, int], ...]
     any_role_marker: dict[str, re.Pattern]  # one search for "does any of the list match?"
     services: tuple[tuple[str, re.Pattern], ...]
     services_stated: tuple[tuple[str, re.Pattern], ...]
@@ -125,6 +127,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         unit_price=_compile(data["unit_price"]),
         role_markers={key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
                       for key in _ROLE_MARKERS},
+        trade_markers=tuple((frozenset(trades), guarded(p, re.IGNORECASE), int(w))
+                            for trades, p, w in data["supplier_after_trade"]),
         any_role_marker={key: _compile(data[key]) for key in _ROLE_MARKERS},
         services=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services"]),
         services_stated=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services_stated"]),

@@ -132,7 +132,8 @@ class PartyScorer:
         if view.text.startswith(")", after_start):  # "Global Unichip (GUC) did the back-end design"
             after_start += 1
         after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
-        supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after)
+        supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after) \
+            + self._trade_weight(view, first.name, after)
         if not _WITH_BEFORE.search(before):
             supplier += self._weight("supplier_infinitive", after)
         customer = self._weight("customer_before", before) + self._weight("customer_after", after)
@@ -144,6 +145,12 @@ class PartyScorer:
         if not self.cues.any_role_marker[markers].search(text):
             return 0
         return sum(w for p, w in self.cues.role_markers[markers] if p.search(text))
+
+    def _trade_weight(self, view: ArticleView, name: str | None, after: str) -> int:
+        """Supplier markers that hold for a maker in their trade ("SK hynix's HBM4"), not for the
+        buyer of the thing named ("Nvidia's HBM4 will be supplied by SK hynix")."""
+        roles = self.role_of(view, name or "") & SUPPLIER_ROLES
+        return sum(w for trades, p, w in self.cues.trade_markers if (not roles or roles & trades) and p.search(after))
 
     def role_of(self, view: ArticleView, name: str) -> frozenset[str]:
         """Gazetteer roles, else the role the article's description gives ("startup X")."""

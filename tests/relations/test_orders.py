@@ -1553,6 +1553,14 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
                      {("OpenAI", "TSMC", "foundry", "agreed")}, id="the month May is no hedge"),
         pytest.param("Samsung may supply HBM4 to Nvidia.",
                      {("Nvidia", "Samsung Electronics", "memory", "talks")}, id="may is a hedge"),
+        pytest.param("Nvidia's HBM4 will be supplied mainly by SK hynix.",
+                     {("Nvidia", "SK hynix", "memory", "agreed")}, id="the buyer's HBM4, supplied by"),
+        pytest.param("Samsung wins Nvidia foundry deal", {("Nvidia", "Samsung Electronics", "foundry", "agreed")},
+                     id="a buyer before 'foundry deal'"),
+        pytest.param("SK hynix is the largest supplier of Nvidia's HBM.",
+                     {("Nvidia", "SK hynix", "memory", "production")}, id="the supplier of the buyer's HBM"),
+        pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
+                     {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
 )
 def test_choice_and_reliance_phrasings(text, expected):
