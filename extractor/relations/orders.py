@@ -74,7 +74,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             or _own_brackets(view, found.items)
         suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and self.cues.deal_nouns.search(text):
-            suppliers = self._supplier_by_roles(view, scored)
+            suppliers = self._supplier_by_roles(view, scored, hints)
         if not suppliers:
             return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         lead = scored[suppliers[0]][0] - scored[suppliers[0]][1]
@@ -206,16 +206,22 @@ class OrderRules(ImpliedParties, SlotFiller):
             chosen = [p for p in chosen if p not in shared]
         return chosen
 
-    def _supplier_by_roles(self, view: ArticleView, scored: dict[Item, tuple[int, int]]) -> list[Item]:
+    def _supplier_by_roles(self, view: ArticleView, scored: dict[Item, tuple[int, int]], hints: set[str]) -> list[Item]:
         """Two parties of a deal the words leave level ("Rebellions signed a supply deal with SK
-        Telecom"): the one that sells by trade supplies the one that only buys."""
-        sellers = [p for p in scored if self.parties.role_of(view, p.name) & SUPPLIER_ROLES]
-        buyers = [p for p in scored if self.parties.role_of(view, p.name) == frozenset({"customer"})]
-        if len(sellers) == 1 and len(buyers) == 1:
-            sup, cust = scored[sellers[0]]
-            scored[sellers[0]] = (max(sup, cust + 3), cust)  # clear lead, so the buyer qualifies
-            return sellers
-        return []
+        Telecom"): the one that sells by trade supplies the one that only buys; of two sellers,
+        the one in the trade the clause names ("a 2nm supply agreement between Samsung and
+        Qualcomm": Samsung is the foundry)."""
+        roles = {p: self.parties.role_of(view, p.name) for p in scored}
+        sellers = [p for p in scored if roles[p] & SUPPLIER_ROLES]
+        buyers = [p for p in scored if roles[p] == frozenset({"customer"})]
+        if not (len(sellers) == 1 and len(buyers) == 1):
+            trades = frozenset().union(*(self.cues.service_roles[h] for h in hints & MAKING))
+            sellers = [p for p in scored if roles[p] & trades]
+            if len(sellers) != 1:
+                return []
+        sup, cust = scored[sellers[0]]
+        scored[sellers[0]] = (max(sup, cust + 3), cust)  # clear lead, so the buyer qualifies
+        return sellers
 
     def _deals(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
                supplier: Item, customers: list[Item], scored: dict, talks_only: bool,

@@ -1559,10 +1559,20 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
                      id="a buyer before 'foundry deal'"),
         pytest.param("SK hynix is the largest supplier of Nvidia's HBM.",
                      {("Nvidia", "SK hynix", "memory", "production")}, id="the supplier of the buyer's HBM"),
+        pytest.param("The contract was awarded to Samsung Electronics by Tesla.",
+                     {("Tesla", "Samsung Electronics", "foundry", "agreed")}, id="awarded to X by the buyer"),
+        pytest.param("An order for 2nm wafers was placed with Samsung Foundry by Qualcomm last month.",
+                     {("Qualcomm", "Samsung Electronics", "foundry", "agreed")}, id="placed with X by the buyer"),
+        pytest.param("Alchip has been chosen to design Amazon's next Trainium chip.",
+                     {("Amazon", "Alchip", "design", "agreed")}, id="has been chosen to"),
+        pytest.param("The partnership between OpenAI and Broadcom covers the design of custom accelerators.",
+                     {("OpenAI", "Broadcom", "design", "agreed")}, id="a partnership between"),
+        pytest.param("SK hynix and Microsoft are in the final stage of negotiations over HBM4 supply.",
+                     {("Microsoft", "SK hynix", "memory", "talks")}, id="negotiations, two sellers, one in the trade"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
 )
-def test_choice_and_reliance_phrasings(text, expected):
+def test_who_buys_from_whom_in_varied_phrasings(text, expected):
     found = {(o.customer, o.supplier, o.service, o.stage) for o in extract(text, published=PUBLISHED).orders}
     assert found == expected
