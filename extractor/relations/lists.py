@@ -182,14 +182,14 @@ def line_items(view: ArticleView, sentence: SentenceView, cues: Cues) -> tuple[I
 
 
 def _line_items(view: ArticleView, sentence: SentenceView, cues: Cues):
-    head = bullet_head(view, Clause(sentence, sentence.start, sentence.end), cues)
+    head = bullet_head(view, Clause(sentence, sentence.start, sentence.end), cues) or _dash_head(view, sentence)
     if head is None:
         return None
     heads = view.items_in(head[0], head[1], "COMPANY")
     if len(heads) != 1 or view.text[head[0]:heads[0].start].strip():
         return None  # the heading opens with its one company
     rest = view.items_in(head[1], sentence.end, "COMPANY")
-    items, boundary = [], view.text.find(":", head[1]) + 1
+    items, boundary = [], _SEPARATOR.match(view.text, head[1]).end()
     for item in rest:
         brackets = _BRACKETS.match(view.text, item.end, sentence.end)
         if brackets is None or not _ITEM_GLUE.fullmatch(view.text[boundary:item.start]):
@@ -199,5 +199,16 @@ def _line_items(view: ArticleView, sentence: SentenceView, cues: Cues):
     return (heads[0], items) if items else None
 
 
+def _dash_head(view: ArticleView, sentence: SentenceView) -> tuple[int, int] | None:
+    """An entry line's heading before a dash, on a line of its own ("OpenAI — Broadcom (design
+    partner); TSMC (N3 wafers)")."""
+    if sentence.start > 0 and view.text[sentence.start - 1] != "\n":
+        return None
+    match = _DASH_ENTRY.match(sentence.text)
+    return (sentence.start + match.start("head"), sentence.start + match.end("head")) if match else None
+
+
+_DASH_ENTRY = re.compile(r"\s*(?P<head>[^:\n*|—–]{2,60}?)\s[—–]\s")
+_SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*(?::|[—–])")  # after a heading: "Nvidia, Rubin:", "OpenAI —"
 _BRACKETS = re.compile(r"\s*\(([^()]{1,80})\)")
 _ITEM_GLUE = re.compile(r"[\s,;/]*(?:and\s+)?")

@@ -1182,6 +1182,12 @@ def test_a_buyer_by_supplier_grid_gives_one_order_per_filled_cell():
                      "TSMC, N2: Apple (A20, in volume); AMD (Venice, sampling).\n",
                      {("Apple", "TSMC", "foundry", "production", None), ("AMD", "TSMC", "foundry", "talks", None)},
                      id="a maker's line, each buyer with its status"),
+        pytest.param("Where the labs get their silicon.\n\n"
+                     "Upstage — FuriosaAI (RNGD cards, in service since March); Nvidia (H100 servers, being retired).\n",
+                     {("Upstage", "FuriosaAI", "supply", "production", None), ("Upstage", "Nvidia", "supply", "past", None)},
+                     id="a dash after the heading, as a colon"),
+        pytest.param("Where the labs get their silicon.\n\n"
+                     "| Google (TPU v9) | n/d | n/d | — |\n", set(), id="a dash cell is no heading"),
     ],
 )
 def test_entry_lines_with_a_status_per_counterpart(text, expected):
