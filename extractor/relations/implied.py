@@ -8,7 +8,7 @@ from ..patterns import guarded
 from ..records import CompanyValue
 from .context import Clause, interviewee, paragraph_topic
 from .drafts import MAKING, Draft
-from .lists import bullet_head, grid_cells, line_items, list_counterparts, list_intro
+from .lists import bullet_head, grid_cells, line_items, list_counterparts, list_intro, step_cells
 from .views import ArticleView, Item
 
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
@@ -125,6 +125,22 @@ class ImpliedParties:
             talks_only = not self.cues.order_agreed.search(text)
             drafts.append(self._cell_draft(view, clause, converted, buyer, supplier, service, (start, end),
                                            self._stage(text, talks_only), (buyer_start, buyer_end)))
+        return drafts
+
+    def _step_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft] | None:
+        """A buyer x step grid row: each entry is the deal of its column's service with the
+        supplier it names first, at the stage its words say ("Micron, sampling"); None when
+        the clause is in no such row."""
+        cells = step_cells(view, clause, self.cues)
+        if cells is None:
+            return None
+        drafts = []
+        for buyer, supplier, service, start, end, buyer_start, buyer_end in cells:
+            if buyer.name == supplier.name:
+                continue  # "Intel (Jaguar Shores) | Intel, 18A": in-house
+            text = view.text[start:end]
+            drafts.append(self._cell_draft(view, clause, converted, buyer, supplier, service, (start, end),
+                                           self._stage(text, False), (buyer_start, buyer_end)))
         return drafts
 
     def _cell_draft(self, view: ArticleView, clause: Clause, converted: set[Item], customer: Item, supplier: Item,

@@ -124,6 +124,69 @@ def grid_cells(view: ArticleView, clause: Clause, cues: Cues) -> list[tuple[Item
     return found
 
 
+def step_cells(view: ArticleView, clause: Clause, cues: Cues) -> list[tuple[Item, Item, str, int, int, int, int]] | None:
+    """The entries of a buyer x step grid row: a text table whose header names a service over
+    each column after the first ("| Buyer (part) | Foundry | Packaging | HBM |"), and whose row
+    opens with the buyer ("| AMD (MI500) | TSMC, N2 | TSMC, CoWoS-L; ASE, oS | Samsung |").
+    Each entry (";" apart) names its supplier first; as (buyer, supplier, service, entry start,
+    entry end, first cell start, first cell end). Two suppliers in one entry ("SK hynix +
+    Samsung, split n/d") share the step: none. None when the line is no such row."""
+    line_start = view.text.rfind("\n", 0, clause.start + 1) + 1
+    line_end = view.text.find("\n", line_start)
+    line_end = len(view.text) if line_end < 0 else line_end
+    if "|" not in view.text[line_start:line_end]:
+        return None
+    header_start = _table_start(view, line_start)
+    if header_start is None:
+        return None
+    services = _step_columns(view, header_start, cues)
+    if services is None:
+        return None
+    row = _cells(view, line_start)
+    buyer_cell = next(((a, b) for a, b in row if view.text[a:b].strip()), None)
+    if buyer_cell is None or services[row.index(buyer_cell)] is not None:
+        return None
+    buyers = view.items_in(buyer_cell[0], buyer_cell[1], "COMPANY")
+    first = line_start + len(view.text[line_start:line_end]) - len(view.text[line_start:line_end].lstrip())
+    if not buyers or not clause.start <= first < clause.end:
+        return [] if buyers else None  # (read once per row: by the clause it opens with)
+    found = []
+    for column, (a, b) in enumerate(row):
+        service = services[column] if column < len(services) else None
+        if service is None:
+            continue
+        for entry_start, entry_end in _entries(view, a, b):
+            suppliers = view.items_in(entry_start, entry_end, "COMPANY")
+            if len({i.name for i in suppliers}) == 1:
+                found.append((buyers[0], suppliers[0], service, entry_start, entry_end, *buyer_cell))
+    return found
+
+
+def _step_columns(view: ArticleView, header_start: int, cues: Cues) -> list[str | None] | None:
+    """The service each header cell names (None for the first cell and cells naming none);
+    None when fewer than two columns name a service, or a header cell names a company."""
+    key = ("step_columns", header_start)
+    if key not in view.cache:
+        cells = _cells(view, header_start)
+        named = []
+        for a, b in cells:
+            text = view.text[a:b].strip()
+            service = next((s for s, p in cues.services if p.search(text)), None) if text else None
+            named.append(service if len(text.split()) <= 3 else None)
+        companies = any(view.items_in(a, b, "COMPANY") for a, b in cells)
+        view.cache[key] = named if sum(1 for n in named[1:] if n) >= 2 and not companies else None
+    return view.cache[key]
+
+
+def _entries(view: ArticleView, start: int, end: int) -> list[tuple[int, int]]:
+    """The ";"-separated entries of a cell, as spans."""
+    spans, position = [], start
+    for part in view.text[start:end].split(";"):
+        spans.append((position, position + len(part)))
+        position += len(part) + 1
+    return [(a, b) for a, b in spans if view.text[a:b].strip() and not _EMPTY_CELL.fullmatch(view.text[a:b].strip())]
+
+
 _EMPTY_CELL = re.compile(r"[-—–]+|n/?a|none|no|nil|\?|x", re.IGNORECASE)
 _RULE_ROW = re.compile(r"[\s|:+-]*")
 

@@ -38,6 +38,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             for clause in clauses(view, sentence, self.cues, relatives=True):
                 drafts = self._line_item_drafts(view, clause, converted)
                 if drafts is None:
+                    drafts = self._step_drafts(view, clause, converted)
+                if drafts is None:
                     drafts = self._clause_drafts(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 drafts += self._grid_drafts(view, clause, converted)

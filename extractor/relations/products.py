@@ -17,10 +17,12 @@ _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
 _CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?)\b"
 _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*"  # DX-M2, KL-2, MN-Core, M5
 # A name the gazetteer lacks: a code name after "its"/"X's", a capitalised name right
-# before a chip word ("the Halo chip"), or one a chip is given ("The chip, named Bertha,").
+# before a chip word ("the Halo chip"), a code name in brackets after a word ("Ostrom
+# Compute (OC-2)"), or one a chip is given ("The chip, named Bertha,").
 _UNKNOWN = [
     guarded(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
     guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
+    guarded(r"(?<=[A-Za-z.] \()(" + _CODE_NAME + r")(?=\))"),  # a table's "Ostrom Compute (OC-2)"
     guarded(r"\b(?:named|called|dubbed|code-?named|branded)\s+[\"“]?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
 ]
 # A place or maker word made an adjective describes, it names no product ("the Seoul-based chip designer").

@@ -1602,3 +1602,26 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
 def test_who_buys_from_whom_in_varied_phrasings(text, expected):
     found = {(o.customer, o.supplier, o.service, o.stage) for o in extract(text, published=PUBLISHED).orders}
     assert found == expected
+
+
+def test_a_buyer_by_step_grid_gives_one_order_per_entry_in_the_column_s_service():
+    text = ("The grid names the supplier of each step for each buyer's 2027 part.\n\n"
+            "| Buyer (part) | Foundry | Packaging | HBM |\n"
+            "|---|---|---|---|\n"
+            "| Nvidia (Rubin Ultra) | TSMC, N3P | TSMC, CoWoS-L | SK hynix + Samsung, split n/d |\n"
+            "| AMD (MI500) | TSMC, N2 | TSMC, CoWoS-L; ASE, oS | Samsung |\n"
+            "| Intel (Jaguar Shores) | Intel, 18A | Intel, EMIB-T | SK hynix |\n"
+            "| Ostrom Compute (OC-2) | Samsung, SF2P | Amkor | Micron, sampling |\n")
+    found = {(o.customer, o.supplier, o.service, o.stage): o.products for o in extract(text, published=PUBLISHED).orders}
+    assert found == {
+        ("Nvidia", "TSMC", "foundry", "agreed"): ["Rubin Ultra"],
+        ("Nvidia", "TSMC", "packaging", "agreed"): ["Rubin Ultra"],
+        ("AMD", "TSMC", "foundry", "agreed"): ["MI500"],
+        ("AMD", "TSMC", "packaging", "agreed"): ["MI500"],
+        ("AMD", "ASE", "packaging", "agreed"): ["MI500"],
+        ("AMD", "Samsung Electronics", "memory", "agreed"): ["MI500"],
+        ("Intel", "SK hynix", "memory", "agreed"): ["Jaguar Shores"],
+        ("Ostrom Compute", "Samsung Electronics", "foundry", "agreed"): ["OC-2"],
+        ("Ostrom Compute", "Amkor", "packaging", "agreed"): ["OC-2"],
+        ("Ostrom Compute", "Micron", "memory", "talks"): ["OC-2"],
+    }
