@@ -231,6 +231,9 @@ class ImpliedParties:
         answering = interviewee(view, clause.sentence.index)
         if answering is not None and answering.name != party.name:  # "A: Naver Cloud has ordered 3,000 of our cards"
             return answering, [party]
+        heading = self._block_maker(view, clause, party, hints)
+        if heading is not None:  # "Samsung Foundry SF2 and SF2P" over "- Preferred Networks: 3k wpm"
+            return heading, [party]
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
             if draft.clause.sentence.index >= first and draft.supplier != party.name and (
@@ -249,6 +252,29 @@ class ImpliedParties:
             if self.parties.can_supply(view, name, hints):
                 return next(i for i in view.items if i.label == "COMPANY" and i.name == name), [party]
         return None
+
+    def _block_maker(self, view: ArticleView, clause: Clause, party: Item, hints: set[str]) -> Item | None:
+        """The one maker the heading of a list block names: the list's introduction or the
+        line just before it ("TSMC N2 and N2P" over "Every customer named in this block ...")."""
+        intro = list_intro(view, clause.sentence, self.cues)
+        if intro is None:
+            return None
+        for index in (intro.index, intro.index - 1):
+            if index < 0:
+                break
+            sentence = view.sentences[index]
+            if not _HEADING_LINE.fullmatch(sentence.text.strip()):
+                continue  # a prose sentence is no block heading
+            named = {i.name: i for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+            if len(named) == 1:
+                (name, item), = named.items()
+                return item if name != party.name and self.parties.can_supply(view, name, hints) else None
+            if named:
+                return None
+        return None
+
+
+_HEADING_LINE = re.compile(r"[^.!?\n]{2,60}:?")  # "TSMC N2 and N2P", "Samsung Foundry SF2 and SF2P:"
 
 
 def _named(at: int, sentence: int, name: str, rule: str) -> Item:

@@ -1625,3 +1625,18 @@ def test_a_buyer_by_step_grid_gives_one_order_per_entry_in_the_column_s_service(
         ("Ostrom Compute", "Amkor", "packaging", "agreed"): ["OC-2"],
         ("Ostrom Compute", "Micron", "memory", "talks"): ["OC-2"],
     }
+
+
+def test_allocation_lines_under_a_block_heading_are_orders_of_the_maker_it_names():
+    text = ("Our wafer-start check gives each customer's expected share of leading-edge starts in the fourth quarter.\n\n"
+            "TSMC N2 and N2P\n"
+            "Every customer named in this block already has wafers moving through the fab.\n\n"
+            "- Apple: 48k wpm¹\n"
+            "- AMD: 9k wpm\n\n"
+            "Samsung Foundry SF2 and SF2P\n"
+            "- Preferred Networks: 3k wpm\n"
+            "- Nimbra Semiconductor: 1.5k wpm\n")
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("Apple", "TSMC", "foundry"), ("AMD", "TSMC", "foundry"),
+                     ("Preferred Networks", "Samsung Electronics", "foundry"),
+                     ("Nimbra Semiconductor", "Samsung Electronics", "foundry")}
