@@ -118,8 +118,8 @@ def parse_date(
     leading = R.RELATION_LEADING.match(span)
     if leading:
         relation, span = _relation(leading), span[leading.end():]
-    if direction is None and relation == "since":
-        direction = "past"
+    if relation == "since":
+        direction = "past"  # "has run since May": always before the publication date
     try:
         period = interpret(span, Context(_day_of(anchor), direction, _day_of(reference), relation))
     except Unresolved:
@@ -158,9 +158,11 @@ def _day_of(value: date | None) -> date | None:
 def guess_direction(sentence: str, at: int | None = None) -> str | None:
     """"past", "future" or None from tense cues; future wins ("said it will ...").
 
-    With ``at`` (the date's offset in the sentence) the clause around the date
-    is read first ("Musk said in October that AI5 would ..." is past), then the
-    whole sentence.
+    With ``at`` (the date's offset in the sentence) only the clause around the
+    date is read ("Musk said in October that AI5 would ..." is past): a clause
+    with no cue gives None, and the date goes to its nearest occurrence, since
+    another clause's tense says little about it ("signed in June; its wafers
+    start ramping in November").
 
     >>> guess_direction("Samsung said it will start mass production in July.")
     'future'
@@ -179,13 +181,8 @@ def guess_direction(sentence: str, at: int | None = None) -> str | None:
         starts = [m.end() for m in R.CLAUSE_BREAK.finditer(sentence, 0, at)]
         after = R.CLAUSE_BREAK.search(sentence, at)
         clause = sentence[starts[-1] if starts else 0:after.start() if after else len(sentence)]
-        if _ABSOLUTE_PHRASE.match(clause):  # "..., the companies said, with deliveries from July": its own time
-            return _tense(clause)
-        return _tense(clause) or _tense(sentence)
+        return _tense(clause)
     return _tense(sentence)
-
-
-_ABSOLUTE_PHRASE = re.compile(r"\s*with\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)  # a sentence with several dates is read once

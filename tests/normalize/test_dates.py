@@ -96,6 +96,9 @@ PARSE_CASES = [
     pytest.param("July", NOV23, {}, DateValue(value="2026-07", start="2026-07-01", end="2026-07-31"), id="month: nearest"),
     pytest.param("March", NOV23, {"before": "since "}, DateValue(value="2026-03", start="2026-03-01", end="2026-03-31", relation="since"),
                  id="since implies the past"),
+    pytest.param("May", NOV23, {"before": "has run in volume since ", "direction": "future"},
+                 DateValue(value="2026-05", start="2026-05-01", end="2026-05-31", relation="since"),
+                 id="since looks back whatever the sentence's tense"),
     pytest.param("Nov. 24", NOV23, {"direction": "past"}, _day("2025-11-24"), id="month day: past"),
     pytest.param("Nov. 24", NOV23, {}, _day("2026-11-24"), id="month day: nearest"),
     pytest.param("Feb. 29", NOV23, {"direction": "past"}, _day("2024-02-29"), id="leap day: past"),
@@ -378,6 +381,12 @@ DIRECTION_CASES = [
     pytest.param("HBM prices in January", None, None, id="no cue"),
     pytest.param("Caldris agreed to buy 8,000 MI450s, the companies said, with deliveries from the third quarter.",
                  86, None, id="a with-phrase keeps its own time"),
+    pytest.param('TSMC told investors in January that packaging would grow.', 23, 'past', id='an irregular past verb in the clause'),
+    pytest.param('Capacity should reach 190k wpm by the end of the year, up from 160k wpm in March.', 75, 'past', id='up from compares with the past'),
+    pytest.param('The CCD was the first product, back in April; volume will follow in 2H26.', 39, 'past', id='back in'),
+    pytest.param('The systems are to be installed in Finland by December.', 46, 'future', id='to be + participle looks ahead'),
+    pytest.param('The designer signed in June; its wafers start ramping in November.', 57, None, id='a clause without a cue borrows no tense from the sentence'),
+    pytest.param("Apple's A20 has run in volume since May, and the iPhone maker adds the M6 next year.", 36, None, id='no cue in the clause of the date'),
 ]
 
 
