@@ -38,6 +38,7 @@ ORDINALS = {word: number for number, words in _DATA["ordinals"].items() for word
 NUMBER_WORDS = _DATA["number_words"]
 RELATIVE = _DATA["relative"]
 DEICTIC_DAYS = _DATA["deictic_days"]
+REFERENCE_DAYS = _DATA["reference_days"]
 RELATIONS = _DATA["relations"]
 RELATIONS_AFTER_FROM = _DATA["relations_after_from"]
 YEAR_PREFIXES = frozenset(_DATA["year_prefixes"])
@@ -74,6 +75,8 @@ _DAY_FOLLOWERS = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alt(_DATA['day_followers'])})\b)
 
 RULES: list[tuple[str, str]] = [
     ("date.iso_day", rf"{YEAR_IN_CODE}[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d|[.,]\d)"),
+    # "07/24/2025" (US order), "24/07/2025" and "24.07.2025" (day first): see _numeric_day
+    ("date.numeric_day", rf"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)[/.]{_YEAR_DIGITS}(?![\d/]|\.\d)"),
     ("date.iso_week", rf"{YEAR_IN_CODE}-?(?-i:W)(?P<week>[0-5]\d)(?!\w)"),
     ("date.week_number", rf"(?:the\s+)?(?:week\s+(?P<week>\d\d?)|(?P<weekord>\d\d?)(?:st|nd|rd|th)\s+week)(?:\s+of|,)?\s+{YEAR}"),
     ("date.decade", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}(?P<decade>(?:19|20)\d0)['’]?s\b"),
@@ -100,8 +103,9 @@ RULES: list[tuple[str, str]] = [
                             r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b"),
     ("date.relative", rf"{_relative_word('rel')}\s+{UNIT}"),
     ("date.ago", rf"(?P<count>{_alt(NUMBER_WORDS)}|\d\d?)\s+(?P<unit>year|month|week|day)s?\s+ago\b"),
+    ("date.reference_day", rf"(?P<refday>{_alt(REFERENCE_DAYS)})\b"),
     ("date.deictic", rf"(?P<deictic>{_alt(DEICTIC_DAYS)})\b"),
-    ("date.year_end", rf"(?:the\s+)?year[-\s]end\b(?:\s+(?:of\s+)?{YEAR})?"),
+    ("date.year_end", rf"(?:the\s+)?(?:year[-\s]end|mid-?year)\b(?:\s+(?:of\s+)?{YEAR})?"),
     ("date.day_ordinal", rf"the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b{_DAY_FOLLOWERS}"),
     ("date.fiscal_year", FISCAL_YEAR),
     ("date.month", FULL_MONTH),
@@ -134,7 +138,7 @@ def _trigger() -> str:
     """Word starts that every date contains (a digit, a unit or day word, a month,
     weekday or period code), led by a one-character lookahead that lets the regex
     engine skip most positions at C speed."""
-    words = [*_DATA["units"], "day", "today", "yesterday", "tomorrow", "ago"]
+    words = [*_DATA["units"], "day", "today", "yesterday", "tomorrow", "ago", "midyear"]
     cased = [name[:3] for name in (*FULL_MONTHS, *WEEKDAYS)]
     firsts = {c for w in words for c in (w[0], w[0].upper())} | {w[0].upper() for w in cased} | set("QF")
     first_chars = "".join(sorted(firsts))

@@ -17,7 +17,7 @@ from . import date_rules as R
 from .date_resolve import Context, Unresolved, interpret, rule_match
 from .spans import Candidate
 
-__all__ = ["find_dates", "parse_date", "guess_direction", "is_absolute"]
+__all__ = ["find_dates", "parse_date", "guess_direction", "is_absolute", "is_reference"]
 
 _OWN_YEAR = ("year", "yy", "fy", "fy4", "decade")
 _RELATIVE_PART = ("yrel", "rel", "ythe")
@@ -91,12 +91,14 @@ def parse_date(
     before: str = "",
     direction: str | None = None,
     reference: date | None = None,
+    day_reference: date | None = None,
 ) -> DateValue | None:
     """Normalize one date expression; None when ``text`` is not a date.
 
     ``before`` is the text just before the span (its last preposition gives the
     relation), ``direction`` "past"/"future" places a month or day without a
-    year, ``reference`` resolves "the previous quarter" and the like.
+    year, ``reference`` resolves "the previous quarter" and the like,
+    ``day_reference`` (the last day named before) "the next day".
 
     >>> parse_date("the end of 2030", None, before="capacity of 5 GW by ")
     DateValue(value='2030', start='2030-01-01', end='2030-12-31', relation='by')
@@ -121,7 +123,8 @@ def parse_date(
     if relation == "since":
         direction = "past"  # "has run since May": always before the publication date
     try:
-        period = interpret(span, Context(_day_of(anchor), direction, _day_of(reference), relation))
+        context = Context(_day_of(anchor), direction, _day_of(reference), relation, _day_of(day_reference))
+        period = interpret(span, context)
     except Unresolved:
         return DateValue(value=None, relation=relation)
     if period is None:
@@ -147,6 +150,26 @@ def is_absolute(text: str) -> bool:
     return any(groups.get(g) for g in _OWN_YEAR) and not any(groups.get(g) for g in _RELATIVE_PART)
 
 
+def is_reference(text: str) -> bool:
+    """Whether the span can be the ``reference`` of the relative dates after it: an
+    absolute date, or a quarter, half or month of a year named relative to the
+    publication date ("the previous quarter" after "the fourth quarter of last year").
+
+    >>> [is_reference(t) for t in ("Q4 2025", "the fourth quarter of last year", "July last year")]
+    [True, True, True]
+    >>> [is_reference(t) for t in ("last year", "the third quarter", "the previous quarter", "Monday")]
+    [False, False, False, False]
+    """
+    if is_absolute(text):
+        return True
+    found = rule_match(text.strip())
+    if found is None:
+        return False
+    groups = found[1].groupdict()
+    return bool(groups.get("yrel")) and any(groups.get(g) for g in _PART_OF_YEAR)
+
+
+_PART_OF_YEAR = ("ord", "code", "month")
 _DIRECTIONS = ("past", "future", None)
 
 

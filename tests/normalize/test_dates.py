@@ -107,6 +107,12 @@ PARSE_CASES = [
     pytest.param("the third quarter", OCT11, {"direction": "future"}, DateValue(value="2025-Q3", start="2025-07-01", end="2025-09-30"),
                  id="yearless quarter: nearest whatever the tense"),
     pytest.param("the fourth quarter", NOV23, {}, DateValue(value="2026-Q4", start="2026-10-01", end="2026-12-31"), id="yearless quarter: containing the anchor"),
+    pytest.param("the same day", NOV23, {}, _day("2026-11-23"), id="the same day: the publication date without a day before"),
+    pytest.param("the next day", NOV23, {"day_reference": date(2026, 11, 19)}, _day("2026-11-20"),
+                 id="the next day: after the day named before"),
+    pytest.param("a day earlier", NOV23, {"day_reference": date(2026, 11, 19)}, _day("2026-11-18"), id="a day earlier"),
+    pytest.param("midyear", NOV23, {"before": "decide by "}, _year(2026, "by"), id="midyear"),
+    pytest.param("03.04.2025", None, {}, _day("2025-04-03"), id="numeric day, day first after a dot"),
     # relative to an explicit date earlier in the text
     pytest.param("the previous quarter", None, {"reference": date(2025, 10, 1)},
                  DateValue(value="2025-Q3", start="2025-07-01", end="2025-09-30"), id="previous quarter, undated article"),
@@ -231,6 +237,12 @@ FIND_CASES = [
     pytest.param("Two years ago, the company bet on HBM; a month ago it doubled down.", ["Two years ago", "a month ago"], id="ago"),
     pytest.param("It will wrap up the talks the following year.", ["the following year"], id="the following year"),
     pytest.param("The plan calls for 2030 units of output in 2030, the 2030 target.", ["2030", "2030"], id="year beside a count"),
+    pytest.param("Broadcom reported on Thursday, and its shares fell 11% the next day.", ["Thursday", "the next day"],
+                 id="the next day"),
+    pytest.param("SK hynix denied the report the same day.", ["the same day"], id="the same day"),
+    pytest.param("The designer expects to decide on volume by midyear.", ["midyear"], id="midyear"),
+    pytest.param("The contract was signed on 07/24/2025.", ["07/24/2025"], id="US numeric day"),
+    pytest.param("The contract was signed on 24.07.2025.", ["24.07.2025"], id="dotted numeric day"),
 ]
 
 
