@@ -130,9 +130,9 @@ def _subperiod(match: re.Match, context: Context) -> Period | None:
 
 
 def _span_direction(context: Context) -> str | None:
-    if context.relation == "since":
-        return "past"
-    if context.relation in {"from", "by", "until"} and context.direction != "past":
+    if context.relation == "since" or context.direction == "past":
+        return "past"  # "shipped 3 million units in Q2", published in November: this year's
+    if context.relation in {"from", "by", "until"}:
         return "future"
     return None
 

@@ -159,7 +159,7 @@ RELATION_BEFORE = guarded(rf"{_FROM_TO}|\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", 
 RELATION_LEADING = re.compile(rf"{_RELATION_TAIL}(?=\S)", re.I)
 
 FUTURE_CUES = guarded(rf"\b(?:{_alt(_CUES['future'])})\b|" + "|".join(_CUES["future_regex"]), re.I)
-PAST_CUES = guarded(rf"\b(?:{_alt(_CUES['past'])})\b", re.I)
-CLAUSE_BREAK = guarded(r"[,;:()]|\b(?:that|which|who|while|but|and|after|before|when)\b", re.I)
+PAST_CUES = guarded(rf"\b(?:{_alt(_CUES['past'])})\b|" + "|".join(_CUES["past_regex"]), re.I)
+CLAUSE_BREAK = guarded(r"[,;:()]|\s[\u2013\u2014]\s|\b(?:that|which|who|while|but|and|after|before|when)\b", re.I)
 ED_WORDS = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")

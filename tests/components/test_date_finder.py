@@ -18,6 +18,8 @@ def dates(text: str, published: str) -> list[tuple[str, str | None]]:
         pytest.param("Its loss in the fourth quarter of last year narrowed from the previous quarter.", "2026-02-10",
                      [("the fourth quarter of last year", "2025-Q4"), ("the previous quarter", "2025-Q3")],
                      id="the previous quarter after a quarter of last year"),
+        pytest.param("The company shipped over 3 million units in Q2.", "2026-11-23", [("Q2", "2026-Q2")],
+                     id="a yearless quarter of a past event"),
     ],
 )
 def test_dates_in_context(text, published, expected):
