@@ -69,6 +69,10 @@ def company_values(text: str) -> list[tuple[str, str, str | None]]:
                      id="a listed affiliate is not the flagship"),
         pytest.param("LG Energy Solution will buy the chip.", [("LG Energy Solution", "LG Energy Solution", None)],
                      id="LG Energy Solution"),
+        pytest.param("Google's cloud unit will buy the chip.", [("Google", "Google", "Cloud")],
+                     id="a cloud arm named generically is the unit, outside the span"),
+        pytest.param("Amazon's cloud business will buy the chip.", [("Amazon", "Amazon", "AWS")],
+                     id="Amazon's cloud business is AWS"),
     ],
 )
 def test_company_names_units_and_suffixes(text, expected):
