@@ -109,7 +109,7 @@ def _month_number(name: str) -> int:
 
 
 @_handles("date.subperiod", "date.subperiod_possessive", "date.quarter_code",
-          "date.half_code", "date.code_short", "date.year_code")
+          "date.half_code", "date.half_short", "date.code_short", "date.year_code")
 def _subperiod(match: re.Match, context: Context) -> Period | None:
     groups = match.groupdict()
     if groups.get("ord"):

@@ -32,6 +32,7 @@ MONTHS = {name: number for number, names in _DATA["months"].items() for name in 
 FULL_MONTHS = [names[0] for names in _DATA["months"].values()]
 AMBIGUOUS_MONTHS = frozenset(_DATA["ambiguous_months"])
 MONTH_CUES = frozenset(_DATA["month_cue_words"])
+HALF_CUES = frozenset(_DATA["half_cue_words"])
 NAME_TITLES = frozenset(_DATA["name_titles"])
 WEEKDAYS = {name: number for number, name in _DATA["weekdays"].items()}
 ORDINALS = {word: number for number, words in _DATA["ordinals"].items() for word in words}
@@ -82,7 +83,9 @@ RULES: list[tuple[str, str]] = [
     ("date.decade", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}(?P<decade>(?:19|20)\d0)['’]?s\b"),
     ("date.year_code", rf"{YEAR_IN_CODE}\s?-?{CODE}(?!\w)"),
     ("date.quarter_code", rf"(?-i:(?P<code>Q))(?P<n>[1-4])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY}|(?!\w))"),
-    ("date.half_code", rf"(?-i:(?P<code>H))(?P<n>[1-2])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY})"),
+    ("date.half_code", rf"(?-i:(?P<code>H))(?P<n>[1-2])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY}|(?![\w+]))"),
+    # "in 2H", "by H2": a half with no year, only after a preposition (see dates._rejected)
+    ("date.half_short", rf"{_NOT_BEFORE_NUMBER}(?P<n>[1-2])(?-i:(?P<code>H))(?![\w+])"),
     ("date.code_short", rf"{_NOT_BEFORE_NUMBER}(?P<n>[1-4])(?-i:(?P<code>[QH]))\s?(?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?!\w)"),
     ("date.month_range_quarter",
      rf"(?:the\s+)?(?P<m1>{_cased(MONTHS)})\.?\s?[-–]\s?(?P<m2>{_cased(MONTHS)})\.?\s+(?:quarter|period)\b"
@@ -140,9 +143,9 @@ def _trigger() -> str:
     engine skip most positions at C speed."""
     words = [*_DATA["units"], "day", "today", "yesterday", "tomorrow", "ago", "midyear"]
     cased = [name[:3] for name in (*FULL_MONTHS, *WEEKDAYS)]
-    firsts = {c for w in words for c in (w[0], w[0].upper())} | {w[0].upper() for w in cased} | set("QF")
+    firsts = {c for w in words for c in (w[0], w[0].upper())} | {w[0].upper() for w in cased} | set("QFH")
     first_chars = "".join(sorted(firsts))
-    return rf"(?=[\d{first_chars}])\b(?:\d|(?i:{_alt(words)})|{_cased(cased)}|(?-i:Q[1-4]|FY))"
+    return rf"(?=[\d{first_chars}])\b(?:\d|(?i:{_alt(words)})|{_cased(cased)}|(?-i:Q[1-4]|H[12]|FY))"
 
 
 # How far before its first trigger word a date may start: "the latter part of

@@ -77,6 +77,9 @@ def _rejected(rule: str, match: re.Match, text: str) -> bool:
         return word.lower() not in R.MONTH_CUES
     if rule == "date.year":
         return word in R.YEAR_PREFIXES
+    if rule in ("date.half_code", "date.half_short") and not R.YEAR_DIGITS.search(match.group()) \
+            and "'" not in match.group() and "’" not in match.group():
+        return word.lower() not in R.HALF_CUES  # "in H2", "by 2H"; not "H2 gas" or "H20 and H2 chips"
     if rule == "date.deictic" and match.group().startswith("Today") and word:
         # "USA Today", "Business Today": an outlet, unless a sentence or line ended before it
         ended = word.endswith((".", "!", "?", ":", '"', "”")) or "\n" in window[window.rfind(word) + len(word):]

@@ -59,10 +59,11 @@ def _split_abbreviations() -> tuple[str, str]:
 
 _SINGLE_ABBR, _LONGER_ABBR = _split_abbreviations()
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
-# One letter must touch the digits ("$5B"): "5 M" or "5 m" is too often something else.
+# One letter must touch the digits ("$5B"): "5 M" or "5 m" is too often something else;
+# a longer one may follow a space or a hyphen ("€5 bn", "$5-bn").
 _SCALE = (
     rf"(?:[\s-]?(?i:{_alternation(_SCALE_WORDS)})(?![a-z])"
-    rf"|\s?(?:{_LONGER_ABBR})(?![A-Za-z])|(?:{_SINGLE_ABBR})(?![A-Za-z]))"
+    rf"|[\s-]?(?:{_LONGER_ABBR})(?![A-Za-z])|(?:{_SINGLE_ABBR})(?![A-Za-z]))"
 )
 _ARTICLES = ("a", "an")
 # "a"/"an" is one only before a scale, a multiplier or "half" ("a billion", "a dozen",

@@ -73,6 +73,8 @@ def company_values(text: str) -> list[tuple[str, str, str | None]]:
                      id="a cloud arm named generically is the unit, outside the span"),
         pytest.param("Amazon's cloud business will buy the chip.", [("Amazon", "Amazon", "AWS")],
                      id="Amazon's cloud business is AWS"),
+        pytest.param("Samsung's chip division will make the chip.", [("Samsung", "Samsung Electronics", "Device Solutions")],
+                     id="Samsung's chip division is its Device Solutions division"),
     ],
 )
 def test_company_names_units_and_suffixes(text, expected):

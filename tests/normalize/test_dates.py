@@ -116,6 +116,8 @@ PARSE_CASES = [
                  id="the next day: after the day named before"),
     pytest.param("a day earlier", NOV23, {"day_reference": date(2026, 11, 19)}, _day("2026-11-18"), id="a day earlier"),
     pytest.param("midyear", NOV23, {"before": "decide by "}, _year(2026, "by"), id="midyear"),
+    pytest.param("H2", NOV23, {"before": "will rise in "},
+                 DateValue(value="2026-H2", start="2026-07-01", end="2026-12-31", relation="in"), id="H2 without a year"),
     pytest.param("03.04.2025", None, {}, _day("2025-04-03"), id="numeric day, day first after a dot"),
     # relative to an explicit date earlier in the text
     pytest.param("the previous quarter", None, {"reference": date(2025, 10, 1)},
@@ -247,6 +249,7 @@ FIND_CASES = [
     pytest.param("The designer expects to decide on volume by midyear.", ["midyear"], id="midyear"),
     pytest.param("The contract was signed on 07/24/2025.", ["07/24/2025"], id="US numeric day"),
     pytest.param("The contract was signed on 24.07.2025.", ["24.07.2025"], id="dotted numeric day"),
+    pytest.param("Sales will rise in H2 and fall by 1H.", ["H2", "1H"], id="half codes without a year after a preposition"),
 ]
 
 
@@ -258,6 +261,7 @@ def test_find_dates(sentence, expected):
 
 
 NOT_DATES = [
+    pytest.param("Nvidia's H20 and H2 chips and the H2 gas line.", id="H2 is a chip or hydrogen away from a preposition"),
     pytest.param("Furiosa CEO June Paik said the deal proves the chip can compete.", id="a first name after a title"),
     pytest.param("A new generation of chips is launched every six months.", id="six months"),
     pytest.param("Achieving that speed with a six-month cycle will exceed the team's capabilities.", id="six-month cycle"),

@@ -310,6 +310,8 @@ FORM_CASES = [
                  id="in the region of"),
     pytest.param("The deal is worth a maximum of $3 billion.",
                  [("$3 billion", Money(amount="3000000000", currency="USD", qualifier="at_most"))], id="a maximum of"),
+    pytest.param("The deal is worth $5-bn.", [("$5-bn", Money(amount="5000000000", currency="USD"))],
+                 id="hyphen before bn"),
 ]
 
 NEGATIVE_CASES = [

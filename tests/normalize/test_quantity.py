@@ -236,6 +236,8 @@ FORM_CASES = [
     pytest.param("It aims to raise IIM-1 to 25,000 wafers per month.",
                  [("25,000 wafers per month", capacity("25000"))], id="a named line is no range end"),
     pytest.param("The line runs 20 kwpm.", [("20 kwpm", capacity("20000"))], id="kwpm"),
+    pytest.param("It plans a 1.2 GW-scale campus.", [("1.2 GW", power("1200000000", qualifier="approx"))],
+                 id="-scale after"),
 ]
 
 NEGATIVE_CASES = [
