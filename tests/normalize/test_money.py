@@ -312,6 +312,10 @@ FORM_CASES = [
                  [("$3 billion", Money(amount="3000000000", currency="USD", qualifier="at_most"))], id="a maximum of"),
     pytest.param("The deal is worth $5-bn.", [("$5-bn", Money(amount="5000000000", currency="USD"))],
                  id="hyphen before bn"),
+    pytest.param("Orders topped 1 trillion won.",
+                 [("1 trillion won", Money(amount="1000000000000", currency="KRW", qualifier="at_least"))], id="topped"),
+    pytest.param("Revenue surpassed $5 billion.",
+                 [("$5 billion", Money(amount="5000000000", currency="USD", qualifier="at_least"))], id="surpassed"),
 ]
 
 NEGATIVE_CASES = [
