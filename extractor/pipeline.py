@@ -19,7 +19,7 @@ def _span_property(name: str):
     """Getter and setter of ``span._.<name>`` in ``doc.user_data``, at the key
     :func:`~extractor.components.base.annotation_key` gives (offsets *and* label)."""
     def key(span: Span) -> tuple:
-        return annotation_key(name, span.start_char, span.end_char, span.label_)
+        return annotation_key(name, span.start_char, span.end_char, span.label_, span.id_)
 
     def getter(span: Span):
         return span.doc.user_data.get(key(span))

@@ -41,18 +41,22 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def annotation_key(name: str, start: int, end: int, label: str) -> tuple:
+def annotation_key(name: str, start: int, end: int, label: str, span_id: str = "") -> tuple:
     """Where ``span._.<name>`` lives in ``doc.user_data``: keyed by the span's offsets *and
     label* (spaCy keys plain span extensions by offsets alone, so "SF4" as a COMPANY and as
-    a PROCESS_NODE would share one)."""
-    return ("extractor", name, start, end, label)
+    a PROCESS_NODE would share one), and by the span's id where it has one: two mentions
+    inside one token ("1b" and "1c" in the token "1b/1c") cover the same tokens."""
+    key = ("extractor", name, start, end, label)
+    return key + (span_id,) if span_id else key
 
 
 def span_annotations(span: Span) -> tuple:
     """``(span._.value, span._.rule, span._.chars)`` in one read: the span's offsets and
     label are read once. The keys are :func:`annotation_key`'s, written out: this runs
     for every mention, in the relations and again in the output."""
-    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
+    data, start, end, label, extra = span.doc.user_data, span.start_char, span.end_char, span.label_, span.id_
+    if extra:
+        return tuple(data.get(annotation_key(name, start, end, label, extra)) for name in SPAN_EXTENSIONS)
     return (data.get(("extractor", "value", start, end, label)), data.get(("extractor", "rule", start, end, label)),
             data.get(("extractor", "chars", start, end, label)))
 
@@ -60,7 +64,11 @@ def span_annotations(span: Span) -> tuple:
 def annotate_span(span: Span, value, rule: str | None, chars: tuple[int, int] | None) -> None:
     """Set ``span._.value``, ``span._.rule`` and ``span._.chars`` in one write (the keys
     of :func:`annotation_key`, written out as in :func:`span_annotations`)."""
-    data, start, end, label = span.doc.user_data, span.start_char, span.end_char, span.label_
+    data, start, end, label, extra = span.doc.user_data, span.start_char, span.end_char, span.label_, span.id_
+    if extra:
+        for name, item in zip(SPAN_EXTENSIONS, (value, rule, chars)):
+            data[annotation_key(name, start, end, label, extra)] = item
+        return
     data[("extractor", "value", start, end, label)] = value
     data[("extractor", "rule", start, end, label)] = rule
     data[("extractor", "chars", start, end, label)] = chars
@@ -83,6 +91,8 @@ def char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     span = doc.char_span(start, end, label=label)
     if span is None:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:  # its own id: another mention may lie in the same token ("1b/1c")
+            span = Span(doc, span.start, span.end, label=label, span_id=f"{start}:{end}")
     return span
 
 

@@ -99,13 +99,14 @@ class CompanyFinder:
             if key in self._units:
                 entry_id, unit = self._units[key]
                 entry = self.gazetteer.by_id(entry_id)
-                hits.append(_Hit(span.start, span.end, _value(entry, unit), "company.unit_name"))
+                end = self._attach_suffix(words, span.end)  # "Naver Cloud Corp."
+                hits.append(_Hit(span.start, end, _value(entry, unit), "company.unit_name"))
                 continue
             entry = self.gazetteer.by_id(key)
             end, unit, rule = self._attach_unit(doc, span.end, entry)
             end = self._attach_suffix(words, end)
             hits.append(_Hit(span.start, end, _value(entry, unit), rule))
-        return hits
+        return _outermost(hits)
 
     def _attach_unit(self, doc: Doc, end: int, entry) -> tuple[int, str | None, str]:
         """Extend "Samsung" over "Foundry" / "'s System LSI division"; note "'s foundry"."""
@@ -228,6 +229,13 @@ class CompanyFinder:
             _Hit(s.start, self._attach_suffix(words, s.end), by_name[doc.vocab.strings[s.label]], "company.repeat")
             for s in spans if not taken & set(range(s.start, s.end))
         ]
+
+
+def _outermost(hits: list[_Hit]) -> list[_Hit]:
+    """Drop hits inside another: a unit named alone ("Azure") that the parent's span took
+    along ("Microsoft Azure", "Microsoft's Azure"); two COMPANY mentions never overlap."""
+    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end
+                                       and (o.start, o.end) != (h.start, h.end) for o in hits)]
 
 
 def key_parts(key: str) -> tuple[str, str]:

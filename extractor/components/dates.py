@@ -11,7 +11,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..normalize.dates import find_dates, guess_direction, is_absolute, parse_date
+from ..normalize.dates import find_dates, guess_direction, is_reference, parse_date
 from ..settings import DEFAULTS
 from .base import add_mentions, sentence_starts, text_of
 
@@ -32,6 +32,7 @@ class DateFinder:
         anchor = publication_date(doc)
         text = text_of(doc)
         reference: dt.date | None = None
+        day_reference: dt.date | None = None  # "Thursday ... the next day"
         found = []
         starts = sentence_starts(doc) + [len(text)]
         for start, end, rule in find_dates(text):
@@ -39,11 +40,13 @@ class DateFinder:
             first, last = starts[max(index, 0)], starts[index + 1]
             direction = guess_direction(text[first:last], at=start - first)
             value = parse_date(text[start:end], anchor, before=text[max(0, start - self.context_chars):start],
-                               direction=direction, reference=reference)
+                               direction=direction, reference=reference, day_reference=day_reference)
             if value is None:
                 continue
-            if value.start and is_absolute(text[start:end]):
+            if value.start and is_reference(text[start:end]):
                 reference = dt.date.fromisoformat(value.start)
+            if value.start and value.start == value.end:
+                day_reference = dt.date.fromisoformat(value.start)
             found.append((start, end, value, rule))
         add_mentions(doc, "DATE", found)
         if anchor is None and any(v.value is None for _, _, v, _ in found):

@@ -28,6 +28,7 @@ class Context:
     direction: str | None
     reference: date | None
     relation: str | None = None
+    day_reference: date | None = None  # the last day the text named before the span
 
     def need_anchor(self) -> date:
         if self.anchor is None:
@@ -108,7 +109,7 @@ def _month_number(name: str) -> int:
 
 
 @_handles("date.subperiod", "date.subperiod_possessive", "date.quarter_code",
-          "date.half_code", "date.code_short", "date.year_code")
+          "date.half_code", "date.half_short", "date.code_short", "date.year_code")
 def _subperiod(match: re.Match, context: Context) -> Period | None:
     groups = match.groupdict()
     if groups.get("ord"):
@@ -129,9 +130,9 @@ def _subperiod(match: re.Match, context: Context) -> Period | None:
 
 
 def _span_direction(context: Context) -> str | None:
-    if context.relation == "since":
-        return "past"
-    if context.relation in {"from", "by", "until"} and context.direction != "past":
+    if context.relation == "since" or context.direction == "past":
+        return "past"  # "shipped 3 million units in Q2", published in November: this year's
+    if context.relation in {"from", "by", "until"}:
         return "future"
     return None
 
@@ -209,6 +210,12 @@ def _deictic(match: re.Match, context: Context) -> Period:
     return day(context.need_anchor() + timedelta(days=offset))
 
 
+@_handles("date.reference_day")
+def _reference_day(match: re.Match, context: Context) -> Period:
+    offset = R.REFERENCE_DAYS[" ".join(match["refday"].lower().split())]
+    return day((context.day_reference or context.need_anchor()) + timedelta(days=offset))
+
+
 @_handles("date.year_end", "date.year", "date.fiscal_year")
 def _year_period(match: re.Match, context: Context) -> Period:
     year = _year(match, context) or (context.need_anchor().year, False)
@@ -229,6 +236,17 @@ def _day_ordinal(match: re.Match, context: Context) -> Period | None:
 @_handles("date.iso_day")
 def _iso_day(match: re.Match, context: Context) -> Period | None:
     return make_day(int(match["year"]), int(match["month"]), int(match["day"]))
+
+
+@_handles("date.numeric_day")
+def _numeric_day(match: re.Match, context: Context) -> Period | None:
+    """Month first after a slash, as English copy writes it ("07/24/2025"), unless the first
+    number cannot be a month; day first after a dot ("24.07.2025")."""
+    if match.group(0).count(match["sep"]) != 2:
+        return None  # "24/07.2025": two kinds of separator
+    first, second = int(match["first"]), int(match["second"])
+    month, dom = (second, first) if match["sep"] == "." or first > 12 else (first, second)
+    return make_day(int(match["year"]), month, dom)
 
 
 @_handles("date.iso_week", "date.week_number")

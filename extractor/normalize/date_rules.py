@@ -32,12 +32,14 @@ MONTHS = {name: number for number, names in _DATA["months"].items() for name in 
 FULL_MONTHS = [names[0] for names in _DATA["months"].values()]
 AMBIGUOUS_MONTHS = frozenset(_DATA["ambiguous_months"])
 MONTH_CUES = frozenset(_DATA["month_cue_words"])
+HALF_CUES = frozenset(_DATA["half_cue_words"])
 NAME_TITLES = frozenset(_DATA["name_titles"])
 WEEKDAYS = {name: number for number, name in _DATA["weekdays"].items()}
 ORDINALS = {word: number for number, words in _DATA["ordinals"].items() for word in words}
 NUMBER_WORDS = _DATA["number_words"]
 RELATIVE = _DATA["relative"]
 DEICTIC_DAYS = _DATA["deictic_days"]
+REFERENCE_DAYS = _DATA["reference_days"]
 RELATIONS = _DATA["relations"]
 RELATIONS_AFTER_FROM = _DATA["relations_after_from"]
 YEAR_PREFIXES = frozenset(_DATA["year_prefixes"])
@@ -74,12 +76,16 @@ _DAY_FOLLOWERS = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alt(_DATA['day_followers'])})\b)
 
 RULES: list[tuple[str, str]] = [
     ("date.iso_day", rf"{YEAR_IN_CODE}[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d|[.,]\d)"),
+    # "07/24/2025" (US order), "24/07/2025" and "24.07.2025" (day first): see _numeric_day
+    ("date.numeric_day", rf"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)[/.]{_YEAR_DIGITS}(?![\d/]|\.\d)"),
     ("date.iso_week", rf"{YEAR_IN_CODE}-?(?-i:W)(?P<week>[0-5]\d)(?!\w)"),
     ("date.week_number", rf"(?:the\s+)?(?:week\s+(?P<week>\d\d?)|(?P<weekord>\d\d?)(?:st|nd|rd|th)\s+week)(?:\s+of|,)?\s+{YEAR}"),
     ("date.decade", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}(?P<decade>(?:19|20)\d0)['’]?s\b"),
     ("date.year_code", rf"{YEAR_IN_CODE}\s?-?{CODE}(?!\w)"),
     ("date.quarter_code", rf"(?-i:(?P<code>Q))(?P<n>[1-4])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY}|(?!\w))"),
-    ("date.half_code", rf"(?-i:(?P<code>H))(?P<n>[1-2])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY})"),
+    ("date.half_code", rf"(?-i:(?P<code>H))(?P<n>[1-2])(?:\s*['’]\s*(?P<yy>\d\d)(?!\d)|\s+(?:of\s+)?{YEAR_ANY}|(?![\w+]))"),
+    # "in 2H", "by H2": a half with no year, only after a preposition (see dates._rejected)
+    ("date.half_short", rf"{_NOT_BEFORE_NUMBER}(?P<n>[1-2])(?-i:(?P<code>H))(?![\w+])"),
     ("date.code_short", rf"{_NOT_BEFORE_NUMBER}(?P<n>[1-4])(?-i:(?P<code>[QH]))\s?(?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?!\w)"),
     ("date.month_range_quarter",
      rf"(?:the\s+)?(?P<m1>{_cased(MONTHS)})\.?\s?[-–]\s?(?P<m2>{_cased(MONTHS)})\.?\s+(?:quarter|period)\b"
@@ -100,8 +106,9 @@ RULES: list[tuple[str, str]] = [
                             r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b"),
     ("date.relative", rf"{_relative_word('rel')}\s+{UNIT}"),
     ("date.ago", rf"(?P<count>{_alt(NUMBER_WORDS)}|\d\d?)\s+(?P<unit>year|month|week|day)s?\s+ago\b"),
+    ("date.reference_day", rf"(?P<refday>{_alt(REFERENCE_DAYS)})\b"),
     ("date.deictic", rf"(?P<deictic>{_alt(DEICTIC_DAYS)})\b"),
-    ("date.year_end", rf"(?:the\s+)?year[-\s]end\b(?:\s+(?:of\s+)?{YEAR})?"),
+    ("date.year_end", rf"(?:the\s+)?(?:year[-\s]end|mid-?year)\b(?:\s+(?:of\s+)?{YEAR})?"),
     ("date.day_ordinal", rf"the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b{_DAY_FOLLOWERS}"),
     ("date.fiscal_year", FISCAL_YEAR),
     ("date.month", FULL_MONTH),
@@ -134,11 +141,11 @@ def _trigger() -> str:
     """Word starts that every date contains (a digit, a unit or day word, a month,
     weekday or period code), led by a one-character lookahead that lets the regex
     engine skip most positions at C speed."""
-    words = [*_DATA["units"], "day", "today", "yesterday", "tomorrow", "ago"]
+    words = [*_DATA["units"], "day", "today", "yesterday", "tomorrow", "ago", "midyear"]
     cased = [name[:3] for name in (*FULL_MONTHS, *WEEKDAYS)]
-    firsts = {c for w in words for c in (w[0], w[0].upper())} | {w[0].upper() for w in cased} | set("QF")
+    firsts = {c for w in words for c in (w[0], w[0].upper())} | {w[0].upper() for w in cased} | set("QFH")
     first_chars = "".join(sorted(firsts))
-    return rf"(?=[\d{first_chars}])\b(?:\d|(?i:{_alt(words)})|{_cased(cased)}|(?-i:Q[1-4]|FY))"
+    return rf"(?=[\d{first_chars}])\b(?:\d|(?i:{_alt(words)})|{_cased(cased)}|(?-i:Q[1-4]|H[12]|FY))"
 
 
 # How far before its first trigger word a date may start: "the latter part of
@@ -155,7 +162,7 @@ RELATION_BEFORE = guarded(rf"{_FROM_TO}|\b{_RELATION_TAIL}$|\b{_SINCE_CLAUSE}", 
 RELATION_LEADING = re.compile(rf"{_RELATION_TAIL}(?=\S)", re.I)
 
 FUTURE_CUES = guarded(rf"\b(?:{_alt(_CUES['future'])})\b|" + "|".join(_CUES["future_regex"]), re.I)
-PAST_CUES = guarded(rf"\b(?:{_alt(_CUES['past'])})\b", re.I)
-CLAUSE_BREAK = guarded(r"[,;:()]|\b(?:that|which|who|while|but|and|after|before|when)\b", re.I)
+PAST_CUES = guarded(rf"\b(?:{_alt(_CUES['past'])})\b|" + "|".join(_CUES["past_regex"]), re.I)
+CLAUSE_BREAK = guarded(r"[,;:()]|\s[\u2013\u2014]\s|\b(?:that|which|who|while|but|and|after|before|when)\b", re.I)
 ED_WORDS = re.compile(r"(?<![\w-])[a-z]{3,}ed\b")
 YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")

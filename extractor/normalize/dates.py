@@ -17,7 +17,7 @@ from . import date_rules as R
 from .date_resolve import Context, Unresolved, interpret, rule_match
 from .spans import Candidate
 
-__all__ = ["find_dates", "parse_date", "guess_direction", "is_absolute"]
+__all__ = ["find_dates", "parse_date", "guess_direction", "is_absolute", "is_reference"]
 
 _OWN_YEAR = ("year", "yy", "fy", "fy4", "decade")
 _RELATIVE_PART = ("yrel", "rel", "ythe")
@@ -77,6 +77,9 @@ def _rejected(rule: str, match: re.Match, text: str) -> bool:
         return word.lower() not in R.MONTH_CUES
     if rule == "date.year":
         return word in R.YEAR_PREFIXES
+    if rule in ("date.half_code", "date.half_short") and not R.YEAR_DIGITS.search(match.group()) \
+            and "'" not in match.group() and "’" not in match.group():
+        return word.lower() not in R.HALF_CUES  # "in H2", "by 2H"; not "H2 gas" or "H20 and H2 chips"
     if rule == "date.deictic" and match.group().startswith("Today") and word:
         # "USA Today", "Business Today": an outlet, unless a sentence or line ended before it
         ended = word.endswith((".", "!", "?", ":", '"', "”")) or "\n" in window[window.rfind(word) + len(word):]
@@ -91,12 +94,14 @@ def parse_date(
     before: str = "",
     direction: str | None = None,
     reference: date | None = None,
+    day_reference: date | None = None,
 ) -> DateValue | None:
     """Normalize one date expression; None when ``text`` is not a date.
 
     ``before`` is the text just before the span (its last preposition gives the
     relation), ``direction`` "past"/"future" places a month or day without a
-    year, ``reference`` resolves "the previous quarter" and the like.
+    year, ``reference`` resolves "the previous quarter" and the like,
+    ``day_reference`` (the last day named before) "the next day".
 
     >>> parse_date("the end of 2030", None, before="capacity of 5 GW by ")
     DateValue(value='2030', start='2030-01-01', end='2030-12-31', relation='by')
@@ -118,10 +123,11 @@ def parse_date(
     leading = R.RELATION_LEADING.match(span)
     if leading:
         relation, span = _relation(leading), span[leading.end():]
-    if direction is None and relation == "since":
-        direction = "past"
+    if relation == "since":
+        direction = "past"  # "has run since May": always before the publication date
     try:
-        period = interpret(span, Context(_day_of(anchor), direction, _day_of(reference), relation))
+        context = Context(_day_of(anchor), direction, _day_of(reference), relation, _day_of(day_reference))
+        period = interpret(span, context)
     except Unresolved:
         return DateValue(value=None, relation=relation)
     if period is None:
@@ -147,6 +153,26 @@ def is_absolute(text: str) -> bool:
     return any(groups.get(g) for g in _OWN_YEAR) and not any(groups.get(g) for g in _RELATIVE_PART)
 
 
+def is_reference(text: str) -> bool:
+    """Whether the span can be the ``reference`` of the relative dates after it: an
+    absolute date, or a quarter, half or month of a year named relative to the
+    publication date ("the previous quarter" after "the fourth quarter of last year").
+
+    >>> [is_reference(t) for t in ("Q4 2025", "the fourth quarter of last year", "July last year")]
+    [True, True, True]
+    >>> [is_reference(t) for t in ("last year", "the third quarter", "the previous quarter", "Monday")]
+    [False, False, False, False]
+    """
+    if is_absolute(text):
+        return True
+    found = rule_match(text.strip())
+    if found is None:
+        return False
+    groups = found[1].groupdict()
+    return bool(groups.get("yrel")) and any(groups.get(g) for g in _PART_OF_YEAR)
+
+
+_PART_OF_YEAR = ("ord", "code", "month")
 _DIRECTIONS = ("past", "future", None)
 
 
@@ -158,9 +184,11 @@ def _day_of(value: date | None) -> date | None:
 def guess_direction(sentence: str, at: int | None = None) -> str | None:
     """"past", "future" or None from tense cues; future wins ("said it will ...").
 
-    With ``at`` (the date's offset in the sentence) the clause around the date
-    is read first ("Musk said in October that AI5 would ..." is past), then the
-    whole sentence.
+    With ``at`` (the date's offset in the sentence) only the clause around the
+    date is read ("Musk said in October that AI5 would ..." is past): a clause
+    with no cue gives None, and the date goes to its nearest occurrence, since
+    another clause's tense says little about it ("signed in June; its wafers
+    start ramping in November").
 
     >>> guess_direction("Samsung said it will start mass production in July.")
     'future'
@@ -179,13 +207,8 @@ def guess_direction(sentence: str, at: int | None = None) -> str | None:
         starts = [m.end() for m in R.CLAUSE_BREAK.finditer(sentence, 0, at)]
         after = R.CLAUSE_BREAK.search(sentence, at)
         clause = sentence[starts[-1] if starts else 0:after.start() if after else len(sentence)]
-        if _ABSOLUTE_PHRASE.match(clause):  # "..., the companies said, with deliveries from July": its own time
-            return _tense(clause)
-        return _tense(clause) or _tense(sentence)
+        return _tense(clause)
     return _tense(sentence)
-
-
-_ABSOLUTE_PHRASE = re.compile(r"\s*with\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)  # a sentence with several dates is read once

@@ -15,7 +15,7 @@ from extractor.normalize.numbers import (
     AMOUNT_PATTERN, VAGUE_PATTERN, is_unscaled, parse_number, parse_range, parse_vague, plain,
 )
 from extractor.normalize.qualifiers import (
-    CONNECTOR_PATTERN, OPENER_PATTERN, is_change, merge_ranges, qualifier, range_gap,
+    CONNECTOR_PATTERN, DASHES, OPENER_PATTERN, is_change, merge_ranges, qualifier, range_gap,
 )
 from extractor.normalize.spans import Candidate
 from extractor.records import MoneyValue
@@ -43,6 +43,7 @@ _MIN_UNSCALED = {
     code: Decimal(str(entry["min_unscaled"]))
     for code, entry in _DATA["currencies"].items() if "min_unscaled" in entry
 }
+_SCALED_PREFIXES = frozenset(f for entry in _DATA["currencies"].values() for f in entry.get("scaled_prefixes", []))
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -98,16 +99,19 @@ def _read(m: re.Match[str], before: str) -> _Reading | None:
 def _range_ok(low: str, high: str, connector: str, before: str) -> bool:
     if not is_unscaled(high) and parse_range(low, high) is None:
         return False
-    if is_unscaled(high) and (not is_unscaled(low) or connector.strip() not in ("-", "\u2013", "\u2014")):
+    if is_unscaled(high) and (not is_unscaled(low) or connector.strip() not in set(DASHES)):
         return False  # "$5 billion to 10 companies", "$5 to 10 firms"
     return not (connector.strip().lower() == "to" and is_change(before))
 
 
 def _read_prefixed(m: re.Match[str], start: int, before: str) -> _Reading | None:
-    code, end = _PREFIXES[m.group("pre")], m.end()
+    prefix = re.sub(r"\s+", " ", m.group("pre"))
+    if prefix in _SCALED_PREFIXES and is_unscaled(m.group("lo")):
+        return None  # "W10" is a model name; "W10 trillion" is won
+    code, end = _PREFIXES[prefix], m.end()
     if m.group("suf"):
         suffix_code = _lookup(_SUFFIXES, m.group("suf"))
-        if m.group("pre") in _AMBIGUOUS:
+        if prefix in _AMBIGUOUS:
             code = suffix_code
         elif suffix_code != code:  # "$5 billion won the vote": the word is not ours
             end = m.end("hi") if m.group("hi") else m.end("lo")

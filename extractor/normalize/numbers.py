@@ -59,12 +59,21 @@ def _split_abbreviations() -> tuple[str, str]:
 
 _SINGLE_ABBR, _LONGER_ABBR = _split_abbreviations()
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
-# One letter must touch the digits ("$5B"): "5 M" or "5 m" is too often something else.
+# One letter must touch the digits ("$5B"): "5 M" or "5 m" is too often something else;
+# a longer one may follow a space or a hyphen ("€5 bn", "$5-bn").
 _SCALE = (
     rf"(?:[\s-]?(?i:{_alternation(_SCALE_WORDS)})(?![a-z])"
-    rf"|\s?(?:{_LONGER_ABBR})(?![A-Za-z])|(?:{_SINGLE_ABBR})(?![A-Za-z]))"
+    rf"|[\s-]?(?:{_LONGER_ABBR})(?![A-Za-z])|(?:{_SINGLE_ABBR})(?![A-Za-z]))"
 )
-_WORD = rf"(?:{_alternation([*_NUMBER_WORDS, *_MULTIPLIERS])})(?![a-z])"
+_ARTICLES = ("a", "an")
+# "a"/"an" is one only before a scale, a multiplier or "half" ("a billion", "a dozen",
+# "half a million"); before another number word it is the article ("a one-gigawatt site").
+_ARTICLE = (
+    rf"(?:{_alternation(_ARTICLES)})(?=[\s-]+(?i:{_alternation([*_SCALE_WORDS, *_MULTIPLIERS, 'half'])})(?![a-z]))"
+)
+_WORD = (
+    rf"(?:{_ARTICLE}|(?:{_alternation([w for w in (*_NUMBER_WORDS, *_MULTIPLIERS) if w not in _ARTICLES])})(?![a-z]))"
+)
 # Repetitions are bounded so that a finder stays linear on any input: no number
 # needs more than six words ("one hundred and twenty-five") or three scaled parts.
 _WORDS = rf"(?i:\b{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD}){{0,5}})"

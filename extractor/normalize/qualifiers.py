@@ -15,7 +15,7 @@ from extractor.patterns import guarded
 from extractor.resources import load_yaml
 
 __all__ = [
-    "CONNECTOR_PATTERN", "OPENER_PATTERN", "is_change", "merge_ranges", "range_gap",
+    "CONNECTOR_PATTERN", "DASHES", "OPENER_PATTERN", "is_change", "merge_ranges", "range_gap",
     "qualifier", "qualifier_after", "qualifier_before",
 ]
 
@@ -57,9 +57,11 @@ _BETWEEN_END = guarded(r"\bbetween\s*$", re.IGNORECASE)
 
 #: Optional "between " before a range's low end; a finder leaves it out of the span.
 OPENER_PATTERN = r"(?:(?P<between>(?i:\bbetween)\s+))?"
-#: Joins a range's ends: "-", "to", and "and" only where OPENER_PATTERN saw "between".
-CONNECTOR_PATTERN = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+(?(between)and|(?!))\s+)"
-_GAP = re.compile(r"\s*[-\u2013\u2014]\s*|\s+to\s+|\s+(?P<and>and)\s+", re.IGNORECASE)
+#: The dashes that join a range's ends, and the tilde of Korean and Japanese copy ("3~4 trillion won").
+DASHES = "-\u2013\u2014~\uff5e"
+#: Joins a range's ends: a dash, "to", and "and" only where OPENER_PATTERN saw "between".
+CONNECTOR_PATTERN = rf"(?:\s*[{DASHES}]\s*|\s+to\s+|\s+(?(between)and|(?!))\s+)"
+_GAP = re.compile(rf"\s*[{DASHES}]\s*|\s+to\s+|\s+(?P<and>and)\s+", re.IGNORECASE)
 
 
 def _hit(match: re.Match[str] | None) -> str | None:

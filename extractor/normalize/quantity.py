@@ -37,24 +37,43 @@ def _alternation(forms) -> str:
     return "|".join(re.escape(str(f)).replace(r"\ ", r"\s*") for f in sorted(forms, key=len, reverse=True))
 
 
-_POWER = rf"(?:(?:{_alternation(_POWER_SYMBOLS)})(?![A-Za-z])|(?i:{_alternation(_POWER_WORDS)})(?![a-z]))"
+_POWER_UNIT = rf"(?:(?:{_alternation(_POWER_SYMBOLS)})(?![A-Za-z])|(?i:{_alternation(_POWER_WORDS)})(?![a-z]))"
+_POWER = rf"{_POWER_UNIT}(?![\s-](?i:{_alternation(_DATA['power']['energy_words'])})\b)"  # not "gigawatt-hours"
 _SIZE = rf"(?:\d{{1,3}}(?:[\s-]?(?i:{_alternation(_DATA['wafer_sizes'])})(?![a-z])|\"|\u2033))"
 _MODIFIER = rf"(?:[A-Z][\w.+-]*|(?i:{_alternation(_DATA['units']['modifiers'])})(?![\w-]))"
+# "2,000 HBM wafers", "40,000 2nm wafers per month", "10,000 logic wafers"
+_WAFER_MODIFIER = rf"(?:[A-Z][\w.+-]*|\d+(?:\.\d+)?-?nm\b|(?i:{_alternation(_DATA['wafers']['modifiers'])})(?![\w-]))"
+_WAFER_LEAD = rf"(?:{_SIZE}\s+)?(?:{_WAFER_MODIFIER}\s+){{0,2}}"
+_SCALED_PHRASES: dict[str, int] = {str(k).lower(): int(v) for k, v in _DATA["wafer_capacity"]["scaled_phrases"].items()}
+_CAPACITY = _alternation([*_DATA["wafer_capacity"]["phrases"], *_SCALED_PHRASES])
+_UNIT_NOUNS = rf"(?:(?i:{_alternation(_DATA['units']['nouns'])})|{_DATA['units']['model_plural']})(?![a-z])"
 _UNIT = (
     rf"(?:[\s-]?(?P<power>{_POWER})"
-    rf"|[\s-]*(?:{_SIZE}\s+)?(?P<wafer_capacity>(?i:{_alternation(_DATA['wafer_capacity']['phrases'])})(?![a-z]))"
-    rf"|[\s-](?:{_SIZE}\s+)?(?P<wafers>(?i:{_alternation(_DATA['wafers']['nouns'])})(?![a-z]))"
-    rf"|[\s-](?:{_MODIFIER}\s+){{0,3}}(?P<units>(?i:{_alternation(_DATA['units']['nouns'])})(?![a-z])))"
+    rf"|[\s-]*{_WAFER_LEAD}(?P<wafer_capacity>(?i:{_CAPACITY})(?![a-z]))"
+    rf"|[\s-]{_WAFER_LEAD}(?P<wafers>(?i:{_alternation(_DATA['wafers']['nouns'])})(?![a-z]))"
+    rf"|[\s-](?:{_MODIFIER}\s+){{0,4}}(?P<units>{_UNIT_NOUNS}))"
 )
+# "a gigawatt": the article is the number only before a power word
+_ARTICLE = rf"(?i:an?)(?=[\s-]+(?i:{_alternation(_POWER_WORDS)})(?![a-z]))"
+# "10+ GW", "100,000-plus GPUs": written onto the number, an at_least qualifier
+_PLUS = r"(?P<plus>\+|-plus(?![a-z]))"
 _QUANTITY = guarded(
     OPENER_PATTERN
-    + rf"(?:(?P<vague>{VAGUE_PATTERN})|(?<![\w.,])(?P<lo>{LOOSE_AMOUNT_PATTERN})"
-    + rf"(?:{CONNECTOR_PATTERN}(?P<hi>{LOOSE_AMOUNT_PATTERN}))?)"
+    + rf"(?:(?P<vague>{VAGUE_PATTERN})|(?<![\w.,])(?P<lo>{LOOSE_AMOUNT_PATTERN}|{_ARTICLE})"
+    + rf"(?:{_PLUS}|{CONNECTOR_PATTERN}(?P<hi>{LOOSE_AMOUNT_PATTERN}))?)"
     + _UNIT
 )
 _STRICT_AMOUNT = re.compile(AMOUNT_PATTERN)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTHLY = guarded(rf"\b(?:{_alternation(_DATA['wafers']['monthly_cues'])})\b[^.;]*$", re.IGNORECASE)
+_MONTHLY_AFTER = re.compile(rf"\s+(?:{_alternation(_DATA['wafers']['monthly_after'])})\b", re.IGNORECASE)
+# A year-like count ("2048 GPUs") is a year after these words ("in 2025 chips were scarce").
+_TIME_WORD = re.compile(r"(?i:\b(?:in|by|since|until|till|through|from|during|before|after|early|late|mid|"
+                        r"end|fiscal|FY|and|or)\s*$)")
+# "Maia 200 accelerators", "Ascend 910B processors": digits right after a capitalized
+# word inside a sentence name a product, not a count.
+_NAMED_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?")
+_NAME_BEFORE = re.compile(r"(?<=[^\s.!?:;\"“(\[])\s+[A-Z][\w-]*\s$|(?<!\w)[A-Za-z]+-$")  # "AK-1 accelerator"
 
 
 class _Reading(NamedTuple):
@@ -68,6 +87,8 @@ class _Reading(NamedTuple):
 
 
 def _unit_scale(m: re.Match[str], group: str) -> int:
+    if group == "wafer_capacity":
+        return _SCALED_PHRASES.get(re.sub(r"\s+", " ", m.group(group)).lower(), 0)
     if group != "power":
         return 0
     unit = m.group("power")
@@ -79,6 +100,15 @@ def _range_kept(m: re.Match[str], before: str) -> bool:
         return False
     connector = m.string[m.end("lo"):m.start("hi")].strip().lower()
     return not (connector == "to" and is_change(before + m.string[m.start():m.start("lo")]))
+
+
+def _year_taken(m: re.Match[str], group: str, before: str, texts) -> bool:
+    """A 19xx/20xx number is a year ("in 2025 Nvidia GPUs ..."), unless a product noun
+    follows it directly and no time word leads it ("a cluster of 2048 GPUs")."""
+    if not any(_YEAR.fullmatch(t) for t in texts if t):
+        return False
+    directly = m.string[m.end("hi") if m.group("hi") else m.end("lo"):m.start(group)].strip() == ""
+    return group == "power" or not directly or _TIME_WORD.search(before) is not None
 
 
 def _read(m: re.Match[str], before: str) -> _Reading | None:
@@ -95,8 +125,12 @@ def _read(m: re.Match[str], before: str) -> _Reading | None:
     low, high = m.group("lo"), m.group("hi")
     if high and not _range_kept(m, before):
         start, low, high = m.start("hi"), high, None  # "expand capacity from 10,000 to 20,000 wpm"
-    if any(_YEAR.fullmatch(t) for t in (low, high) if t):
-        return None  # "in 2025 Nvidia GPUs ..."
+    if _year_taken(m, group, before, (low, high)):
+        return None
+    if start == m.start("lo") and _NAMED_NUMBER.fullmatch(low) and _NAME_BEFORE.search(before):
+        if not high:
+            return None  # "Maia 200 accelerators"
+        start, low, high = m.start("hi"), high, None  # "raise IIM-1 to 25,000 wafers per month"
     if group != "power" and not _STRICT_AMOUNT.fullmatch(low):
         return None  # "two servers": a number in words needs a scale unless it is power
     if high:
@@ -157,10 +191,11 @@ def parse_quantity(text: str, before: str = "", after: str = "") -> QuantityValu
     if reading is None:
         return None
     unit, kind = _KINDS[reading.group]
-    if kind == "wafers" and _MONTHLY.search(before[-_CONTEXT:]):
+    if kind == "wafers" and (_MONTHLY.search(before[-_CONTEXT:]) or _MONTHLY_AFTER.match(after)):
         unit, kind = _KINDS["wafer_capacity"]  # "a monthly capacity of 100,000 wafers"
     if reading.high is None:
-        return QuantityValue(amount=plain(reading.low), unit=unit, kind=kind, qualifier=qualifier(before, after))
+        cue = "at_least" if m and m.group("plus") else qualifier(before, after)
+        return QuantityValue(amount=plain(reading.low), unit=unit, kind=kind, qualifier=cue)
     shape = "approx" if reading.rule == "quantity.vague" else "range"
     return QuantityValue(low=plain(reading.low), high=plain(reading.high), unit=unit, kind=kind, qualifier=shape)
 

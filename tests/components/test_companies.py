@@ -43,3 +43,39 @@ def companies(text: str) -> list[tuple[str, str]]:
 )
 def test_unknown_companies_from_context(text, expected):
     assert companies(text) == expected
+
+
+def company_values(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.value.name, m.value.unit) for m in extract(text).mentions if m.label == "COMPANY"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung Electronics Co Ltd will make the chip.",
+                     [("Samsung Electronics Co Ltd", "Samsung Electronics", None)], id="Co Ltd without points"),
+        pytest.param("Samsung Electronics Co., Ltd will make the chip.",
+                     [("Samsung Electronics Co., Ltd", "Samsung Electronics", None)], id="Co., Ltd without the last point"),
+        pytest.param("Anthropic PBC will buy the chip.", [("Anthropic PBC", "Anthropic", None)], id="public benefit corporation"),
+        pytest.param("Naver Cloud Corp. will buy the chip.", [("Naver Cloud Corp.", "Naver", "Cloud")],
+                     id="a unit named alone keeps its legal suffix"),
+        pytest.param("Microsoft Azure will buy the chip.", [("Microsoft Azure", "Microsoft", "Azure")],
+                     id="a unit the parent's span took along is no second mention"),
+        pytest.param("Microsoft's Azure will buy the chip.", [("Microsoft's Azure", "Microsoft", "Azure")],
+                     id="a unit after the possessive is no second mention"),
+        pytest.param("Hanwha Aerospace will buy the chip.", [("Hanwha Aerospace", "Hanwha Aerospace", None)],
+                     id="a listed affiliate is not its group"),
+        pytest.param("Hyundai Mobis will design the chip.", [("Hyundai Mobis", "Hyundai Mobis", None)],
+                     id="a listed affiliate is not the flagship"),
+        pytest.param("LG Energy Solution will buy the chip.", [("LG Energy Solution", "LG Energy Solution", None)],
+                     id="LG Energy Solution"),
+        pytest.param("Google's cloud unit will buy the chip.", [("Google", "Google", "Cloud")],
+                     id="a cloud arm named generically is the unit, outside the span"),
+        pytest.param("Amazon's cloud business will buy the chip.", [("Amazon", "Amazon", "AWS")],
+                     id="Amazon's cloud business is AWS"),
+        pytest.param("Samsung's chip division will make the chip.", [("Samsung", "Samsung Electronics", "Device Solutions")],
+                     id="Samsung's chip division is its Device Solutions division"),
+    ],
+)
+def test_company_names_units_and_suffixes(text, expected):
+    assert company_values(text) == expected

@@ -96,6 +96,9 @@ PARSE_CASES = [
     pytest.param("July", NOV23, {}, DateValue(value="2026-07", start="2026-07-01", end="2026-07-31"), id="month: nearest"),
     pytest.param("March", NOV23, {"before": "since "}, DateValue(value="2026-03", start="2026-03-01", end="2026-03-31", relation="since"),
                  id="since implies the past"),
+    pytest.param("May", NOV23, {"before": "has run in volume since ", "direction": "future"},
+                 DateValue(value="2026-05", start="2026-05-01", end="2026-05-31", relation="since"),
+                 id="since looks back whatever the sentence's tense"),
     pytest.param("Nov. 24", NOV23, {"direction": "past"}, _day("2025-11-24"), id="month day: past"),
     pytest.param("Nov. 24", NOV23, {}, _day("2026-11-24"), id="month day: nearest"),
     pytest.param("Feb. 29", NOV23, {"direction": "past"}, _day("2024-02-29"), id="leap day: past"),
@@ -104,6 +107,18 @@ PARSE_CASES = [
     pytest.param("the third quarter", OCT11, {"direction": "future"}, DateValue(value="2025-Q3", start="2025-07-01", end="2025-09-30"),
                  id="yearless quarter: nearest whatever the tense"),
     pytest.param("the fourth quarter", NOV23, {}, DateValue(value="2026-Q4", start="2026-10-01", end="2026-12-31"), id="yearless quarter: containing the anchor"),
+    pytest.param("the first quarter", NOV23, {"direction": "past"}, DateValue(value="2026-Q1", start="2026-01-01", end="2026-03-31"),
+                 id="yearless quarter in a past clause: this year's, not the nearer next one"),
+    pytest.param("the first half", NOV23, {"direction": "past", "before": "prices rose 20% in "},
+                 DateValue(value="2026-H1", start="2026-01-01", end="2026-06-30", relation="in"), id="yearless half in a past clause"),
+    pytest.param("the same day", NOV23, {}, _day("2026-11-23"), id="the same day: the publication date without a day before"),
+    pytest.param("the next day", NOV23, {"day_reference": date(2026, 11, 19)}, _day("2026-11-20"),
+                 id="the next day: after the day named before"),
+    pytest.param("a day earlier", NOV23, {"day_reference": date(2026, 11, 19)}, _day("2026-11-18"), id="a day earlier"),
+    pytest.param("midyear", NOV23, {"before": "decide by "}, _year(2026, "by"), id="midyear"),
+    pytest.param("H2", NOV23, {"before": "will rise in "},
+                 DateValue(value="2026-H2", start="2026-07-01", end="2026-12-31", relation="in"), id="H2 without a year"),
+    pytest.param("03.04.2025", None, {}, _day("2025-04-03"), id="numeric day, day first after a dot"),
     # relative to an explicit date earlier in the text
     pytest.param("the previous quarter", None, {"reference": date(2025, 10, 1)},
                  DateValue(value="2025-Q3", start="2025-07-01", end="2025-09-30"), id="previous quarter, undated article"),
@@ -228,6 +243,13 @@ FIND_CASES = [
     pytest.param("Two years ago, the company bet on HBM; a month ago it doubled down.", ["Two years ago", "a month ago"], id="ago"),
     pytest.param("It will wrap up the talks the following year.", ["the following year"], id="the following year"),
     pytest.param("The plan calls for 2030 units of output in 2030, the 2030 target.", ["2030", "2030"], id="year beside a count"),
+    pytest.param("Broadcom reported on Thursday, and its shares fell 11% the next day.", ["Thursday", "the next day"],
+                 id="the next day"),
+    pytest.param("SK hynix denied the report the same day.", ["the same day"], id="the same day"),
+    pytest.param("The designer expects to decide on volume by midyear.", ["midyear"], id="midyear"),
+    pytest.param("The contract was signed on 07/24/2025.", ["07/24/2025"], id="US numeric day"),
+    pytest.param("The contract was signed on 24.07.2025.", ["24.07.2025"], id="dotted numeric day"),
+    pytest.param("Sales will rise in H2 and fall by 1H.", ["H2", "1H"], id="half codes without a year after a preposition"),
 ]
 
 
@@ -239,6 +261,7 @@ def test_find_dates(sentence, expected):
 
 
 NOT_DATES = [
+    pytest.param("Nvidia's H20 and H2 chips and the H2 gas line.", id="H2 is a chip or hydrogen away from a preposition"),
     pytest.param("Furiosa CEO June Paik said the deal proves the chip can compete.", id="a first name after a title"),
     pytest.param("A new generation of chips is launched every six months.", id="six months"),
     pytest.param("Achieving that speed with a six-month cycle will exceed the team's capabilities.", id="six-month cycle"),
@@ -378,6 +401,15 @@ DIRECTION_CASES = [
     pytest.param("HBM prices in January", None, None, id="no cue"),
     pytest.param("Caldris agreed to buy 8,000 MI450s, the companies said, with deliveries from the third quarter.",
                  86, None, id="a with-phrase keeps its own time"),
+    pytest.param('Nvidia placed orders, with shipments set to ramp up from the second quarter.', 57, None, id='ramp up from is no comparison with the past'),
+    pytest.param('The TPU die is its first Google program, with volume slated for the third quarter.', 64, None, id='slated looks ahead'),
+    pytest.param('The line has been qualified by MediaTek — first panels in the third quarter.', 58, None, id='a dash ends a clause'),
+    pytest.param('TSMC told investors in January that packaging would grow.', 23, 'past', id='an irregular past verb in the clause'),
+    pytest.param('Capacity should reach 190k wpm by the end of the year, up from 160k wpm in March.', 75, 'past', id='up from compares with the past'),
+    pytest.param('The CCD was the first product, back in April; volume will follow in 2H26.', 39, 'past', id='back in'),
+    pytest.param('The systems are to be installed in Finland by December.', 46, 'future', id='to be + participle looks ahead'),
+    pytest.param('The designer signed in June; its wafers start ramping in November.', 57, None, id='a clause without a cue borrows no tense from the sentence'),
+    pytest.param("Apple's A20 has run in volume since May, and the iPhone maker adds the M6 next year.", 36, None, id='no cue in the clause of the date'),
 ]
 
 

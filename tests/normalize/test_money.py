@@ -270,6 +270,54 @@ FIND_CASES = [
     ),
 ]
 
+# Wire, Korean and Gulf/Southeast-Asian copy: forms each missed or misread once.
+FORM_CASES = [
+    pytest.param("The deal is worth $7.2 bln.", [("$7.2 bln", Money(amount="7200000000", currency="USD"))],
+                 id="bln"),
+    pytest.param("The deal is worth 1.5 trln won.",
+                 [("1.5 trln won", Money(amount="1500000000000", currency="KRW"))], id="trln"),
+    pytest.param("Samsung will invest W10 trillion in the line.",
+                 [("W10 trillion", Money(amount=KRW_10T, currency="KRW"))], id="Korea Herald W before a scale"),
+    pytest.param("The subsidy is W1.5tn.", [("W1.5tn", Money(amount="1500000000000", currency="KRW"))],
+                 id="W with tn"),
+    pytest.param("SMIC's capex is Rmb44.3bn.", [("Rmb44.3bn", Money(amount="44300000000", currency="CNY"))],
+                 id="FT-style Rmb"),
+    pytest.param("The deal is worth US $5 billion.", [("US $5 billion", Money(amount="5000000000", currency="USD"))],
+                 id="US $ with a space"),
+    pytest.param("Revenue reached NTD 2 billion.", [("NTD 2 billion", Money(amount="2000000000", currency="TWD"))],
+                 id="NTD"),
+    pytest.param("The Johor campus costs RM2 billion.", [("RM2 billion", Money(amount="2000000000", currency="MYR"))],
+                 id="ringgit sign"),
+    pytest.param("The site costs 2 billion ringgit.", [("2 billion ringgit", Money(amount="2000000000", currency="MYR"))],
+                 id="ringgit word"),
+    pytest.param("Humain will spend SAR 2 billion.", [("SAR 2 billion", Money(amount="2000000000", currency="SAR"))],
+                 id="SAR code"),
+    pytest.param("G42 will spend 2 billion dirhams.", [("2 billion dirhams", Money(amount="2000000000", currency="AED"))],
+                 id="dirhams"),
+    pytest.param("The order is worth 10 trillion South Korean won.",
+                 [("10 trillion South Korean won", Money(amount=KRW_10T, currency="KRW"))], id="South Korean won"),
+    pytest.param("The deal is worth 3~4 trillion won.",
+                 [("3~4 trillion won", Money(currency="KRW", qualifier="range", low="3000000000000",
+                                             high="4000000000000"))], id="tilde range"),
+    pytest.param("The deal is worth not more than $3 billion.",
+                 [("$3 billion", Money(amount="3000000000", currency="USD", qualifier="at_most"))], id="not more than"),
+    pytest.param("The deal is worth not less than $3 billion.",
+                 [("$3 billion", Money(amount="3000000000", currency="USD", qualifier="at_least"))], id="not less than"),
+    pytest.param("The deal is worth upward of $3 billion.",
+                 [("$3 billion", Money(amount="3000000000", currency="USD", qualifier="at_least"))], id="upward of"),
+    pytest.param("The deal is worth in the region of $3 billion.",
+                 [("$3 billion", Money(amount="3000000000", currency="USD", qualifier="approx"))],
+                 id="in the region of"),
+    pytest.param("The deal is worth a maximum of $3 billion.",
+                 [("$3 billion", Money(amount="3000000000", currency="USD", qualifier="at_most"))], id="a maximum of"),
+    pytest.param("The deal is worth $5-bn.", [("$5-bn", Money(amount="5000000000", currency="USD"))],
+                 id="hyphen before bn"),
+    pytest.param("Orders topped 1 trillion won.",
+                 [("1 trillion won", Money(amount="1000000000000", currency="KRW", qualifier="at_least"))], id="topped"),
+    pytest.param("Revenue surpassed $5 billion.",
+                 [("$5 billion", Money(amount="5000000000", currency="USD", qualifier="at_least"))], id="surpassed"),
+]
+
 NEGATIVE_CASES = [
     pytest.param("Yield on the 2nm process reached 60%.", id="node and percentage"),
     pytest.param("Mass production starts in 2030.", id="year"),
@@ -282,6 +330,7 @@ NEGATIVE_CASES = [
     pytest.param("The budget is several dollars short.", id="several needs a scale"),
     pytest.param("Prices in 2025 dollars were flat.", id="constant-dollar year"),
     pytest.param("Shares rose 5 percent to 10,000.", id="bare numbers"),
+    pytest.param("The Galaxy W10 sold well.", id="W without a scale is a model name"),
 ]
 
 
@@ -291,7 +340,7 @@ def _read(sentence, candidate):
                        after=sentence[candidate.end:candidate.end + 60])
 
 
-@pytest.mark.parametrize("sentence, expected", FIND_CASES)
+@pytest.mark.parametrize("sentence, expected", FIND_CASES + FORM_CASES)
 def test_find_money(sentence, expected):
     found = find_money(sentence)
     assert len(found) == len(expected), [sentence[c.start:c.end] for c in found]
@@ -379,6 +428,8 @@ def test_currency_data_is_valid():
     assert len(suffixes) == len(set(suffixes)), "a suffix belongs to one currency"
     assert all(form.strip() == form and form for form in forms)
     assert set(data["ambiguous_prefixes"]) <= set(prefixes)
+    for code, entry in data["currencies"].items():
+        assert set(entry.get("scaled_prefixes", [])) <= set(entry["prefixes"]), code
 
 
 def test_qualifier_data_is_valid():

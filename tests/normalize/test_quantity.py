@@ -196,6 +196,48 @@ FIND_CASES = [
         "Samsung will mass-produce eight million chips.",
         [("eight million chips", units("8000000"))], id="number word with scale",
     ),
+    pytest.param("It plans a gigawatt campus.", [("a gigawatt", power("1000000000"))], id="a gigawatt"),
+]
+
+# Forms each missed or misread once: product nouns and modifiers, wafer modifiers,
+# written-on "+", energy words, product names that hold a number.
+FORM_CASES = [
+    pytest.param("It is a one-gigawatt data center.", [("one-gigawatt", power("1000000000"))],
+                 id="article before a number word is no number"),
+    pytest.param("The campus will need 10+ GW.", [("10+ GW", power("10000000000", qualifier="at_least"))],
+                 id="plus written on the number"),
+    pytest.param("It ordered 100,000-plus GPUs.", [("100,000-plus GPUs", units("100000", qualifier="at_least"))],
+                 id="-plus written on the count"),
+    pytest.param("It bought 18,000 Nvidia Grace Blackwell superchips.",
+                 [("18,000 Nvidia Grace Blackwell superchips", units("18000"))], id="superchips"),
+    pytest.param("It bought 10,000 Nvidia Blackwell graphics processing units.",
+                 [("10,000 Nvidia Blackwell graphics processing units", units("10000"))],
+                 id="graphics processing units, four words between"),
+    pytest.param("It will buy 3,500 domestically designed AI accelerator cards.",
+                 [("3,500 domestically designed AI accelerator cards", units("3500"))], id="accelerator cards"),
+    pytest.param("It will add 1,000 more cards next year.", [("1,000 more cards", units("1000"))], id="more cards"),
+    pytest.param("It bought 200,000 H100s.", [("200,000 H100s", units("200000"))], id="model number plural"),
+    pytest.param("Micron ordered 24 thermo-compression bonders.", [("24 thermo-compression bonders", units("24"))],
+                 id="bonders are counted tools"),
+    pytest.param("It plans to ship 10 million smartphones.", [("10 million smartphones", units("10000000"))],
+                 id="smartphones"),
+    pytest.param("The line will produce 2,000 HBM wafers per month.",
+                 [("2,000 HBM wafers per month", capacity("2000"))], id="named wafers per month"),
+    pytest.param("OpenAI could need up to 900,000 DRAM wafers per month.",
+                 [("900,000 DRAM wafers per month", capacity("900000", qualifier="at_most"))], id="DRAM wafers"),
+    pytest.param("The fab will run 40,000 2nm wafers a month.", [("40,000 2nm wafers a month", capacity("40000"))],
+                 id="node-named wafers"),
+    pytest.param("The fab has capacity of 30,000 wafer per month.", [("30,000 wafer per month", capacity("30000"))],
+                 id="singular wafer per month"),
+    pytest.param("The line makes 30,000 sheets per month.", [("30,000 sheets per month", capacity("30000"))],
+                 id="Korean sheets per month"),
+    pytest.param("It will add 20,000 wafers of monthly capacity.", [("20,000 wafers", capacity("20000"))],
+                 id="monthly capacity after the count"),
+    pytest.param("It aims to raise IIM-1 to 25,000 wafers per month.",
+                 [("25,000 wafers per month", capacity("25000"))], id="a named line is no range end"),
+    pytest.param("The line runs 20 kwpm.", [("20 kwpm", capacity("20000"))], id="kwpm"),
+    pytest.param("It plans a 1.2 GW-scale campus.", [("1.2 GW", power("1200000000", qualifier="approx"))],
+                 id="-scale after"),
 ]
 
 NEGATIVE_CASES = [
@@ -214,6 +256,11 @@ NEGATIVE_CASES = [
     pytest.param("The 321-layer NAND ships.", id="layers"),
     pytest.param("In 2025 Nvidia GPUs sold out.", id="year before a product"),
     pytest.param("Samsung's 18A chips and the 5,000 employees.", id="node name and employees"),
+    pytest.param("The battery stores 5 gigawatt-hours.", id="energy in words"),
+    pytest.param("It uses Maia 200 accelerators.", id="number inside a product name"),
+    pytest.param("It tested Ascend 910B processors.", id="model number with a scale letter"),
+    pytest.param("It makes its AK-1 accelerator.", id="hyphenated product name"),
+    pytest.param("It chose Intel for its HN-200 AI server chip.", id="hyphenated product name before modifiers"),
 ]
 
 
@@ -223,7 +270,7 @@ def _read(sentence, candidate):
                           after=sentence[candidate.end:candidate.end + 60])
 
 
-@pytest.mark.parametrize("sentence, expected", FIND_CASES)
+@pytest.mark.parametrize("sentence, expected", FIND_CASES + FORM_CASES)
 def test_find_quantities(sentence, expected):
     found = find_quantities(sentence)
     assert len(found) == len(expected), [sentence[c.start:c.end] for c in found]
@@ -266,10 +313,8 @@ def test_parse_quantity(text, before, after, expected):
 
 
 @pytest.mark.parametrize("sentence, span", [
-    pytest.param("a cluster of 2048 GPUs", "2048 GPUs", marks=pytest.mark.xfail(
-        strict=True, reason="a bare number 1900-2099 is taken for a year"), id="2048 GPUs"),
-    pytest.param("a line of 20 kwpm", "20 kwpm", marks=pytest.mark.xfail(
-        strict=True, reason="'kwpm' (thousand wafers per month) is not listed"), id="kwpm"),
+    pytest.param("a cluster of 2048 GPUs", "2048 GPUs", id="2048 GPUs: a year-like count right before its noun"),
+    pytest.param("a line of 20 kwpm", "20 kwpm", id="kwpm"),
     pytest.param("a .5 GW campus", ".5 GW", marks=pytest.mark.xfail(
         strict=True, reason="a decimal without a leading zero is not read"), id="leading point"),
     pytest.param("a cluster of 2,048 GPUs", "2,048 GPUs", id="2,048 GPUs with a comma"),
@@ -286,7 +331,8 @@ def test_units_data_is_valid():
         "power", "wafer_capacity", "wafers", "units"}
     words = [w.lower() for w in data["power"]["words"]]
     nouns = [n.lower() for n in data["units"]["nouns"]] + [n.lower() for n in data["wafers"]["nouns"]]
-    phrases = [p.lower() for p in data["wafer_capacity"]["phrases"]]
-    for forms in (list(data["power"]["symbols"]), words, nouns, phrases, data["units"]["modifiers"]):
+    phrases = [p.lower() for p in data["wafer_capacity"]["phrases"]] + list(data["wafer_capacity"]["scaled_phrases"])
+    for forms in (list(data["power"]["symbols"]), words, nouns, phrases, data["units"]["modifiers"],
+                  data["wafers"]["modifiers"]):
         assert len(forms) == len(set(forms)), "duplicate form"
     assert not set(words) & set(nouns)
