@@ -70,6 +70,8 @@ class Cues:
     quantity_kinds: dict[str, frozenset[str]]
     negative: re.Pattern
     not_company: re.Pattern
+    one_deal_before: re.Pattern  # revenue one program brings in: no company figure
+    one_deal_after: re.Pattern
     person_after: re.Pattern
     table_columns: tuple[tuple[str, re.Pattern], ...]
     technology_makers: dict[str, str]  # technology -> company id
@@ -168,6 +170,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
+        one_deal_before=guarded(figures["one_deal"]["before"], re.IGNORECASE),
+        one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
         technology_makers=dict(figures["technology_makers"]),

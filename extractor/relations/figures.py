@@ -42,6 +42,9 @@ class FigureRules:
         kind = self._kind(item, before, after)
         if kind is None or self.cues.not_company.search(before[-50:]):
             return None
+        if kind == "revenue" and (self.cues.one_deal_before.search(before[-120:])
+                                  or self.cues.one_deal_after.search(after[:80])):
+            return None  # "expects the program to bring in more than $10 billion": one deal's worth
         if item.label == "QUANTITY" and self.cues.unit_price.match(after):
             return None  # "draws under 90 watts per card": a part's rating, no company's figure
         company = self._owner(view, clause, item)

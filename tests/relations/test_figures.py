@@ -76,3 +76,23 @@ def test_a_wrap_item_headed_by_a_company_owns_its_figures():
             "fiscal fourth-quarter revenue to between $14.2 billion and $14.6 billion.\n")
     found = {(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures}
     assert ("Micron", "revenue") in found and ("Nvidia", "revenue") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Broadcom expects the program to bring in more than $10 billion of revenue over its life.",
+                     id="a program brings in"),
+        pytest.param("MediaTek has been picked to co-design the chip. The deal could generate more than $1 billion in "
+                     "revenue for MediaTek over the life of the program.", id="over the life of the program"),
+        pytest.param("Alchip Technologies held its call. The chairman put lifetime revenue from the project at more "
+                     "than US$1.5 billion.", id="lifetime revenue"),
+    ],
+)
+def test_revenue_one_deal_brings_in_is_no_company_figure(text):
+    assert [f for f in extract(text, published=PUBLISHED).figures if f.kind == "revenue"] == []
+
+
+def test_a_company_s_quarterly_revenue_is_still_a_figure():
+    text = "Alchip's revenue came in at NT$14.2 billion for the July-September quarter."
+    assert [(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures] == [("Alchip", "revenue")]
