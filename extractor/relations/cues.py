@@ -70,6 +70,8 @@ class Cues:
     quantity_kinds: dict[str, frozenset[str]]
     negative: re.Pattern
     not_company: re.Pattern
+    reported_kinds: frozenset[str]  # figure kinds stated in the company's reporting currencies
+    reporting_currencies: dict[str, frozenset[str]]  # country -> currencies besides USD
     one_deal_before: re.Pattern  # revenue one program brings in: no company figure
     one_deal_after: re.Pattern
     person_after: re.Pattern
@@ -170,6 +172,9 @@ def load_cues(models_dir: str | None = None) -> Cues:
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
+        reported_kinds=frozenset(figures["reporting_currencies"]["kinds"]),
+        reporting_currencies={country: frozenset(codes) | {"USD"}
+                              for country, codes in figures["reporting_currencies"]["by_country"].items()},
         one_deal_before=guarded(figures["one_deal"]["before"], re.IGNORECASE),
         one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),

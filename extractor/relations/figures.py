@@ -50,6 +50,8 @@ class FigureRules:
         company = self._owner(view, clause, item)
         if company is None or (kind == "wafer_capacity" and not self._can_own_capacity(view, company)):
             return None
+        if kind in self.cues.reported_kinds and not self._reports_in(view, company, item.value):
+            return None
         value = item.value
         if isinstance(value, MoneyValue):
             negative = kind == "operating_profit" and self.cues.negative.search(before[-60:] + after[:30])
@@ -115,6 +117,13 @@ class FigureRules:
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
 
+
+    def _reports_in(self, view: ArticleView, company: str, value) -> bool:
+        """Does the company state its results in this amount's currency (its country's, or US
+        dollars)? A company of unknown country may state them in any."""
+        country = view.facts(company)[0] if view.facts else None
+        accepted = self.cues.reporting_currencies.get(country or "")
+        return accepted is None or getattr(value, "currency", None) in accepted
 
     def _can_own_capacity(self, view: ArticleView, company: str) -> bool:
         roles = view.facts(company)[1] if view.facts else frozenset()

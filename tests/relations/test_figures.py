@@ -96,3 +96,21 @@ def test_revenue_one_deal_brings_in_is_no_company_figure(text):
 def test_a_company_s_quarterly_revenue_is_still_a_figure():
     text = "Alchip's revenue came in at NT$14.2 billion for the July-September quarter."
     assert [(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures] == [("Alchip", "revenue")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Tenstorrent licensed its designs to Malaysia. Malaysia's MIDA expects RM1.2 billion in revenue "
+                     "from the designs.", [], id="revenue in a currency the company does not report in"),
+        pytest.param("Tenstorrent licensed its designs to Malaysia. Local firms are expected to book sales of $300 "
+                     "million from them.", [], id="sales of local firms, not the company named before"),
+        pytest.param("Samsung Electronics posted revenue of 86 trillion won ($62 billion) in the third quarter.",
+                     [("Samsung Electronics", "revenue", "KRW")], id="a Korean company's revenue in won"),
+        pytest.param("Tenstorrent's revenue reached $150 million last year.", [("Tenstorrent", "revenue", "USD")],
+                     id="in US dollars, whatever the country"),
+    ],
+)
+def test_results_are_stated_in_the_company_s_reporting_currency(text, expected):
+    found = [(f.company, f.kind, f.value.currency) for f in extract(text, published=PUBLISHED).figures]
+    assert found == expected
