@@ -55,6 +55,7 @@ class Cues:
     speech: re.Pattern
     deal_nouns: re.Pattern
     stated_split: re.Pattern
+    left_before: re.Pattern
     split_undisclosed: re.Pattern
     power_of_chips: re.Pattern
     negated: re.Pattern
@@ -156,6 +157,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         paragraph_head=guarded(data["paragraph_head"]),
         speech=guarded(data["speech"], re.IGNORECASE),
         deal_nouns=guarded(data["deal_nouns"], re.IGNORECASE),
+        left_before=guarded(data["left_before"], re.IGNORECASE),
         stated_split=guarded(data["stated_split"], re.IGNORECASE),
         split_undisclosed=guarded(data["split_undisclosed"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),

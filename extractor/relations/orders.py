@@ -239,6 +239,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
         stage = self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
+        stage = self._switch_stage(view, clause, supplier, stage, talks_only)
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
@@ -271,6 +272,18 @@ class OrderRules(ImpliedParties, SlotFiller):
                     draft.products = self.parties.products.owned_by(view, heading.start, heading.end, customer.name)
                 drafts.append(draft)
         return drafts
+
+    def _switch_stage(self, view: ArticleView, clause: Clause, supplier: Item, stage: str, talks_only: bool) -> str:
+        """In a switch ("moved its chip from Samsung Foundry to TSMC", "replaced Micron with
+        Samsung"), the maker left behind is past and the one moved to is not."""
+        if supplier.rule != "coref" and self.cues.left_before.search(view.text[clause.start:supplier.start]):
+            return "past"
+        others = [i for i in view.items_in(clause.start, clause.end, "COMPANY") if i.name != supplier.name]
+        if stage == "past" and any(self.cues.left_before.search(view.text[clause.start:i.start]) for i in others):
+            text = self.cues.left_before.sub(" ", clause.text(view))
+            return next((s for s, p in self.cues.stage_modifiers if s != "past" and p.search(text)),
+                        "talks" if talks_only else "agreed")
+        return stage
 
     def _recent_products(self, earlier: list[Draft], clause: Clause, customer: str) -> list[str]:
         """The products of the buyer's latest deal in the sentences just before."""
