@@ -1621,6 +1621,13 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
         pytest.param("Sanxia Advanced Packaging Corp., an OSAT that built networking parts until last year, has been "
                      "qualified by MediaTek for the oS step.", {("MediaTek", "Sanxia Advanced Packaging", "packaging", "agreed")},
                      id="until last year, of the company's past only"),
+        pytest.param("Much of the physical design of Amazon's Trainium3 had been entrusted to Alchip Technologies.",
+                     {("Amazon", "Alchip", "design", "agreed")}, id="had been entrusted, a narrative past"),
+        pytest.param("Microsoft's Maia 200 accelerator was laid out by Global Unichip Corp., the TSMC affiliate.",
+                     {("Microsoft", "GUC", "design", "agreed")}, id="laid out by, beside an affiliate's owner"),
+        pytest.param("Broadcom counts Google and Meta as anchor clients for its custom chip designs.",
+                     {("Google", "Broadcom", "design", "agreed"), ("Meta", "Broadcom", "design", "agreed")},
+                     id="counts X as clients"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
