@@ -18,7 +18,8 @@ _NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to)
 _SPEAKS = re.compile(
     r"^(?:'s|’s)?\s*(?:,[^;\"“]{1,120}?,\s*)?"  # "Quorbit AI, a Toronto start-up building accelerators, said"
     r"(?:(?:CEO|chief executive|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
-    r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled)\b",
+    r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told)\b"
+    r"(?!\s+to\b)",  # "Qualcomm said to pick Samsung": a headline's hearsay
     re.IGNORECASE)
 
 

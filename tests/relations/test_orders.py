@@ -710,6 +710,9 @@ def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none()
                      "confirmed", id="an executive by title speaks for the company he names first"),
         pytest.param("The analyst said Alchip has been awarded the back-end design of Amazon's Trainium4.",
                      "reported", id="an analyst speaks for nobody"),
+        pytest.param("Samsung's foundry chief told reporters the company will make Tesla's AI6 at Taylor.",
+                     "confirmed", id="an executive told reporters"),
+        pytest.param("Qualcomm said to pick Samsung Foundry for 2nm chips", "reported", id="a headline's 'said to'"),
     ],
 )
 def test_who_is_on_the_record(text, confirmation):
