@@ -110,7 +110,7 @@ def _new_subjects(view: ArticleView, sentence: SentenceView, cues: Cues, cuts: l
     return found
 
 
-_AND_BEFORE = re.compile(r"(?:\sand|:)\s+$")
+_AND_BEFORE = re.compile(r"(?:\sand|:|,\s+which)\s+$")  # "..., which TSMC will fabricate"
 _NAME_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?")
 
 
