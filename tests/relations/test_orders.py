@@ -1636,6 +1636,8 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
         pytest.param("Broadcom is designing OpenAI's first accelerator, which TSMC will fabricate on 3nm.",
                      {("OpenAI", "Broadcom", "design", "agreed"), ("OpenAI", "TSMC", "foundry", "agreed"),
                       ("Broadcom", "TSMC", "foundry", "agreed")}, id="which TSMC will fabricate: a second subject"),
+        pytest.param("Oct 21 — Kioxia agrees to supply enterprise SSDs worth about ¥90 billion to xAI, the companies say.",
+                     {("xAI", "Kioxia", "memory", "agreed")}, id="a tracker entry's date before a dash is no buyer"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
