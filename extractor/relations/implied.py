@@ -23,7 +23,8 @@ class ImpliedParties:
         """A maker alone in its clause ("The chip will be made by TSMC") makes it for the
         latest deal's customer, and for that deal's designer when it was a design deal."""
         sup, cust = score
-        if sup < 3 or cust >= sup or (hints and not hints & MAKING) or _IN_HOUSE.search(clause.text(view)):
+        on_node = bool(view.items_in(clause.start, clause.end, "PROCESS_NODE"))  # "The chip will be built by TSMC on N2"
+        if sup < 3 or cust >= sup or (hints and not hints & MAKING and not on_node) or _IN_HOUSE.search(clause.text(view)):
             return None
         if self.cues.bullet.match(clause.sentence.text) or "|" in clause.sentence.text:  # each list line or table row is its own item
             earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]

@@ -1638,6 +1638,11 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
                       ("Broadcom", "TSMC", "foundry", "agreed")}, id="which TSMC will fabricate: a second subject"),
         pytest.param("Oct 21 — Kioxia agrees to supply enterprise SSDs worth about ¥90 billion to xAI, the companies say.",
                      {("xAI", "Kioxia", "memory", "agreed")}, id="a tracker entry's date before a dash is no buyer"),
+        pytest.param("Rebellions unveiled its next NPU on Tuesday. The company will have it manufactured by Samsung "
+                     "Foundry on 2nm.", {("Rebellions", "Samsung Electronics", "foundry", "agreed")},
+                     id="will have it manufactured by"),
+        pytest.param("Meta is developing a new MTIA accelerator. The chip will be built by TSMC on N2.",
+                     {("Meta", "TSMC", "foundry", "agreed")}, id="the chip built on a node, the owner named before"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
