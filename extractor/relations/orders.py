@@ -357,6 +357,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             if service == "supply" and "design" in roles and self._names_others_product(view, clause, supplier):
                 return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA")
             if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
+                if service == "supply" and "foundry" in roles and roles & SUPPLIER_ROLES <= {"foundry", "packaging"}:
+                    return "foundry"  # "TSMC wins OpenAI chip deal": a pure foundry sells no chips
                 return service
         if makes and view.items_in(clause.start, clause.end, "PROCESS_NODE"):
             return "foundry"

@@ -1643,6 +1643,13 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
                      id="will have it manufactured by"),
         pytest.param("Meta is developing a new MTIA accelerator. The chip will be built by TSMC on N2.",
                      {("Meta", "TSMC", "foundry", "agreed")}, id="the chip built on a node, the owner named before"),
+        pytest.param("TSMC wins OpenAI chip deal", {("OpenAI", "TSMC", "foundry", "agreed")},
+                     id="a pure foundry's chip deal is foundry work"),
+        pytest.param("Samsung Electronics succeeded in attracting an order for 2nm AI chips from Japan's Preferred "
+                     "Networks.", {("Preferred Networks", "Samsung Electronics", "foundry", "agreed")},
+                     id="attracting an order from Japan's X"),
+        pytest.param("Tesla is said to have placed an order for AI5 chips with Samsung Electronics.",
+                     {("Tesla", "Samsung Electronics", "foundry", "agreed")}, id="is said to have placed an order"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
