@@ -1,0 +1,58 @@
+"""Orders from made-up sentences, one construction each (tests/relations/data/order_phrasings.yaml).
+
+A case passes when the orders found are exactly the expected ones (optional ones aside), by
+customer, supplier and service, with the expected stage and confirmation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from extractor import extract
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "order_phrasings.yaml").read_text(encoding="utf-8"))
+PUBLISHED = "2026-06-15"
+
+
+def _key(order) -> tuple:
+    return order["customer"], order["supplier"], order["service"]
+
+
+def _accepts(value: str, wanted: str | list[str]) -> bool:
+    return value in wanted if isinstance(wanted, list) else value == wanted
+
+
+def _problems(case: dict) -> list[str]:
+    found = {(o.customer, o.supplier, o.service): o for o in extract(case["text"], published=PUBLISHED).orders}
+    expected = {_key(o): o for o in case["expected"]}
+    optional = {_key(o) for o in case.get("optional") or []}
+    problems = [f"missing {k}" for k in expected if k not in found]
+    problems += [f"spurious {k}" for k in found if k not in expected and k not in optional]
+    for k, want in expected.items():
+        got = found.get(k)
+        if got is not None and not _accepts(got.stage, want["stage"]):
+            problems.append(f"stage of {k}: {got.stage}")
+        if got is not None and not _accepts(got.confirmation, want["confirmation"]):
+            problems.append(f"confirmation of {k}: {got.confirmation}")
+    return problems
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=f"{c['id']}-{c['construction']}",
+                  marks=[pytest.mark.xfail(reason=f"known miss: {c['known_miss']}", strict=True)]
+                  if c.get("known_miss") else [])
+     for c in CASES],
+)
+def test_orders_of_a_phrasing(case):
+    assert _problems(case) == []
+
+
+def test_the_cases_are_unique_and_complete():
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids))
+    for case in CASES:
+        assert case["text"].strip()
+        for order in case["expected"]:
+            assert {"customer", "supplier", "service", "stage", "confirmation"} <= set(order)
