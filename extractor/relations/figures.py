@@ -40,7 +40,7 @@ class FigureRules:
         before = view.text[clause.start:item.start]
         after = view.text[item.end:clause.end]
         kind = self._kind(item, before, after)
-        if kind is None or self.cues.not_company.search(before[-50:]):
+        if kind is None or self.cues.not_company.search(before[-50:]) or self.cues.not_company.search(after[:40]):
             return None
         if kind == "revenue" and (self.cues.one_deal_before.search(before[-120:])
                                   or self.cues.one_deal_after.search(after[:80])):

@@ -114,3 +114,14 @@ def test_a_company_s_quarterly_revenue_is_still_a_figure():
 def test_results_are_stated_in_the_company_s_reporting_currency(text, expected):
     found = [(f.company, f.kind, f.value.currency) for f in extract(text, published=PUBLISHED).figures]
     assert found == expected
+
+
+def test_government_support_is_no_company_figure():
+    text = "Intel will invest $20 billion in Ohio, backed by a $6.1 billion federal grant."
+    assert [(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures] == [
+        ("Intel", "investment", "20000000000")]
+
+
+def test_telekom_alone_is_deutsche_telekom():
+    text = "Telekom said it would invest about €16.5 billion in German data centers through 2030."
+    assert [(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures] == [("Deutsche Telekom", "investment")]
