@@ -1650,6 +1650,8 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
                      id="attracting an order from Japan's X"),
         pytest.param("Tesla is said to have placed an order for AI5 chips with Samsung Electronics.",
                      {("Tesla", "Samsung Electronics", "foundry", "agreed")}, id="is said to have placed an order"),
+        pytest.param("Broadcom sources all but a small portion of its HBM from SK hynix.",
+                     {("Broadcom", "SK hynix", "memory", "production")}, id="all but: no clause break"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
