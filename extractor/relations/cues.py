@@ -59,6 +59,7 @@ class Cues:
     split_undisclosed: re.Pattern
     power_of_chips: re.Pattern
     negated: re.Pattern
+    turned_down: re.Pattern
     none_placed: re.Pattern  # "Neither has placed an order." after talks: no deal came of them
     not_deal: re.Pattern
     timing_bad: re.Pattern
@@ -162,6 +163,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         split_undisclosed=guarded(data["split_undisclosed"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
+        turned_down=guarded(data["turned_down"], re.IGNORECASE),
         none_placed=re.compile(data["none_placed"], re.IGNORECASE),
         not_deal=guarded(data["not_deal"], re.IGNORECASE),
         timing_bad=_compile(data["timing"]["bad"]),

@@ -58,7 +58,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         row = "|" in clause.sentence.text and any(table_role(view, i, self.cues)
                                                   for i in view.items_in(clause.start, clause.end, "COMPANY"))
         talks_only = not self.cues.order_agreed.search(cued) and head is None and not row
-        if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text):
+        if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text) \
+                or self.cues.turned_down.search(clause.sentence.text):
             return []
         hints = self.parties.hints(text)
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
