@@ -51,7 +51,24 @@ class ImpliedParties:
                 # the design house gets the maker's order too, not the memory's
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
             return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal") for name in names]
-        return self._owner_of_the_chip(view, party, clause)
+        return self._owner_of_the_chip(view, party, clause) or self._waiting_buyer(view, party, clause, hints)
+
+    def _waiting_buyer(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
+        """"Microsoft placed an order for Maia 200 wafers. The supplier is TSMC": the one company
+        of the sentence before, which told of a deal and named no maker, is the buyer."""
+        if clause.sentence.index == 0:
+            return None
+        before = view.sentences[clause.sentence.index - 1]
+        if "\n\n" in view.text[before.end:clause.start] or not (
+                self.cues.order_agreed.search(before.text) or self.cues.order_talks.search(before.text)):
+            return None
+        named = {i.name: i for i in view.items_in(before.start, before.end, "COMPANY") if i.name != party.name}
+        if len(named) != 1:
+            return None
+        (name, buyer), = named.items()
+        if self.parties.role_of(view, name) - {"customer", "design"}:
+            return None  # a maker named before is no waiting buyer
+        return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal")]
 
     def _owner_of_the_chip(self, view: ArticleView, party: Item, clause: Clause) -> tuple[Item, list[Item]] | None:
         """"Amazon made Trainium3 generally available. The accelerator is built by TSMC": the

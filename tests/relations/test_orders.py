@@ -1661,6 +1661,11 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
         pytest.param("TSMC said it does not comment on customers, after a daily reported that Sony will outsource "
                      "image-sensor logic wafers to TSMC.", {("Sony", "TSMC", "foundry", "agreed")},
                      id="does not comment is no work done"),
+        pytest.param("Microsoft placed an order for Maia 200 wafers last quarter. The supplier is TSMC, which will use "
+                     "its N3 process.", {("Microsoft", "TSMC", "foundry", "agreed")},
+                     id="the buyer of the sentence before, the supplier named after"),
+        pytest.param("It is reported that SK hynix has won the HBM4 order. The customer is Nvidia.",
+                     {("Nvidia", "SK hynix", "memory", "agreed")}, id="the customer is X"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
