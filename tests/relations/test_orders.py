@@ -1666,6 +1666,11 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
                      id="the buyer of the sentence before, the supplier named after"),
         pytest.param("It is reported that SK hynix has won the HBM4 order. The customer is Nvidia.",
                      {("Nvidia", "SK hynix", "memory", "agreed")}, id="the customer is X"),
+        pytest.param("BOSTON -- Korvel AI, a two-year-old start-up building chips that run language models at a fraction "
+                     "of a GPU's power, has placed its first production wafer order.\n\nThe company has signed a contract "
+                     "with TSMC for about 3,000 wafers of its inference chip on the foundry's N4P process, its chief "
+                     "executive said in an interview.",
+                     {("Korvel AI", "TSMC", "foundry", "agreed")}, id="signed a contract with X for wafers"),
         pytest.param("Techwing's HBM cube prober has cleared qualification at Samsung.",
                      {("Samsung Electronics", "Techwing", "supply", "agreed")}, id="a tool maker's HBM tool"),
     ],
