@@ -187,7 +187,7 @@ class ImpliedParties:
         roles = self.parties.role_of(view, supplier.name)
         allowed = {s for s, needed in self.cues.service_roles.items() if not roles or roles & needed}
         for text in (cell, self._intro(view, clause)):
-            named = self.parties.hints(text) & allowed & MAKING
+            named = self.parties.hints(view, text) & allowed & MAKING
             strongest = [service for service, _ in self.cues.services if service in named]
             if strongest:  # the cue list runs strongest first
                 return strongest[0], True

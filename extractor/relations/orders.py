@@ -58,7 +58,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         talks_only = not self.cues.order_agreed.search(cued) and head is None and not row
         if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text):
             return []
-        hints = self.parties.hints(text)
+        hints = self.parties.hints(view, text)
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
         found = self.parties.parties(view, clause, hints, head, listed)
         if not found.items or _within_one_company(view, clause):
@@ -221,7 +221,7 @@ class OrderRules(ImpliedParties, SlotFiller):
                inherited: str | None = None, alone: bool = False) -> list[Draft]:
         """Drafts of one supplier's deals with the clause's customers."""
         text = clause.text(view)
-        plain_hints = self.parties.hints(_without_companies(view, clause, self.cues))  # words, not names
+        plain_hints = self.parties.hints(view, _without_companies(view, clause, self.cues))  # words, not names
         services = [inherited] if inherited else self._services(view, clause, supplier, plain_hints)
         if alone and earlier and not plain_hints and customers and customers[0].rule == "earlier_deal":
             # ", while Samsung has been lined up as a second source": the buyer's deal goes on in its service
@@ -312,7 +312,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         unit = getattr(supplier.value, "unit", None)
         text = clause.text(view)
         named = self.parties.unit_service.get((supplier.name, unit)) if unit else None
-        said = self.parties.hints(text) & MAKING
+        said = self.parties.hints(view, text) & MAKING
         elsewhere = supplier.rule == "coref" or supplier.start < clause.start  # a stand-in, or a list line's head
         if named and not (elsewhere and said and named not in said):
             return named  # (not "..., and the Korean chipmaker will also package the part" after "Samsung Foundry")
@@ -320,13 +320,13 @@ class OrderRules(ImpliedParties, SlotFiller):
         if supplier.rule == "product_seller":  # "20,000 DS-N3 NPU cards": who sells them supplies
             roles = roles | {"supply"}
         makes = not roles or "foundry" in roles
-        if "|" in clause.sentence.text and len(roles & MAKING) > 1 and not self.parties.hints(text):
+        if "|" in clause.sentence.text and len(roles & MAKING) > 1 and not self.parties.hints(view, text):
             earlier = self._service_named_before(view, clause, roles)  # Samsung on an HBM4 status board
             if earlier:
                 return earlier
         for service, pattern in self.cues.services_stated:
             if pattern.search(text) and not (roles and not roles & self.cues.service_roles[service]
-                                             and self.parties.hints(text) & roles & MAKING):
+                                             and self.parties.hints(view, text) & roles & MAKING):
                 return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
         for service, pattern in self.cues.services:
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
@@ -349,9 +349,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         """The one service of a maker of several that the nearest sentence before names (a table
         row has no words of its own)."""
         for index in range(clause.sentence.index - 1, max(-1, clause.sentence.index - self.window - 1), -1):
-            named = self.parties.hints(view.sentences[index].text) & roles & MAKING
+            named = self.parties.hints(view, view.sentences[index].text) & roles & MAKING
             if named:
-                return named.pop() if len(named) == 1 else None
+                return next(iter(named)) if len(named) == 1 else None
         return None
 
     def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:

@@ -41,9 +41,13 @@ class PartyScorer:
     node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
     memory_nodes: frozenset[str] = frozenset()  # DRAM generations ("1b"): no foundry's node
 
-    def hints(self, text: str) -> set[str]:
-        """The services the clause's words point to, whoever the supplier is."""
-        return {service for service, pattern in self.cues.services if pattern.search(text)}
+    def hints(self, view: ArticleView, text: str) -> frozenset[str]:
+        """The services the clause's words point to, whoever the supplier is (read once per
+        text and article: the rules ask again for the same clause's words)."""
+        key = ("hints", text)
+        if key not in view.cache:
+            view.cache[key] = frozenset(service for service, pattern in self.cues.services if pattern.search(text))
+        return view.cache[key]
 
     def parties(self, view: ArticleView, clause: Clause, hints: set[str],
                 head: tuple[int, int] | None = None, listed: list[Item] = ()) -> Parties:
