@@ -14,7 +14,7 @@ class Item:
     start: int
     end: int
     text: str
-    value: Any
+    value: Any = field(hash=False)  # (a pydantic value hashes field by field, in Python: slow)
     sentence: int
     rule: str | None = None
     # the company's name (None for other values), read once: the rules ask for it ~300 times an article
