@@ -16,7 +16,7 @@ from .parties import SUPPLIER_ROLES, Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, design_owners, designers, owners_of_designers
 from .refine import party_speaks, refine
 from .slots import SlotFiller
-from .views import ArticleView, Item
+from .views import ArticleView, Item, SentenceView
 
 
 
@@ -365,18 +365,25 @@ class OrderRules(ImpliedParties, SlotFiller):
         return "talks" if talks_only else "agreed"
 
     def _sourcing(self, view: ArticleView, clause: Clause, parties: set[str]) -> tuple[str, str | None]:
-        sentence = clause.sentence.text
-        attribution = None
-        for pattern in self.cues.attribution:
-            match = pattern.search(sentence)
-            if match:
-                attribution = match.group(1).strip()
-                break
-        if self.cues.denied.search(sentence):
+        attribution, denied = self._sentence_sourcing(view, clause.sentence)
+        if denied:
             return "denied", attribution
         if party_speaks(view, self.cues, clause.sentence, parties):
             return "confirmed", attribution
         return "reported", attribution
+
+    def _sentence_sourcing(self, view: ArticleView, sentence: SentenceView) -> tuple[str | None, bool]:
+        """The sentence's attribution and whether it denies: the same for each of its deals, read once."""
+        key = ("sourcing", sentence.index)
+        if key not in view.cache:
+            attribution = None
+            for pattern in self.cues.attribution:
+                match = pattern.search(sentence.text)
+                if match:
+                    attribution = match.group(1).strip()
+                    break
+            view.cache[key] = (attribution, bool(self.cues.denied.search(sentence.text)))
+        return view.cache[key]
 
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 
