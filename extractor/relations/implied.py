@@ -77,8 +77,8 @@ class ImpliedParties:
                 text = view.sentences[index].text
                 if index < intro.index and (self.cues.bullet.match(text) or text.rstrip().endswith(":")):
                     continue  # another list and its lines say nothing of this one
-                for service, pattern in self.cues.services:
-                    if service in MAKING and pattern.search(text):
+                for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
+                    if service in MAKING and named:
                         return service
         return earlier[-1].service if earlier else None
 

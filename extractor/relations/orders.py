@@ -328,13 +328,13 @@ class OrderRules(ImpliedParties, SlotFiller):
             if pattern.search(text) and not (roles and not roles & self.cues.service_roles[service]
                                              and self.parties.hints(view, text) & roles & MAKING):
                 return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
-        for service, pattern in self.cues.services:
+        for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):
                 return "foundry"  # a chip on a node, or the customer's own chip ("MTIA"), is made, not sold
             if service == "supply" and "design" in roles and self._names_others_product(view, clause, supplier):
                 return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA")
-            if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
+            if named and (not roles or roles & self.cues.service_roles[service]):
                 return service
         if makes and view.items_in(clause.start, clause.end, "PROCESS_NODE"):
             return "foundry"

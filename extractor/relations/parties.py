@@ -42,11 +42,20 @@ class PartyScorer:
     memory_nodes: frozenset[str] = frozenset()  # DRAM generations ("1b"): no foundry's node
 
     def hints(self, view: ArticleView, text: str) -> frozenset[str]:
-        """The services the clause's words point to, whoever the supplier is (read once per
-        text and article: the rules ask again for the same clause's words)."""
+        """The services the clause's words point to, whoever the supplier is."""
         key = ("hints", text)
         if key not in view.cache:
-            view.cache[key] = frozenset(service for service, pattern in self.cues.services if pattern.search(text))
+            found = self.service_cues(view, text)
+            view.cache[key] = frozenset(service for (service, _), hit in zip(self.cues.services, found) if hit)
+        return view.cache[key]
+
+    def service_cues(self, view: ArticleView, text: str) -> tuple[bool, ...]:
+        """For each entry of the services cue list (strongest first; a service may have two),
+        whether the text holds its words: read once per text and article, as the rules ask
+        again about the same clause's or sentence's words."""
+        key = ("service_cues", text)
+        if key not in view.cache:
+            view.cache[key] = tuple(bool(pattern.search(text)) for _, pattern in self.cues.services)
         return view.cache[key]
 
     def parties(self, view: ArticleView, clause: Clause, hints: set[str],
