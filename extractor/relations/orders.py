@@ -55,7 +55,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         cued = text + _enumeration_label(view, clause)  # "Running at volume: Apple (A19); Nvidia (N3P)"
         row = "|" in clause.sentence.text and any(table_role(view, i, self.cues)
                                                   for i in view.items_in(clause.start, clause.end, "COMPANY"))
-        talks_only = head is None and not row and not self.cues.order_agreed.search(cued)  # (the search last: it costs most)
+        # (the cue search last: it costs most)
+        talks_only = head is None and not row and not self.cues.order_agreed.search(cued)
         if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text):
             return []
         hints = self.parties.hints(view, text)
