@@ -47,6 +47,7 @@ class CompanyFinder:
         self._ai_nouns = set(context["ai_nouns"])
         self._appositive_nouns = set(context["appositive_nouns"])
         self._blocked_words = set(sources["words"])
+        self._values: dict[tuple[str, str | None], CompanyValue] = {}  # frozen: one per company and unit
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._capitals = PhraseMatcher(nlp.vocab, attr="LOWER")  # "SAMSUNG –", "SK HYNIX:" as headings write them
         self._units: dict[str, tuple[str, str]] = {}
@@ -100,13 +101,20 @@ class CompanyFinder:
                 entry_id, unit = self._units[key]
                 entry = self.gazetteer.by_id(entry_id)
                 end = self._attach_suffix(words, span.end)  # "Naver Cloud Corp."
-                hits.append(_Hit(span.start, end, _value(entry, unit), "company.unit_name"))
+                hits.append(_Hit(span.start, end, self._value(entry, unit), "company.unit_name"))
                 continue
             entry = self.gazetteer.by_id(key)
             end, unit, rule = self._attach_unit(doc, span.end, entry)
             end = self._attach_suffix(words, end)
-            hits.append(_Hit(span.start, end, _value(entry, unit), rule))
+            hits.append(_Hit(span.start, end, self._value(entry, unit), rule))
         return _outermost(hits)
+
+    def _value(self, entry, unit: str | None) -> CompanyValue:
+        """The value of a gazetteer company (and unit), made once: every article names the same few."""
+        key = (entry.id, unit)
+        if key not in self._values:
+            self._values[key] = CompanyValue(name=entry.name, unit=unit, id=entry.id)
+        return self._values[key]
 
     def _attach_unit(self, doc: Doc, end: int, entry) -> tuple[int, str | None, str]:
         """Extend "Samsung" over "Foundry" / "'s System LSI division"; note "'s foundry"."""
@@ -272,10 +280,6 @@ def _name_token(text: str, is_punct: bool, like_num: bool) -> bool:
     if not text[:1].isupper() or is_punct:
         return False
     return any(c.isalpha() for c in text) and not like_num
-
-
-def _value(entry, unit: str | None) -> CompanyValue:
-    return CompanyValue(name=entry.name, unit=unit, id=entry.id)
 
 
 @Language.factory("extractor_companies", default_config={"models_dir": None})

@@ -47,6 +47,7 @@ class Context:
         return base, entry["shift"]
 
 
+@lru_cache(maxsize=64)  # parse_date and is_absolute ask about the same span in turn
 def rule_match(span: str) -> tuple[str, re.Match] | None:
     """The rule the whole span matches and that rule's match of the span without its modifier."""
     match = R.FINDER.fullmatch(span)

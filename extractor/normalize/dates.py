@@ -41,13 +41,16 @@ def find_dates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     consumed = tried = 0
     # Same result as FINDER.finditer(text), but the full grammar is tried only at
-    # the word starts shortly before a trigger word, each at most once.
+    # the word starts shortly before a trigger word, each at most once. (The scan for
+    # those starts reads on past the trigger, so that the guard sees whole words.)
     for trigger in R.TRIGGER.finditer(text):
         if trigger.start() < consumed:
             continue
         first = max(consumed, tried, trigger.start() - R.LOOKBACK)
         tried = trigger.start() + 1
-        for word in R.WORD_START.finditer(text, first, tried):
+        for word in R.FINDER_STARTS.finditer(text, first):
+            if word.start() >= tried:
+                break
             match = R.FINDER.match(text, word.start()) if word.start() >= consumed else None
             if match is None:
                 continue

@@ -192,7 +192,7 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
                 return item
     # a description that names a country ("the American GPU giant") may take up a company
     # named in passing ("developed by Nvidia"); "the company" only a subject
-    passing = bool(description) and any(p.search(description) for _, p in cues.description_countries)
+    passing = bool(description) and bool(_described(view, cues, description)[0])
     # a country narrows the field enough to look back over the whole story ("the U.S. big tech company")
     reach = sentence.index + 1 if passing else window + 1
     for index in range(sentence.index, max(-1, sentence.index - reach), -1):
@@ -238,11 +238,23 @@ def fits(view: ArticleView, cues: Cues, item: Item, description: str) -> bool:
     if not description or view.facts is None:
         return True
     country, roles = view.facts(item.name or "")
-    if country and any(code != country and p.search(description) for code, p in cues.description_countries):
+    countries, maker, described_roles = _described(view, cues, description)
+    if country and countries - {country}:
         return False
-    if roles == frozenset({"customer"}) and cues.description_makers.search(description):
+    if roles == frozenset({"customer"}) and maker:
         return False  # "the Santa Clara chipmaker" is no company that only buys chips
-    return not (roles and any(role not in roles and p.search(description) for role, p in cues.description_roles))
+    return not (roles and described_roles - roles)
+
+
+def _described(view: ArticleView, cues: Cues, description: str) -> tuple[frozenset[str], bool, frozenset[str]]:
+    """The countries a description names, whether it names a maker, and the roles it names:
+    read once per description and article, whichever companies it is tried on."""
+    key = ("described", description)
+    if key not in view.cache:
+        view.cache[key] = (frozenset(code for code, p in cues.description_countries if p.search(description)),
+                           bool(cues.description_makers.search(description)),
+                           frozenset(role for role, p in cues.description_roles if p.search(description)))
+    return view.cache[key]
 
 
 def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], window: int,

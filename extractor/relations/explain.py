@@ -14,7 +14,7 @@ def explain(view: ArticleView, rules: OrderRules, every_clause: bool = False) ->
         text = clause.text(view)
         head = bullet_head(view, clause, rules.cues)
         listed = list_counterparts(view, clause.sentence, rules.cues) if head else []
-        hints = rules.parties.hints(text)
+        hints = rules.parties.hints(view, text)
         found = rules.parties.parties(view, clause, hints, head, listed)
         if not (found.items or drafts or every_clause):
             continue

@@ -95,8 +95,8 @@ class ImpliedParties:
                 text = view.sentences[index].text
                 if index < intro.index and (self.cues.bullet.match(text) or text.rstrip().endswith(":")):
                     continue  # another list and its lines say nothing of this one
-                for service, pattern in self.cues.services:
-                    if service in MAKING and pattern.search(text):
+                for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
+                    if service in MAKING and named:
                         return service
         return earlier[-1].service if earlier else None
 
@@ -221,7 +221,7 @@ class ImpliedParties:
         roles = self.parties.role_of(view, supplier.name)
         allowed = {s for s, needed in self.cues.service_roles.items() if not roles or roles & needed}
         for text in (cell, self._intro(view, clause)):
-            named = self.parties.hints(text) & allowed & MAKING
+            named = self.parties.hints(view, text) & allowed & MAKING
             strongest = [service for service, _ in self.cues.services if service in named]
             if strongest:  # the cue list runs strongest first
                 return strongest[0], True

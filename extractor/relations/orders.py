@@ -16,7 +16,7 @@ from .parties import SUPPLIER_ROLES, Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, design_owners, designers, owners_of_designers
 from .refine import party_speaks, refine
 from .slots import SlotFiller
-from .views import ArticleView, Item
+from .views import ArticleView, Item, SentenceView
 
 
 
@@ -57,11 +57,12 @@ class OrderRules(ImpliedParties, SlotFiller):
         cued = text + _enumeration_label(view, clause)  # "Running at volume: Apple (A19); Nvidia (N3P)"
         row = "|" in clause.sentence.text and any(table_role(view, i, self.cues)
                                                   for i in view.items_in(clause.start, clause.end, "COMPANY"))
-        talks_only = not self.cues.order_agreed.search(cued) and head is None and not row
+        # (the cue search last: it costs most)
+        talks_only = head is None and not row and not self.cues.order_agreed.search(cued)
         if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text) \
                 or self.cues.turned_down.search(clause.sentence.text):
             return []
-        hints = self.parties.hints(text)
+        hints = self.parties.hints(view, text)
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
         found = self.parties.parties(view, clause, hints, head, listed)
         if not found.items or _within_one_company(view, clause):
@@ -231,7 +232,7 @@ class OrderRules(ImpliedParties, SlotFiller):
                inherited: str | None = None, alone: bool = False) -> list[Draft]:
         """Drafts of one supplier's deals with the clause's customers."""
         text = clause.text(view)
-        plain_hints = self.parties.hints(_without_companies(view, clause, self.cues))  # words, not names
+        plain_hints = self.parties.hints(view, _without_companies(view, clause, self.cues))  # words, not names
         services = [inherited] if inherited else self._services(view, clause, supplier, plain_hints)
         if alone and earlier and not plain_hints and customers and customers[0].rule == "earlier_deal":
             # ", while Samsung has been lined up as a second source": the buyer's deal goes on in its service
@@ -335,7 +336,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         unit = getattr(supplier.value, "unit", None)
         text = clause.text(view)
         named = self.parties.unit_service.get((supplier.name, unit)) if unit else None
-        said = self.parties.hints(text) & MAKING
+        said = self.parties.hints(view, text) & MAKING
         elsewhere = supplier.rule == "coref" or supplier.start < clause.start  # a stand-in, or a list line's head
         if named and not (elsewhere and said and named not in said):
             return named  # (not "..., and the Korean chipmaker will also package the part" after "Samsung Foundry")
@@ -343,21 +344,21 @@ class OrderRules(ImpliedParties, SlotFiller):
         if supplier.rule == "product_seller":  # "20,000 DS-N3 NPU cards": who sells them supplies
             roles = roles | {"supply"}
         makes = not roles or "foundry" in roles
-        if "|" in clause.sentence.text and len(roles & MAKING) > 1 and not self.parties.hints(text):
+        if "|" in clause.sentence.text and len(roles & MAKING) > 1 and not self.parties.hints(view, text):
             earlier = self._service_named_before(view, clause, roles)  # Samsung on an HBM4 status board
             if earlier:
                 return earlier
         for service, pattern in self.cues.services_stated:
             if pattern.search(text) and not (roles and not roles & self.cues.service_roles[service]
-                                             and self.parties.hints(text) & roles & MAKING):
+                                             and self.parties.hints(view, text) & roles & MAKING):
                 return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
-        for service, pattern in self.cues.services:
+        for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):
                 return "foundry"  # a chip on a node, or the customer's own chip ("MTIA"), is made, not sold
             if service == "supply" and "design" in roles and self._names_others_product(view, clause, supplier):
                 return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA")
-            if pattern.search(text) and (not roles or roles & self.cues.service_roles[service]):
+            if named and (not roles or roles & self.cues.service_roles[service]):
                 if service == "supply" and "foundry" in roles and roles & SUPPLIER_ROLES <= {"foundry", "packaging"}:
                     return "foundry"  # "TSMC wins OpenAI chip deal": a pure foundry sells no chips
                 return service
@@ -374,9 +375,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         """The one service of a maker of several that the nearest sentence before names (a table
         row has no words of its own)."""
         for index in range(clause.sentence.index - 1, max(-1, clause.sentence.index - self.window - 1), -1):
-            named = self.parties.hints(view.sentences[index].text) & roles & MAKING
+            named = self.parties.hints(view, view.sentences[index].text) & roles & MAKING
             if named:
-                return named.pop() if len(named) == 1 else None
+                return next(iter(named)) if len(named) == 1 else None
         return None
 
     def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:
@@ -390,18 +391,25 @@ class OrderRules(ImpliedParties, SlotFiller):
         return "talks" if talks_only else "agreed"
 
     def _sourcing(self, view: ArticleView, clause: Clause, parties: set[str]) -> tuple[str, str | None]:
-        sentence = clause.sentence.text
-        attribution = None
-        for pattern in self.cues.attribution:
-            match = pattern.search(sentence)
-            if match:
-                attribution = match.group(1).strip()
-                break
-        if self.cues.denied.search(sentence):
+        attribution, denied = self._sentence_sourcing(view, clause.sentence)
+        if denied:
             return "denied", attribution
         if party_speaks(view, self.cues, clause.sentence, parties):
             return "confirmed", attribution
         return "reported", attribution
+
+    def _sentence_sourcing(self, view: ArticleView, sentence: SentenceView) -> tuple[str | None, bool]:
+        """The sentence's attribution and whether it denies: the same for each of its deals, read once."""
+        key = ("sourcing", sentence.index)
+        if key not in view.cache:
+            attribution = None
+            for pattern in self.cues.attribution:
+                match = pattern.search(sentence.text)
+                if match:
+                    attribution = match.group(1).strip()
+                    break
+            view.cache[key] = (attribution, bool(self.cues.denied.search(sentence.text)))
+        return view.cache[key]
 
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 

@@ -41,9 +41,22 @@ class PartyScorer:
     node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
     memory_nodes: frozenset[str] = frozenset()  # DRAM generations ("1b"): no foundry's node
 
-    def hints(self, text: str) -> set[str]:
+    def hints(self, view: ArticleView, text: str) -> frozenset[str]:
         """The services the clause's words point to, whoever the supplier is."""
-        return {service for service, pattern in self.cues.services if pattern.search(text)}
+        key = ("hints", text)
+        if key not in view.cache:
+            found = self.service_cues(view, text)
+            view.cache[key] = frozenset(service for (service, _), hit in zip(self.cues.services, found) if hit)
+        return view.cache[key]
+
+    def service_cues(self, view: ArticleView, text: str) -> tuple[bool, ...]:
+        """For each entry of the services cue list (strongest first; a service may have two),
+        whether the text holds its words: read once per text and article, as the rules ask
+        again about the same clause's or sentence's words."""
+        key = ("service_cues", text)
+        if key not in view.cache:
+            view.cache[key] = tuple(bool(pattern.search(text)) for _, pattern in self.cues.services)
+        return view.cache[key]
 
     def parties(self, view: ArticleView, clause: Clause, hints: set[str],
                 head: tuple[int, int] | None = None, listed: list[Item] = ()) -> Parties:

@@ -14,14 +14,20 @@ class Item:
     start: int
     end: int
     text: str
-    value: Any
+    value: Any = field(hash=False)  # (a pydantic value hashes field by field, in Python: slow)
     sentence: int
     rule: str | None = None
     # the company's name (None for other values), read once: the rules ask for it ~300 times an article
     name: str | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "name", getattr(self.value, "name", None))
+        # an amount's or a date's value has no name: not asked (a pydantic model answers a
+        # missing attribute through an exception, ~2 us)
+        name = None if self.label in _NAMELESS else getattr(self.value, "name", None)
+        object.__setattr__(self, "name", name)
+
+
+_NAMELESS = frozenset({"MONEY", "QUANTITY", "DATE"})  # MoneyValue, QuantityValue, DateValue
 
 
 @dataclass(frozen=True)
