@@ -1,4 +1,5 @@
-"""Orders from made-up sentences, one construction each (tests/relations/data/order_phrasings.yaml).
+"""Orders from made-up sentences, one construction each (tests/relations/data/order_phrasings.yaml),
+and from short made-up passages (order_passages.yaml).
 
 A case passes when the orders found are exactly the expected ones (optional ones aside), by
 customer, supplier and service, with the expected stage and confirmation."""
@@ -11,7 +12,8 @@ import yaml
 
 from extractor import extract
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "order_phrasings.yaml").read_text(encoding="utf-8"))
+CASES = [case for name in ("order_phrasings.yaml", "order_passages.yaml")
+         for case in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))]
 PUBLISHED = "2026-06-15"
 
 
