@@ -282,7 +282,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             return "past"
         others = [i for i in view.items_in(clause.start, clause.end, "COMPANY") if i.name != supplier.name]
         if stage == "past" and any(self.cues.left_before.search(view.text[clause.start:i.start]) for i in others):
-            text = self.cues.left_before.sub(" ", clause.text(view))
+            text = clause.text(view)  # the clause's stage, its words of leaving aside
             return next((s for s, p in self.cues.stage_modifiers if s != "past" and p.search(text)),
                         "talks" if talks_only else "agreed")
         return stage
