@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .context import Clause
 from .cues import Cues
@@ -94,31 +95,24 @@ def grid_cells(view: ArticleView, clause: Clause, cues: Cues) -> list[tuple[Item
     whose row opens with the buyer ("| Nvidia (Rubin) | volume shipments | sampling | — |").
     Each as (buyer, supplier, cell start, cell end, first cell start, first cell end); a
     dash or an empty cell is none."""
-    line_start = view.text.rfind("\n", 0, clause.start + 1) + 1
-    line_end = view.text.find("\n", line_start)
-    line_end = len(view.text) if line_end < 0 else line_end
-    line = view.text[line_start:line_end]
-    first = line_start + len(line) - len(line.lstrip())
-    if "|" not in line or not clause.start <= first < clause.end:
+    row = _table_row(view, clause.start)
+    if row is None or not clause.start <= row.first < clause.end:
         return []  # (read once per row: by the clause it opens with)
-    header_start = _table_start(view, line_start)
-    if header_start is None:
-        return []
-    suppliers = [_sole_company(view, a, b) for a, b in _cells(view, header_start)]
+    suppliers = [_sole_company(view, a, b) for a, b in _cells(view, row.header_start)]
     if sum(1 for s in suppliers[1:] if s is not None) < 2:
         return []
-    row = _cells(view, line_start)
-    buyer_cell = next(((a, b) for a, b in row if view.text[a:b].strip()), None)
-    if buyer_cell is None or row.index(buyer_cell) >= len(suppliers) or suppliers[row.index(buyer_cell)] is not None:
+    label = row.label_column
+    if label is None or label >= len(suppliers) or suppliers[label] is not None:
         return []
+    buyer_cell = row.cells[label]
     buyers = view.items_in(buyer_cell[0], buyer_cell[1], "COMPANY")
     if not buyers:
         return []
     found = []
-    for column, (a, b) in enumerate(row):
+    for column, (a, b) in enumerate(row.cells):
         supplier = suppliers[column] if column < len(suppliers) else None
         text = view.text[a:b].strip()
-        if supplier is None or column <= row.index(buyer_cell) or not text or _EMPTY_CELL.fullmatch(text):
+        if supplier is None or column <= label or not text or _EMPTY_CELL.fullmatch(text):
             continue
         found.append((buyers[0], supplier, a, b, buyer_cell[0], buyer_cell[1]))
     return found
@@ -131,27 +125,17 @@ def step_cells(view: ArticleView, clause: Clause, cues: Cues) -> list[tuple[Item
     Each entry (";" apart) names its supplier first; as (buyer, supplier, service, entry start,
     entry end, first cell start, first cell end). Two suppliers in one entry ("SK hynix +
     Samsung, split n/d") share the step: none. None when the line is no such row."""
-    line_start = view.text.rfind("\n", 0, clause.start + 1) + 1
-    line_end = view.text.find("\n", line_start)
-    line_end = len(view.text) if line_end < 0 else line_end
-    if "|" not in view.text[line_start:line_end]:
+    row = _table_row(view, clause.start)
+    services = _step_columns(view, row.header_start, cues) if row is not None else None
+    label = row.label_column if services is not None else None
+    if label is None or label >= len(services) or services[label] is not None:
         return None
-    header_start = _table_start(view, line_start)
-    if header_start is None:
-        return None
-    services = _step_columns(view, header_start, cues)
-    if services is None:
-        return None
-    row = _cells(view, line_start)
-    buyer_cell = next(((a, b) for a, b in row if view.text[a:b].strip()), None)
-    if buyer_cell is None or services[row.index(buyer_cell)] is not None:
-        return None
+    buyer_cell = row.cells[label]
     buyers = view.items_in(buyer_cell[0], buyer_cell[1], "COMPANY")
-    first = line_start + len(view.text[line_start:line_end]) - len(view.text[line_start:line_end].lstrip())
-    if not buyers or not clause.start <= first < clause.end:
+    if not buyers or not clause.start <= row.first < clause.end:
         return [] if buyers else None  # (read once per row: by the clause it opens with)
     found = []
-    for column, (a, b) in enumerate(row):
+    for column, (a, b) in enumerate(row.cells):
         service = services[column] if column < len(services) else None
         if service is None:
             continue
@@ -160,6 +144,28 @@ def step_cells(view: ArticleView, clause: Clause, cues: Cues) -> list[tuple[Item
             if len({i.name for i in suppliers}) == 1:
                 found.append((buyers[0], suppliers[0], service, entry_start, entry_end, *buyer_cell))
     return found
+
+
+class _Row(NamedTuple):
+    """A data row of a text table, as the readers of tables need it."""
+    first: int  # where the row's text starts
+    header_start: int  # where its table's header line starts
+    cells: list[tuple[int, int]]
+    label_column: int | None  # the first filled cell: the row's label ("Nvidia (Rubin)")
+
+
+def _table_row(view: ArticleView, position: int) -> _Row | None:
+    """The table row the line at ``position`` is; None for a line with no "|", a table's
+    header or a rule row."""
+    line_start = view.text.rfind("\n", 0, position + 1) + 1
+    line_end = view.text.find("\n", line_start)
+    line = view.text[line_start:len(view.text) if line_end < 0 else line_end]
+    header_start = _table_start(view, line_start) if "|" in line else None
+    if header_start is None:
+        return None
+    cells = _cells(view, line_start)
+    label = next((i for i, (a, b) in enumerate(cells) if view.text[a:b].strip()), None)
+    return _Row(line_start + len(line) - len(line.lstrip()), header_start, cells, label)
 
 
 def _step_columns(view: ArticleView, header_start: int, cues: Cues) -> list[str | None] | None:
