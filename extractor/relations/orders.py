@@ -282,9 +282,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             return "past"
         others = [i for i in view.items_in(clause.start, clause.end, "COMPANY") if i.name != supplier.name]
         if stage == "past" and any(self.cues.left_before.search(view.text[clause.start:i.start]) for i in others):
-            text = clause.text(view)  # the clause's stage, its words of leaving aside
-            return next((s for s, p in self.cues.stage_modifiers if s != "past" and p.search(text)),
-                        "talks" if talks_only else "agreed")
+            return self._stage(clause.text(view), talks_only, past=False)  # its words of leaving aside
         return stage
 
     def _recent_products(self, earlier: list[Draft], clause: Clause, customer: str) -> list[str]:
@@ -384,9 +382,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         owners = {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)}
         return bool(owners - {None, supplier.name})
 
-    def _stage(self, text: str, talks_only: bool) -> str:
+    def _stage(self, text: str, talks_only: bool, past: bool = True) -> str:
+        """The stage the words give; without ``past``, the first other stage they give."""
         for stage, pattern in self.cues.stage_modifiers:
-            if pattern.search(text):
+            if (past or stage != "past") and pattern.search(text):
                 return stage
         return "talks" if talks_only else "agreed"
 
