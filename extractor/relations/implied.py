@@ -11,7 +11,7 @@ from .drafts import MAKING, Draft
 from .lists import bullet_head, grid_cells, line_items, list_counterparts, list_intro, step_cells
 from .views import ArticleView, Item
 
-_IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|for itself)\b", re.IGNORECASE)
+_IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
 
 
 class ImpliedParties:
@@ -59,15 +59,19 @@ class ImpliedParties:
         if clause.sentence.index == 0:
             return None
         before = view.sentences[clause.sentence.index - 1]
+        if self.cues.bullet.match(before.text) or self.cues.bullet.match(clause.sentence.text):
+            return None  # each list line is its own item
         if "\n\n" in view.text[before.end:clause.start] or not (
-                self.cues.order_agreed.search(before.text) or self.cues.order_talks.search(before.text)):
+                self.cues.order_agreed.search(before.text) or self.cues.order_talks.search(before.text)
+                or self.parties.hints(view, before.text) & MAKING):
             return None
         named = {i.name: i for i in view.items_in(before.start, before.end, "COMPANY") if i.name != party.name}
         if len(named) != 1:
             return None
         (name, buyer), = named.items()
-        if self.parties.role_of(view, name) - {"customer", "design"}:
-            return None  # a maker named before is no waiting buyer
+        if self.parties.role_of(view, name) - {"customer", "design", "supply"} or \
+                self.parties.can_supply(view, name, hints & MAKING or {"foundry", "memory", "packaging"}):
+            return None  # a maker of the same work, or of tools and parts, named before is no waiting buyer
         return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal")]
 
     def _owner_of_the_chip(self, view: ArticleView, party: Item, clause: Clause) -> tuple[Item, list[Item]] | None:

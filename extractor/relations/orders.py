@@ -238,6 +238,10 @@ class OrderRules(ImpliedParties, SlotFiller):
             # ", while Samsung has been lined up as a second source": the buyer's deal goes on in its service
             told = next((d.service for d in reversed(earlier) if d.customer == customers[0].name), None)
             services = [told] if told and self.parties.can_supply(view, supplier.name, {told}) else services
+        if alone and not plain_hints and customers and customers[0].rule == "earlier_deal" and \
+                not any(d.customer == customers[0].name for d in earlier):  # "... to discuss HBM4 pricing. The latter ..."
+            services = [self._service_named_before(view, clause, self.parties.role_of(view, supplier.name))
+                        or s for s in services]
         if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
         stage = self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."

@@ -1716,3 +1716,27 @@ def test_allocation_lines_under_a_block_heading_are_orders_of_the_maker_it_names
     assert found == {("Apple", "TSMC", "foundry"), ("AMD", "TSMC", "foundry"),
                      ("Preferred Networks", "Samsung Electronics", "foundry"),
                      ("Nimbra Semiconductor", "Samsung Electronics", "foundry")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the one buyer of the sentence before waits for its maker
+        ("Ayar Labs has picked a manufacturing partner for its optical engines. GlobalFoundries will build the parts "
+         "in Dresden.", {("Ayar Labs", "GlobalFoundries", "foundry", "agreed")}),
+        # the service the sentence before named, when the maker's own words name none
+        ("Google and Micron met in Boise to talk about HBM4E volumes. The latter hopes to win half of the business.",
+         {("Google", "Micron", "memory", "talks")}),
+        # a tool maker named before is no buyer of the memory maker
+        ("Hanmi Semiconductor shipped its last bonder of the year. SK hynix will produce the stacks at Cheongju.",
+         set()),
+        # the maker works for itself: its own dies, not a sale
+        ("Nvidia wants more HBM4 for Rubin next year. The core DRAM dies are made by SK hynix itself on its 1b "
+         "process.", set()),
+        # each list line is its own item
+        ("- Wistron: shipments rose 9% in March.\n- Tata Electronics: its fab uses a process licensed from PSMC, "
+         "which will produce test wafers there in 2026.\n", set()),
+    ],
+)
+def test_a_lone_maker_works_for_the_one_buyer_of_the_sentence_before(text, expected):
+    assert orders_of(text) == expected
