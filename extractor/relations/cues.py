@@ -47,6 +47,7 @@ class Cues:
     memory_parts: re.Pattern
     custom_memory: re.Pattern
     chip_reference: re.Pattern
+    chip_words: re.Pattern  # any chip word: a sentence about a company's chip
     anonymous_customer: re.Pattern
     list_marker: re.Pattern
     bullet: re.Pattern
@@ -151,6 +152,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         memory_parts=_compile(data["memory_parts"]),
         custom_memory=_compile(data["custom_memory"]),
         chip_reference=_compile(data["chip_reference"]),
+        chip_words=guarded(data["chip_words"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         list_marker=guarded(data["list_marker"]),
         bullet=guarded(data["list_marker"] + data["bullet"]),

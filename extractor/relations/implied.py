@@ -63,7 +63,7 @@ class ImpliedParties:
             return None  # each list line is its own item
         if "\n\n" in view.text[before.end:clause.start] or not (
                 self.cues.order_agreed.search(before.text) or self.cues.order_talks.search(before.text)
-                or self.parties.hints(view, before.text) & MAKING):
+                or self.parties.hints(view, before.text) & MAKING or self.cues.chip_words.search(before.text)):
             return None
         named = {i.name: i for i in view.items_in(before.start, before.end, "COMPANY") if i.name != party.name}
         if len(named) != 1:

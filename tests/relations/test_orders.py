@@ -1727,6 +1727,9 @@ def test_allocation_lines_under_a_block_heading_are_orders_of_the_maker_it_names
         # the service the sentence before named, when the maker's own words name none
         ("Google and Micron met in Boise to talk about HBM4E volumes. The latter hopes to win half of the business.",
          {("Google", "Micron", "memory", "talks")}),
+        # a sentence about the company's chip names the buyer too
+        ("Rivian's autonomy chip will be built in two places. TSMC will produce the first batch in Arizona.",
+         {("Rivian", "TSMC", "foundry", "agreed")}),
         # a tool maker named before is no buyer of the memory maker
         ("Hanmi Semiconductor shipped its last bonder of the year. SK hynix will produce the stacks at Cheongju.",
          set()),
@@ -1740,3 +1743,10 @@ def test_allocation_lines_under_a_block_heading_are_orders_of_the_maker_it_names
 )
 def test_a_lone_maker_works_for_the_one_buyer_of_the_sentence_before(text, expected):
     assert orders_of(text) == expected
+
+
+@pytest.mark.parametrize("opening", ["Both", "These", "All", "Several"])
+def test_a_quantifier_opening_a_sentence_names_no_product(opening):
+    text = f"Broadcom designs two chips for Google. {opening} chips are due to roll off TSMC's lines on its 2-nanometer process."
+    products = {name for o in extract(text, published=PUBLISHED).orders for name in o.products}
+    assert opening not in products
