@@ -1750,3 +1750,19 @@ def test_a_quantifier_opening_a_sentence_names_no_product(opening):
     text = f"Broadcom designs two chips for Google. {opening} chips are due to roll off TSMC's lines on its 2-nanometer process."
     products = {name for o in extract(text, published=PUBLISHED).orders for name in o.products}
     assert opening not in products
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Naver cancelled its order for Mach-1 chips from Samsung Electronics last month.",
+         {("Naver", "Samsung Electronics", "supply", "past")}),
+        ("Oracle has halted its purchase of AMD MI355X accelerators.", {("Oracle", "AMD", "supply", "past")}),
+        ("Tesla scrapped its Dojo wafer order with TSMC in August.", {("Tesla", "TSMC", "foundry", "past")}),
+        # the cancelled order is left behind; the part's new maker is not
+        ("Kestrel Logic Inc. cancelled a 5-nanometer order at Samsung in May and moved the chip to TSMC.",
+         {("Kestrel Logic", "Samsung Electronics", "foundry", "past"), ("Kestrel Logic", "TSMC", "foundry", "agreed")}),
+    ],
+)
+def test_a_cancelled_or_halted_order_is_past(text, expected):
+    assert orders_of(text) == expected
