@@ -352,8 +352,8 @@ def interviewee(view: ArticleView, index: int) -> Item | None:
 
 
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
-_ANSWER = re.compile(r"[ \t]*A\s*[:.]\s")
-_QUESTION = re.compile(r"^[ \t]*Q\s*[:.]\s", re.MULTILINE)
+_ANSWER = re.compile(r"[ \t]*(?:\*\*|__)?A\s*[:.](?:\*\*|__)?\s")  # "A: ...", "**A:** ..."
+_QUESTION = re.compile(r"^[ \t]*(?:\*\*|__)?Q\s*[:.](?:\*\*|__)?\s", re.MULTILINE)  # "Q: ...", "**Q: ...?**"
 
 
 def paragraph_topic(view: ArticleView, index: int) -> Item | None:

@@ -1344,16 +1344,18 @@ def test_questions_and_answers(text, expected):
     assert found == expected
 
 
-def test_an_interviews_answers_speak_for_the_company_interviewed():
+@pytest.mark.parametrize("question, answer", [("Q: {}", "A: {}"), ("**Q: {}**", "A: {}"), ("**Q:** {}", "**A:** {}")])
+def test_an_interviews_answers_speak_for_the_company_interviewed(question, answer):
+    q, a = question.format, answer.format
     text = ("Saebit Semiconductor, a maker of inference NPUs, is moving its second chip to a 2-nanometer process. "
             "We spoke with its chief executive.\n\n"
-            "Q: Where will the chip be made?\n"
-            "A: At Samsung Foundry, on SF2. We signed the wafer agreement in March. Gaonchips did the physical "
-            "design with us.\n\n"
-            "Q: How fast is it?\n"
-            "A: It draws under 90 watts per card.\n\n"
-            "Q: Do you have a customer yet?\n"
-            "A: Yes: Naver Cloud has ordered 3,000 Byeol-2 cards, worth about 45 billion won.\n")
+            + q("Where will the chip be made?") + "\n\n"
+            + a("At Samsung Foundry, on SF2. We signed the wafer agreement in March. Gaonchips did the physical "
+                "design with us.") + "\n\n"
+            + q("How fast is it?") + "\n\n"
+            + a("It draws under 90 watts per card.") + "\n\n"
+            + q("Do you have a customer yet?") + "\n\n"
+            + a("Yes: Naver Cloud has ordered 3,000 Byeol-2 cards, worth about 45 billion won.") + "\n")
     result = extract(text, published=PUBLISHED)
     found = {(o.customer, o.supplier, o.service, o.confirmation) for o in result.orders}
     assert {("Saebit Semiconductor", "Samsung Electronics", "foundry", "confirmed"),
