@@ -79,6 +79,8 @@ class Cues:
     one_deal_after: re.Pattern
     person_after: re.Pattern
     table_columns: tuple[tuple[str, re.Pattern], ...]
+    field_labels: tuple[tuple[str, re.Pattern], ...]  # (owner | status | a service, label pattern)
+    field_status: tuple[tuple[str, re.Pattern], ...]  # (stage, status words)
     technology_makers: dict[str, str]  # technology -> company id
     capacity_roles: frozenset[str]
     capacity_growth: re.Pattern  # "lift output to 130k wpm": capacity, even in a deal's clause
@@ -185,6 +187,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
+        field_labels=tuple((kind, re.compile(p)) for kind, p in data["field_labels"].items()),
+        field_status=tuple((stage, re.compile(p)) for stage, p in data["field_status"].items()),
         technology_makers=dict(figures["technology_makers"]),
         capacity_roles=frozenset(figures["makers"]),
         capacity_growth=guarded(data["capacity_growth"], re.IGNORECASE),

@@ -8,7 +8,8 @@ from ..patterns import guarded
 from ..records import CompanyValue
 from .context import Clause, interviewee, paragraph_topic
 from .drafts import MAKING, Draft
-from .lists import bullet_head, grid_cells, line_items, list_counterparts, list_intro, step_cells
+from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_items, list_counterparts, list_intro,
+                    step_cells)
 from .views import ArticleView, Item
 
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
@@ -178,6 +179,40 @@ class ImpliedParties:
         if service == "memory" and draft.chip not in self.cues.memory_chips:  # "the HBM4 cycle ... a grid"
             draft.chip = self._intro_memory(view, clause)
         return draft
+
+    def _field_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft] | None:
+        """A "who makes what" line ("Product: Rebellions Rebel-Quad; Foundry: Samsung Foundry
+        SF4X; HBM: Samsung HBM3E; Status: production"): one deal per company a service field
+        names, for the chip's owner, at the stage its status says; None when the sentence is
+        no such line."""
+        fields = field_line(view, clause.sentence, self.cues)
+        heading = field_owner_span(view, clause.sentence, self.cues) if fields else None
+        owner = self._owner_named(view, *heading) if heading else None
+        if owner is None:
+            return None  # (no line of fields, or one about no company's chip: other rules read it)
+        if clause.start != clause.sentence.start:
+            return []  # (the line is read whole, by its first clause)
+        status = " ".join(view.text[f.start:f.end] for f in fields if f.kind == "status")
+        stated = next((stage for stage, words in self.cues.field_status if words.search(status)), None)
+        drafts = []
+        for field in fields:
+            text = view.text[field.start:field.end]
+            if field.kind not in MAKING or self.cues.split_undisclosed.search(text):
+                continue  # ("Foundry: TSMC N3P and Samsung SF2, split undisclosed")
+            named = {i.name: i for i in view.items_in(field.start, field.end, "COMPANY") if i.name != owner.name}
+            for supplier in named.values():  # ("HBM: Huawei's own stacks": in-house)
+                drafts.append(self._cell_draft(view, clause, converted, owner, supplier, field.kind,
+                                               (field.start, field.end), stated or self._stage(text, False), heading))
+        return drafts or None
+
+    def _owner_named(self, view: ArticleView, start: int, end: int) -> Item | None:
+        """The company a span names ("Who supplies what for Google's TPU v7:"), else the owner
+        of the product it names ("Chip: Dimensity 9500")."""
+        named = {i.name: i for i in view.items_in(start, end, "COMPANY")}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        owners = list(dict.fromkeys(p.owner for _, p in self.parties.products.everything(view, start, end) if p.owner))
+        return _named(start, view.sentence_of(start).index, owners[0], "field_owner") if len(owners) == 1 else None
 
     def _line_item_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft] | None:
         """A line heading one company's entry, with each counterpart's status in brackets

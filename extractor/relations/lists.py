@@ -281,3 +281,58 @@ _DASH_ENTRY = re.compile(r"\s*(?P<head>[^:\n*|—–]{2,60}?)\s[—–]\s")
 _SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*(?::|[—–])")  # after a heading: "Nvidia, Rubin:", "OpenAI —"
 _BRACKETS = re.compile(r"\s*\(([^()]{1,80})\)")
 _ITEM_GLUE = re.compile(r"[\s,;/]*(?:and\s+)?")
+
+
+class Field(NamedTuple):
+    kind: str  # "owner", "status" or the service of the companies it names
+    start: int
+    end: int
+
+
+_FIELD = re.compile(r"\s*(?:[-•*]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][\w /&-]{0,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*")
+_PIECE = re.compile(r"[^;]+")
+
+
+def field_line(view: ArticleView, sentence: SentenceView, cues: Cues) -> list[Field] | None:
+    """The labelled fields of a "who makes what" line ("Product: Cerebras WSE-3; Foundry:
+    TSMC 5nm; Status: shipping", "Wafers: TSMC N3P"), or None when the line is none: its
+    first piece must carry a known label, and a piece without one goes with the field before."""
+    key = ("fields", sentence.index)
+    if key not in view.cache:
+        fields: list[Field] = []
+        for piece in _PIECE.finditer(sentence.text):
+            match = _FIELD.match(piece.group())
+            kind = _field_kind(match.group("label"), cues) if match else None
+            if kind is not None:
+                fields.append(Field(kind, sentence.start + piece.start() + match.end(), sentence.start + piece.end()))
+            elif fields:
+                fields[-1] = fields[-1]._replace(end=sentence.start + piece.end())
+            else:
+                break
+        if len(fields) == 1 and (fields[0].kind in ("owner", "status") or fields[0].end - fields[0].start > 50
+                                 or cues.order_agreed.search(view.text, fields[0].start, fields[0].end)):
+            fields = []  # one field alone is a short name ("Wafers: TSMC N3P"), not a wrap's
+            # item under a heading word ("**Foundry:** Samsung wins Exynos-class chip order ...")
+        view.cache[key] = fields or None
+    return view.cache[key]
+
+
+def _field_kind(label: str, cues: Cues) -> str | None:
+    return next((kind for kind, pattern in cues.field_labels if pattern.match(label.strip())), None)
+
+
+def field_owner_span(view: ArticleView, sentence: SentenceView, cues: Cues) -> tuple[int, int] | None:
+    """Where the chip a field line is about is named: the line's owner field, else that of
+    a field line just above it ("Chip: Dimensity 9500 (MediaTek)" over "Foundry: TSMC"),
+    else the heading over the block ("Who supplies what for Google's TPU v7:")."""
+    for index in range(sentence.index, -1, -1):
+        line = view.sentences[index]
+        fields = field_line(view, line, cues)
+        if fields is None:
+            heading = line.text.strip()
+            return (line.start, line.end) if index < sentence.index and heading and (
+                heading.endswith(":") or len(heading) <= 80) else None  # (prose above is no heading)
+        owner = [f for f in fields if f.kind == "owner"]
+        if owner:
+            return owner[0].start, owner[0].end
+    return None

@@ -36,7 +36,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         found: list[Draft] = []
         for sentence in view.sentences:
             for clause in clauses(view, sentence, self.cues, relatives=True):
-                drafts = self._line_item_drafts(view, clause, converted)
+                drafts = self._field_drafts(view, clause, converted)
+                if drafts is None:
+                    drafts = self._line_item_drafts(view, clause, converted)
                 if drafts is None:
                     drafts = self._step_drafts(view, clause, converted)
                 if drafts is None:

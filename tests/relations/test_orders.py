@@ -1768,3 +1768,31 @@ def test_a_quantifier_opening_a_sentence_names_no_product(opening):
 )
 def test_a_cancelled_or_halted_order_is_past(text, expected):
     assert orders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one line of fields per chip, the owner in its product field
+        ("Product: Groq LPU 2; Foundry: Samsung SF4X; Packaging: Amkor; Status: shipping.\n"
+         "Product: Etched Sohu; Foundry: TSMC N4; HBM: SK hynix HBM3E; Status: sampling.\n",
+         {("Groq", "Samsung Electronics", "foundry", "production"), ("Groq", "Amkor", "packaging", "production"),
+          ("Etched", "TSMC", "foundry", "talks"), ("Etched", "SK hynix", "memory", "talks")}),
+        # one field per line under a heading naming the chip's owner
+        ("Who builds what for Microsoft's Maia 300:\nDesign: GUC\nWafers: TSMC N3P\nMemory: Samsung Electronics\n",
+         {("Microsoft", "GUC", "design", "agreed"), ("Microsoft", "TSMC", "foundry", "agreed"),
+          ("Microsoft", "Samsung Electronics", "memory", "agreed")}),
+        # the owner named by a field line above
+        ("Chip: Snapdragon X2 Elite (Qualcomm)\nFoundry: TSMC, N3P\nPackaging: ASE\n",
+         {("Qualcomm", "TSMC", "foundry", "agreed"), ("Qualcomm", "ASE", "packaging", "agreed")}),
+        # in-house work, and a split nobody gives, make no order
+        ("Product: Huawei Ascend 960; Foundry: SMIC N+3; HBM: Huawei's own stacks; Status: risk production.\n"
+         "Product: Tesla AI6; Foundry: Samsung SF2 and TSMC N2, split undisclosed; Status: booked.\n",
+         {("Huawei", "SMIC", "foundry", "production")}),
+        # a heading word over a wrap's item is no field
+        ("**Foundry:** Samsung wins an Exynos-class chip order from Hyundai Motor for robotaxis.\n",
+         {("Hyundai Motor", "Samsung Electronics", "foundry", "agreed")}),
+    ],
+)
+def test_who_makes_what_lines_give_one_order_per_named_maker(text, expected):
+    assert orders_of(text) == expected
