@@ -17,7 +17,7 @@ _NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to)
 
 _SPEAKS = re.compile(
     r"^(?:'s|’s)?\s*(?:,[^;\"“]{1,120}?,\s*)?"  # "Quorbit AI, a Toronto start-up building accelerators, said"
-    r"(?:(?:CEO|chief executive|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
+    r"(?:(?:CEO|CTO|COO|chief executive|chief \w+ officer|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
     r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told)\b"
     r"(?!\s+to\b)",  # "Qualcomm said to pick Samsung": a headline's hearsay
     re.IGNORECASE)
@@ -33,6 +33,8 @@ _EXECUTIVE_SAYS = re.compile(
     r"\s*(?:the\s+)?(?:chairman|chairwoman|chief executive(?: officer)?|CEO|CFO|chief financial officer|president|"
     r"spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|told [^,.;]{1,40}?|confirmed|announced)\s+(?:that\s+)?",
     re.IGNORECASE)
+_OWN_OFFICIAL = guarded(r",\s*(?:an?|one|the)\s+(?:company|group|firm|corporate)\s+(?:official|spokes\w+|executive|"
+                        r"representative)\s+(?:said|says|told)\b", re.IGNORECASE)
 _EVERYONE = "*"  # "the companies said": every party of the sentence's deal speaks
 
 
@@ -108,6 +110,10 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 80])
                                or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
+            if _OWN_OFFICIAL.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
+                subject = view.items_in(sentence.start, sentence.end, "COMPANY")[:1]
+                if subject and not view.text[sentence.start:subject[0].start].strip():
+                    view.cache[key].add(subject[0].name)
             talked_of = _executive_talks_of(view, sentence)
             if talked_of is not None:  # "The chairman said Alchip has been awarded ...": its own executive
                 view.cache[key].add(talked_of)

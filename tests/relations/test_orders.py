@@ -1796,3 +1796,16 @@ def test_a_cancelled_or_halted_order_is_past(text, expected):
 )
 def test_who_makes_what_lines_give_one_order_per_named_maker(text, expected):
     assert orders_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Naver Cloud has placed orders for 4,000 Nvidia GPUs, a company official said.",
+        "SK Group has placed orders for an initial 8,000 GPUs from Nvidia, a group spokesperson told reporters.",
+        "Lunaris Compute ordered 900 ATOM-Max cards from Rebellions. Its chief technology officer told us the order "
+        "is worth about $20 million.",
+    ],
+)
+def test_a_company_official_or_officer_puts_the_order_on_record(text):
+    assert {o.confirmation for o in extract(text, published=PUBLISHED).orders} == {"confirmed"}
