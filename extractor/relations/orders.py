@@ -78,6 +78,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
             or _own_brackets(view, found.items)
+        if len(found.items) == 2:
+            self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and self.cues.deal_nouns.search(text):
             suppliers = self._supplier_by_roles(view, scored, hints)
@@ -211,6 +213,22 @@ class OrderRules(ImpliedParties, SlotFiller):
             shared = [p for p in chosen[1:] if any(q is not p and coordinated(view, [p, q]) for q in chosen[1:])]
             chosen = [p for p in chosen if p not in shared]
         return chosen
+
+    def _tool_maker_sells(self, view: ArticleView, scored: dict[Item, tuple[int, int]], found) -> None:
+        """A maker of tools or parts and a chipmaker in one deal ("Wonik IPS signed a supply
+        contract worth 48.2 billion won with Samsung Electronics for its HBM lines"): chipmakers
+        buy tools, they do not sell chips to toolmakers."""
+        roles = {p: self.parties.role_of(view, p.name) for p in scored}
+        tools = [p for p in scored if roles[p] & _TOOL_TRADES and not roles[p] & _CHIP_TRADES]
+        chips = [p for p in scored if roles[p] & _CHIP_TRADES - {"design"}]
+        if len(tools) != 1 or len(chips) != 1:
+            return
+        (tool, (tool_sup, tool_cust)), (chip, (chip_sup, chip_cust)) = (tools[0], scored[tools[0]]), (chips[0], scored[chips[0]])
+        if tool_sup - tool_cust > chip_sup - chip_cust:
+            return  # (the words already say so)
+        scored[tool] = (max(tool_sup, tool_cust + 3), tool_cust)
+        scored[chip] = (0, max(chip_cust, 1))
+        found.marked.add(tool.name)
 
     def _supplier_by_roles(self, view: ArticleView, scored: dict[Item, tuple[int, int]], hints: set[str]) -> list[Item]:
         """Two parties of a deal the words leave level ("Rebellions signed a supply deal with SK
@@ -417,6 +435,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         return view.cache[key]
 
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
+
+
+_TOOL_TRADES = frozenset({"equipment", "materials"})
+_CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
 
 
 def _enumeration_label(view: ArticleView, clause: Clause, heading_only: bool = False) -> str:

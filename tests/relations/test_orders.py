@@ -1809,3 +1809,19 @@ def test_who_makes_what_lines_give_one_order_per_named_maker(text, expected):
 )
 def test_a_company_official_or_officer_puts_the_order_on_record(text):
     assert {o.confirmation for o in extract(text, published=PUBLISHED).orders} == {"confirmed"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a filing's subject is the tool maker: it supplies the chipmaker it signed with
+        ("Wonik IPS said on the 3rd that it signed a supply contract worth 48.2 billion won with Samsung Electronics "
+         "for deposition equipment.", {("Samsung Electronics", "Wonik IPS", "supply")}),
+        ("Jusung Engineering signed a 30 billion won contract with SK hynix for ALD tools used on HBM lines.",
+         {("SK hynix", "Jusung Engineering", "supply")}),
+        # tools from an affiliate are in-house
+        ("Samsung Electronics buys its thermo-compression bonders from its affiliate SEMES.", set()),
+    ],
+)
+def test_a_tool_maker_sells_to_the_chipmaker_it_deals_with(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
