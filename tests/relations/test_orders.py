@@ -419,6 +419,16 @@ def test_a_list_heading_gives_its_lines_the_buyers_product():
                      id="the die the deal covers, before the product"),
         pytest.param("SK hynix will supply Nvidia with 12-high stacks built on 1c DRAM, its HBM4.", "memory", "HBM4",
                      id="the stack bought, not the DRAM generation"),
+        pytest.param("Toyota has picked Rapidus to make its next system-on-chip on 2nm.", "foundry", "system-on-chip",
+                     id="system-on-chip spelled out"),
+        pytest.param("Denso has chosen TSMC to make its radar signal processor on N6.", "foundry", "radar signal processor",
+                     id="a processor with its modifier"),
+        pytest.param("Mobileye has chosen Samsung Foundry to make its driver-assistance chip on 5nm.", "foundry",
+                     "driver-assistance chip", id="driver-assistance chip"),
+        pytest.param("Rebellions picked Samsung Foundry to make an artificial intelligence chip on 2nm.", "foundry",
+                     "artificial intelligence chip", id="AI spelled out"),
+        pytest.param("Groq has chosen Samsung Foundry to make its next LPU on 4nm.", "foundry", "LPU",
+                     id="an accelerator family's own word"),
     ],
 )
 def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
