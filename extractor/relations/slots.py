@@ -18,6 +18,8 @@ class SlotFiller:
         draft.chip = self._chip(text, draft.service)
         if draft.service == "memory" and draft.chip not in self.cues.memory_chips:
             draft.chip = self._memory_named_before(view, clause)
+        elif draft.chip is None and self.cues.chip_reference.search(text):
+            draft.chip = self._chip_named_before(view, clause)  # "The chips themselves are made by TSMC"
         draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
 
         def found(label: str) -> list[Item]:
@@ -60,6 +62,16 @@ class SlotFiller:
         first = view.sentences[max(0, clause.sentence.index - self.window)].start
         found = list(self.cues.memory_chip.finditer(view.text, first, clause.start))
         return self.cues.chip_names[found[-1].group(1).casefold()] if found else None
+
+    def _chip_named_before(self, view: ArticleView, clause: Clause) -> str | None:
+        """The chip "the chips" or "the part" points back to: the last chip word (not memory)
+        of the sentences just before, in the same paragraph."""
+        first = view.sentences[max(0, clause.sentence.index - self.window)].start
+        paragraph = view.text.rfind("\n\n", first, clause.start)
+        names = [chip_name(m, self.cues.chip_names)
+                 for m in self.cues.chips.finditer(view.text, max(first, paragraph + 1), clause.start)]
+        names = [n for n in names if n not in self.cues.memory_chips]
+        return names[-1] if names else None
 
     def _continue_into_next(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
         """A following sentence that names no company, or opens on the deal and names only

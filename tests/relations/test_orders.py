@@ -1835,3 +1835,18 @@ def test_a_company_official_or_officer_puts_the_order_on_record(text):
 )
 def test_a_tool_maker_sells_to_the_chipmaker_it_deals_with(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text, chip",
+    [
+        ("Quillfield AI has finished its first inference accelerator. The chips are made by TSMC on N4P, a filing shows.",
+         "inference accelerator"),
+        ("Toyota wants its own system-on-chip for 2029 models. Rapidus will make the part on its 2nm line.",
+         "system-on-chip"),
+        # another paragraph's chip is not the one meant
+        ("Toyota wants its own system-on-chip for 2029 models.\n\nRapidus will make the part on its 2nm line.", None),
+    ],
+)
+def test_the_chips_referred_back_to_take_the_chip_word_before(text, chip):
+    assert {o.chip for o in extract(text, published=PUBLISHED).orders if o.service == "foundry"} == {chip}
