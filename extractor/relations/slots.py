@@ -20,7 +20,8 @@ class SlotFiller:
             draft.chip = self._memory_named_before(view, clause)
         elif draft.chip is None and self.cues.chip_reference.search(text):
             draft.chip = self._chip_named_before(view, clause)  # "The chips themselves are made by TSMC"
-        draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer)
+        draft.products = self.parties.products.owned_by(view, clause.start, end, draft.customer) or \
+            self._products_named_before(view, clause, draft)
 
         def found(label: str) -> list[Item]:
             return [i for i in view.items_in(clause.start, end, label) if not clause.in_hole(i.start)]
@@ -62,6 +63,17 @@ class SlotFiller:
         first = view.sentences[max(0, clause.sentence.index - self.window)].start
         found = list(self.cues.memory_chip.finditer(view.text, first, clause.start))
         return self.cues.chip_names[found[-1].group(1).casefold()] if found else None
+
+    def _products_named_before(self, view: ArticleView, clause: Clause, draft: Draft) -> list[str]:
+        """A maker's deal that names no program goes on with the programs of its buyer the
+        paragraph named just before ("Amazon's Trainium3 ... The chips are made by TSMC"):
+        only a product known to be the buyer's own."""
+        if draft.service not in {"foundry", "packaging", "design"} or not draft.customer:
+            return []
+        first = view.sentences[max(0, clause.sentence.index - self.window)].start
+        start = max(first, view.text.rfind("\n\n", first, clause.start) + 1)
+        return list(dict.fromkeys(p.name for _, p in self.parties.products.everything(view, start, clause.start)
+                                  if p.owner == draft.customer))
 
     def _chip_named_before(self, view: ArticleView, clause: Clause) -> str | None:
         """The chip "the chips" or "the part" points back to: the last chip word (not memory)

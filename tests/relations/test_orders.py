@@ -1850,3 +1850,17 @@ def test_a_tool_maker_sells_to_the_chipmaker_it_deals_with(text, expected):
 )
 def test_the_chips_referred_back_to_take_the_chip_word_before(text, chip):
     assert {o.chip for o in extract(text, published=PUBLISHED).orders if o.service == "foundry"} == {chip}
+
+
+@pytest.mark.parametrize(
+    "text, products",
+    [
+        ("Amazon's Trainium3 is now shipping in volume. Alchip handled the back-end design for the cloud provider.",
+         ["Trainium3"]),
+        # a product of another company, or one in another paragraph, is not the buyer's program
+        ("Google's Ironwood is now shipping.\n\nAlchip handled the back-end design for Amazon.", []),
+    ],
+)
+def test_a_deal_without_a_program_goes_on_with_the_buyers_program_named_before(text, products):
+    design = [o for o in extract(text, published=PUBLISHED).orders if o.service == "design"]
+    assert [o.products for o in design] == [products]
