@@ -97,6 +97,7 @@ class SlotFiller:
         # "Under the agreement, Rebellions will deliver 8,000 chips from the second quarter"
         on_the_deal = self.cues.deal_continues.match(after.text.lstrip()) and names <= {draft.customer, draft.supplier}
         if (names or self.cues.references.search(after.text)) and not on_the_deal:
+            self._deal_told_later(view, draft, converted, index + 1)
             return
         nodes = view.items_in(after.start, after.end, "PROCESS_NODE")
         if nodes and draft.node is not None and nodes[0].value.name != draft.node.value.name:
@@ -114,6 +115,23 @@ class SlotFiller:
             money = [m for m in view.items_in(after.start, after.end, "MONEY") if m not in converted
                      and not _figure_money(view, m, Clause(after, after.start, after.end), self.cues)]
             draft.value = max(money, key=amount_of) if money else None
+
+    def _deal_told_later(self, view: ArticleView, draft: Draft, converted: set[Item], index: int) -> None:
+        """A sentence a little further on, in the same paragraph, that opens on the deal and
+        names no other company ("The order is estimated at about 180 billion won") gives the
+        value the deal still lacks."""
+        if draft.value is not None:
+            return
+        last = min(len(view.sentences), draft.clause.sentence.index + self.window + 1)
+        for later in view.sentences[index:last]:
+            if "\n\n" in view.text[draft.clause.end:later.start]:
+                return
+            names = {i.name for i in view.items_in(later.start, later.end, "COMPANY")}
+            if self.cues.deal_continues.match(later.text.lstrip()) and names <= {draft.customer, draft.supplier}:
+                money = [m for m in view.items_in(later.start, later.end, "MONEY") if m not in converted
+                         and not _figure_money(view, m, Clause(later, later.start, later.end), self.cues)]
+                draft.value = max(money, key=amount_of) if money else None
+                return
 
     def _scope_end(self, view: ArticleView, clause: Clause) -> int:
         """The clause, with the clauses after it that name no company of their own

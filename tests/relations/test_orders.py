@@ -1864,3 +1864,22 @@ def test_the_chips_referred_back_to_take_the_chip_word_before(text, chip):
 def test_a_deal_without_a_program_goes_on_with_the_buyers_program_named_before(text, products):
     design = [o for o in extract(text, published=PUBLISHED).orders if o.service == "design"]
     assert [o.products for o in design] == [products]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Hana Micron has won an order from SK hynix for HBM4 final test, industry insiders said. Hana Micron's "
+         "Vietnam unit already packages DRAM for the memory maker. The order is estimated at about 180 billion won.",
+         "180000000000"),
+        # another paragraph, or another company's deal, is not this deal's value
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. Hana Micron's Vietnam unit already packages "
+         "DRAM.\n\nThe order is estimated at about 180 billion won.", None),
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. Hana Micron's Vietnam unit already packages "
+         "DRAM. The order from Samsung Electronics is worth about 90 billion won.", None),
+    ],
+)
+def test_a_sentence_opening_on_the_deal_a_little_later_gives_its_value(text, value):
+    orders = {(o.customer, o.supplier): o for o in extract(text, published=PUBLISHED).orders}
+    found = orders[("SK hynix", "Hana Micron")].value
+    assert (found.amount if found else None) == value
