@@ -118,20 +118,27 @@ class SlotFiller:
 
     def _deal_told_later(self, view: ArticleView, draft: Draft, converted: set[Item], index: int) -> None:
         """A sentence a little further on, in the same paragraph, that opens on the deal and
-        names no other company ("The order is estimated at about 180 billion won") gives the
-        value the deal still lacks."""
-        if draft.value is not None:
-            return
+        names no other company ("The order is estimated at about 180 billion won", "Deliveries
+        are due to start in the second half of 2027") gives the value and timing the deal
+        still lacks."""
         last = min(len(view.sentences), draft.clause.sentence.index + self.window + 1)
         for later in view.sentences[index:last]:
             if "\n\n" in view.text[draft.clause.end:later.start]:
                 return
             names = {i.name for i in view.items_in(later.start, later.end, "COMPANY")}
-            if self.cues.deal_continues.match(later.text.lstrip()) and names <= {draft.customer, draft.supplier}:
+            if not self.cues.deal_continues.match(later.text.lstrip()) or not names <= {draft.customer, draft.supplier}:
+                continue
+            if draft.value is None:
                 money = [m for m in view.items_in(later.start, later.end, "MONEY") if m not in converted
                          and not _figure_money(view, m, Clause(later, later.start, later.end), self.cues)]
                 draft.value = max(money, key=amount_of) if money else None
-                return
+            if draft.timing is None:
+                dates = [d for d in view.items_in(later.start, later.end, "DATE") if d.value.value]
+                fits = {d: self._timing_fit(view, d)[0] for d in dates}
+                best = max(dates, key=fits.get) if dates else None
+                if best is not None and fits[best] > 0:
+                    draft.timing, draft.timing_fit = best, fits[best]
+            return
 
     def _scope_end(self, view: ArticleView, clause: Clause) -> int:
         """The clause, with the clauses after it that name no company of their own

@@ -1883,3 +1883,10 @@ def test_a_sentence_opening_on_the_deal_a_little_later_gives_its_value(text, val
     orders = {(o.customer, o.supplier): o for o in extract(text, published=PUBLISHED).orders}
     found = orders[("SK hynix", "Hana Micron")].value
     assert (found.amount if found else None) == value
+
+
+def test_a_schedule_sentence_a_little_later_gives_the_deals_timing():
+    text = ("Mercedes-Benz has agreed to buy Thor processors from Nvidia, people familiar said. Nvidia's automotive "
+            "revenue has tripled since 2023. Deliveries are due to start in the second half of 2027.")
+    orders = {(o.customer, o.supplier): o for o in extract(text, published=PUBLISHED).orders}
+    assert orders[("Mercedes-Benz", "Nvidia")].timing.value == "2027-H2"
