@@ -1890,3 +1890,16 @@ def test_a_schedule_sentence_a_little_later_gives_the_deals_timing():
             "revenue has tripled since 2023. Deliveries are due to start in the second half of 2027.")
     orders = {(o.customer, o.supplier): o for o in extract(text, published=PUBLISHED).orders}
     assert orders[("Mercedes-Benz", "Nvidia")].timing.value == "2027-H2"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Quanta Computer, which assembles most of Google's TPU servers, posted record sales.",
+         {("Google", "Quanta Computer", "supply")}),
+        ("Wiwynn, which tests the racks of Amazon's Trainium3 clusters, raised its forecast.",
+         {("Amazon", "Wiwynn", "supply")}),
+    ],
+)
+def test_a_relative_clause_says_what_the_company_does_for_another(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
