@@ -1903,3 +1903,16 @@ def test_a_schedule_sentence_a_little_later_gives_the_deals_timing():
 )
 def test_a_relative_clause_says_what_the_company_does_for_another(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lindqvist Silicon's next chip will be made at the new Dresden fab that TSMC is building with Bosch, "
+        "Infineon and NXP.",
+        "TSMC's joint venture with Bosch, Infineon and NXP will make microcontrollers in Dresden.",
+    ],
+)
+def test_partners_in_a_fab_or_venture_are_no_buyers(text):
+    customers = {o.customer for o in extract(text, published=PUBLISHED).orders}
+    assert not customers & {"Bosch", "Infineon", "NXP"}
