@@ -78,6 +78,7 @@ class Cues:
     one_deal_before: re.Pattern  # revenue one program brings in: no company figure
     one_deal_after: re.Pattern
     person_after: re.Pattern
+    lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     table_columns: tuple[tuple[str, re.Pattern], ...]
     field_labels: tuple[tuple[str, re.Pattern], ...]  # (owner | status | a service, label pattern)
     field_status: tuple[tuple[str, re.Pattern], ...]  # (stage, status words)
@@ -186,6 +187,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         one_deal_before=guarded(figures["one_deal"]["before"], re.IGNORECASE),
         one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
+        lost_after=guarded(data["lost_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
         field_labels=tuple((kind, re.compile(p)) for kind, p in data["field_labels"].items()),
         field_status=tuple((stage, re.compile(p)) for stage, p in data["field_status"].items()),

@@ -202,7 +202,8 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
     for group in _lists(view, items):
         if not is_excluded(view, group[0], clause.start, cues):
             kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
-                     and not cues.person_after.match(view.text, i.end, clause.end)]  # "a former IBM researcher"
+                     and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
+                     and not cues.lost_after.match(view.text, i.end, clause.end)]  # "Samsung lost the order to TSMC"
     return kept
 
 

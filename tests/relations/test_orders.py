@@ -1916,3 +1916,15 @@ def test_a_relative_clause_says_what_the_company_does_for_another(text, expected
 def test_partners_in_a_fab_or_venture_are_no_buyers(text):
     customers = {o.customer for o in extract(text, published=PUBLISHED).orders}
     assert not customers & {"Bosch", "Infineon", "NXP"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Samsung Electronics lost the MediaTek order to TSMC.", {("MediaTek", "TSMC", "foundry")}),
+        # the loser of a bid gets no order
+        ("Powertech Technology bid for the Broadcom overflow and lost it to ASE.", set()),
+    ],
+)
+def test_the_company_that_lost_the_work_is_no_party(text, expected):
+    assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
