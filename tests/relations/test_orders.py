@@ -1928,3 +1928,8 @@ def test_partners_in_a_fab_or_venture_are_no_buyers(text):
 )
 def test_the_company_that_lost_the_work_is_no_party(text, expected):
     assert {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders} == expected
+
+
+def test_buying_from_a_source_far_along_the_sentence_is_production():
+    text = "SK hynix buys the base dies at the bottom of its HBM4 stacks from TSMC on a 12-nanometer process."
+    assert orders_of(text) == {("SK hynix", "TSMC", "foundry", "production")}
