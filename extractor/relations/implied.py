@@ -25,8 +25,12 @@ class ImpliedParties:
         latest deal's customer, and for that deal's designer when it was a design deal."""
         sup, cust = score
         on_node = bool(view.items_in(clause.start, clause.end, "PROCESS_NODE"))  # "The chip will be built by TSMC on N2"
-        if sup < 3 or cust >= sup or (hints and not hints & MAKING and not on_node) or _IN_HOUSE.search(clause.text(view)):
+        if sup < 3 or cust >= sup or _IN_HOUSE.search(clause.text(view)):
             return None
+        if hints and not hints & MAKING and not on_node:  # a seller of chips or systems: only to the buyer
+            # waiting for them ("Naver agreed to buy 60,000 GPUs. The chips will come from Nvidia")
+            sells = "supply" in self.parties.role_of(view, party.name)
+            return self._waiting_buyer(view, party, clause, hints) if sells else None
         if self.cues.bullet.match(clause.sentence.text) or "|" in clause.sentence.text:  # each list line or table row is its own item
             earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
         topic = paragraph_topic(view, clause.sentence.index)  # "AMD, MI450.\nSoIC-X ... are done by TSMC"

@@ -1933,3 +1933,17 @@ def test_the_company_that_lost_the_work_is_no_party(text, expected):
 def test_buying_from_a_source_far_along_the_sentence_is_production():
     text = "SK hynix buys the base dies at the bottom of its HBM4 stacks from TSMC on a 12-nanometer process."
     assert orders_of(text) == {("SK hynix", "TSMC", "foundry", "production")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kakao agreed to buy 20,000 GPUs last month. The chips will come from Nvidia, with deliveries from June.",
+         {("Kakao", "Nvidia", "supply", "agreed")}),
+        # a tool maker sells no chips to a chip designer waiting for its chips
+        ("Preferred Networks agreed to buy 2nm wafers last month. Tokyo Electron will supply its coaters from June.",
+         set()),
+    ],
+)
+def test_a_lone_seller_of_chips_sells_to_the_buyer_waiting_for_them(text, expected):
+    assert orders_of(text) == expected
