@@ -1947,3 +1947,9 @@ def test_buying_from_a_source_far_along_the_sentence_is_production():
 )
 def test_a_lone_seller_of_chips_sells_to_the_buyer_waiting_for_them(text, expected):
     assert orders_of(text) == expected
+
+
+def test_a_products_passive_relative_is_its_makers_clause():
+    text = "GUC designs Microsoft's Maia 300, which is made by TSMC on N3P."
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("Microsoft", "GUC", "design"), ("Microsoft", "TSMC", "foundry"), ("GUC", "TSMC", "foundry")}
