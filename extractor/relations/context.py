@@ -18,8 +18,11 @@ _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|under
 _LIST_BEFORE = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
-_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
-                             r"[a-z-]+s\b[^,;]*")
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
+                             r"[a-z-]+s\b"  # ", which co-designs the TPU with Google"
+                             r"|whose\s+[^,;]{1,60}?\b(?:are|is|were|was|will be|have been|has been)\s+(?:\w+\s+)?"
+                             r"(?:made|built|produced|manufactured|fabricated|packaged|designed|assembled)\s+(?:by|at)\b)"
+                             r"[^,;]*")  # ", whose Blackwell GPUs are built by TSMC"
 _BRACKET_BETWEEN = re.compile(
     r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
     re.IGNORECASE,

@@ -1953,3 +1953,9 @@ def test_a_products_passive_relative_is_its_makers_clause():
     text = "GUC designs Microsoft's Maia 300, which is made by TSMC on N3P."
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("Microsoft", "GUC", "design"), ("Microsoft", "TSMC", "foundry"), ("GUC", "TSMC", "foundry")}
+
+
+def test_a_whose_relative_names_the_maker_of_the_companys_chips():
+    text = "AMD, whose MI455X accelerators are fabricated by TSMC on N2, raised its forecast."
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("AMD", "TSMC", "foundry")}
