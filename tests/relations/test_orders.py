@@ -1956,6 +1956,6 @@ def test_a_products_passive_relative_is_its_makers_clause():
 
 
 def test_a_whose_relative_names_the_maker_of_the_companys_chips():
-    text = "AMD, whose MI455X accelerators are fabricated by TSMC on N2, raised its forecast."
+    text = "AMD, whose Instinct accelerators are built by TSMC, sold out its 2027 supply."
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("AMD", "TSMC", "foundry")}
