@@ -1959,3 +1959,9 @@ def test_a_whose_relative_names_the_maker_of_the_companys_chips():
     text = "AMD, whose Instinct accelerators are built by TSMC, sold out its 2027 supply."
     found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("AMD", "TSMC", "foundry")}
+
+
+def test_a_maker_serving_its_customers_supplies_each_of_them():
+    text = "Samsung Foundry serves Tesla, Nintendo and Preferred Networks from its Texas and Korean fabs."
+    assert orders_of(text) == {(c, "Samsung Electronics", "foundry", "production")
+                               for c in ("Tesla", "Nintendo", "Preferred Networks")}
