@@ -264,7 +264,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                         or s for s in services]
         if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
-        stage = self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
+        stage = self._table_status(clause) or \
+            self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
         stage = self._switch_stage(view, clause, supplier, stage, talks_only)
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
@@ -298,6 +299,17 @@ class OrderRules(ImpliedParties, SlotFiller):
                     draft.products = self.parties.products.owned_by(view, heading.start, heading.end, customer.name)
                 drafts.append(draft)
         return drafts
+
+    def _table_status(self, clause: Clause) -> str | None:
+        """The stage a table row's short status cell gives ("| TSMC | N2 | Apple | A20 Pro | HVM |")."""
+        if "|" not in clause.sentence.text:
+            return None
+        for cell in clause.sentence.text.split("|"):
+            if 0 < len(cell.split()) <= 3:
+                stated = next((stage for stage, words in self.cues.field_status if words.search(cell)), None)
+                if stated:
+                    return stated
+        return None
 
     def _switch_stage(self, view: ArticleView, clause: Clause, supplier: Item, stage: str, talks_only: bool) -> str:
         """In a switch ("moved its chip from Samsung Foundry to TSMC", "replaced Micron with

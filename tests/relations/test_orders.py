@@ -1965,3 +1965,15 @@ def test_a_maker_serving_its_customers_supplies_each_of_them():
     text = "Samsung Foundry serves Tesla, Nintendo and Preferred Networks from its Texas and Korean fabs."
     assert orders_of(text) == {(c, "Samsung Electronics", "foundry", "production")
                                for c in ("Tesla", "Nintendo", "Preferred Networks")}
+
+
+def test_a_table_rows_short_status_cell_gives_the_stage():
+    text = ("Leading-edge bookings, by foundry:\n\n"
+            "| Foundry | Node | Customer | Product | Status |\n"
+            "|---|---|---|---|---|\n"
+            "| TSMC | N2 | MediaTek | Dimensity 9600 | HVM |\n"
+            "| TSMC | N2P | AMD | Venice | RP |\n"
+            "| Samsung Foundry | SF2 | Kestrel Logic | KL-3 | eval |\n"
+            "| Samsung Foundry | SF2P | Tesla | AI6 | booked |\n")
+    found = {(o.customer, o.stage) for o in extract(text, published=PUBLISHED).orders}
+    assert found == {("MediaTek", "production"), ("AMD", "production"), ("Kestrel Logic", "talks"), ("Tesla", "agreed")}
