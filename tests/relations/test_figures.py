@@ -125,3 +125,33 @@ def test_government_support_is_no_company_figure():
 def test_telekom_alone_is_deutsche_telekom():
     text = "Telekom said it would invest about €16.5 billion in German data centers through 2030."
     assert [(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures] == [("Deutsche Telekom", "investment")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("GlobalFoundries plans to spend about $3 billion on capital expenditure next year.",
+                     ("capex", "3000000000"), id="spend on capital expenditure"),
+        pytest.param("LG Innotek spent 800 billion won on gross capital expenditure in 2025.",
+                     ("capex", "800000000000"), id="a modifier before capital expenditure"),
+        pytest.param("LG Innotek will spend about 600 billion won on facility investment this year.",
+                     ("capex", "600000000000"), id="facility investment is capex"),
+        pytest.param("Amazon spent $31 billion on capital projects in the July-September quarter.",
+                     ("capex", "31000000000"), id="capital projects"),
+        pytest.param("LG Innotek will spend about 900 billion won on display facilities this year.",
+                     ("capex", "900000000000"), id="spend on facilities"),
+        pytest.param("Tesla expects to spend about $4 billion on Nvidia chips this year.",
+                     ("chip_spend", "4000000000"), id="spend on chips named after the amount"),
+        pytest.param("Micron will spend about $2 billion on a new HBM plant in Virginia.",
+                     ("investment", "2000000000"), id="a plant for chips is no chip spend"),
+    ],
+)
+def test_what_the_money_is_spent_on_says_its_kind(text, expected):
+    found = [(f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures]
+    assert found == [expected]
+
+
+def test_a_loan_is_no_figure_of_its_own():
+    text = "Tesla expects to spend about $4 billion on Nvidia chips, much of it paid for with a $3 billion loan."
+    assert [(f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures] == [
+        ("chip_spend", "4000000000")]
