@@ -181,7 +181,8 @@ def _amounts(view: ArticleView, sentence: SentenceView) -> list[tuple[int, int]]
 
 
 def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,
-            clause_start: int | None = None, description: str = "", _depth: int = 0) -> Item | None:
+            clause_start: int | None = None, description: str = "", _depth: int = 0,
+            by_trade: bool = False) -> Item | None:
     """The company an "it" or "the company" at ``position`` stands for.
 
     The subject of its clause if it comes before, else of its sentence, else the
@@ -195,7 +196,9 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
                 return item
     # a description that names a country ("the American GPU giant") may take up a company
     # named in passing ("developed by Nvidia"); "the company" only a subject
-    passing = bool(description) and bool(_described(view, cues, description)[0])
+    # (with ``by_trade``, a trade as well: "the foundry house" after "... for TSMC")
+    described = _described(view, cues, description) if description else (frozenset(), False, frozenset())
+    passing = bool(described[0]) or (by_trade and bool(described[2]))
     # a country narrows the field enough to look back over the whole story ("the U.S. big tech company")
     reach = sentence.index + 1 if passing else window + 1
     for index in range(sentence.index, max(-1, sentence.index - reach), -1):
@@ -261,11 +264,14 @@ def _described(view: ArticleView, cues: Cues, description: str) -> tuple[frozens
 
 
 def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], window: int,
-               keep_named: bool = False) -> list[Item]:
+               keep_named: bool = False, owner: bool = False) -> list[Item]:
     """Stand-ins for companies ("the company", "its") in a clause, as COMPANY items.
 
     One that stands for a company the clause already names is left out unless
     ``keep_named`` (its words still say what that company does: "... that it received").
+    With ``owner`` (whose figure is it?), a possessive after a stand-in is the stand-in's
+    ("The foundry house expects its capacity ..."), and a description by trade may take up
+    a company named in passing ("... for TSMC. The foundry house ...").
     """
     found = []
     text = clause.text(view)
@@ -295,6 +301,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             # chip"); "it" and "itself" for the company last named
             pick = 0 if match.group(0).lower() == "its" else -1
             target = (subjects or before)[pick] if before else None
+            if target is None and found and owner:  # "The foundry house expects its capacity": the stand-in
+                target = found[pick]
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
         if target is None and _ORDER_WORD.search(description):  # "..., and the latter outsourced ..."
             target = _by_order(view, clause, start, cues, window, description)
@@ -302,7 +310,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             topic = paragraph_topic(view, clause.sentence.index)
             target = topic if topic is not None and fits(view, cues, topic, description) else None
         target = target or _epithet(view, start, clause.start + match.end(), description) or \
-            resolve(view, start, cues, set(), window, clause.start, description)
+            resolve(view, start, cues, set(), window, clause.start, description, by_trade=owner)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))

@@ -100,7 +100,7 @@ class FigureRules:
         local = Clause(clause.sentence, clause.start, item.start)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
                       if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)]
-        candidates += references(view, local, self.cues, set(), self.window)
+        candidates += references(view, local, self.cues, set(), self.window, owner=True)
         if candidates:
             return max(candidates, key=lambda c: c.start).name
         for node in reversed(view.items_in(clause.sentence.start, item.start, "PROCESS_NODE")):

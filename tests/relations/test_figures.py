@@ -155,3 +155,19 @@ def test_a_loan_is_no_figure_of_its_own():
     text = "Tesla expects to spend about $4 billion on Nvidia chips, much of it paid for with a $3 billion loan."
     assert [(f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures] == [
         ("chip_spend", "4000000000")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ASE has handled the test step of InFO for TSMC since March. The foundry house plans to lift "
+                     "packaging capacity to about 40,000 wafers per month by the end of 2026.",
+                     {("TSMC", "wafer_capacity", "40000")}, id="a trade named in passing before"),
+        pytest.param("ASE has handled the test step of InFO for TSMC since March. The foundry house expects its "
+                     "InFO capacity to reach about 40,000 wafers per month by the end of 2026.",
+                     {("TSMC", "wafer_capacity", "40000")}, id="its after the stand-in is the stand-in's"),
+    ],
+)
+def test_a_description_by_trade_owns_the_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
