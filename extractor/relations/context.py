@@ -295,7 +295,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         target = None
         if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
             before = [i for i in view.items_in(clause.start, start, "COMPANY")
-                      if not is_excluded(view, i, clause.start, cues)]
+                      if not is_excluded(view, i, clause.start, cues) and not clause.in_hole(i.start)]
             subjects = [i for i in before if is_salient(view, i, cues)]  # "from Dell ..., which it is expanding"
             # a possessive stands for the clause's subject ("X has secured Y's capacity for its
             # chip"); "it" and "itself" for the company last named

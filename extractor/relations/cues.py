@@ -77,6 +77,8 @@ class Cues:
     reporting_currencies: dict[str, frozenset[str]]  # country -> currencies besides USD
     one_deal_before: re.Pattern  # revenue one program brings in: no company figure
     one_deal_after: re.Pattern
+    funding_before: re.Pattern  # "raised 250 billion won": money taken in from investors, no figure
+    funding_after: re.Pattern  # "... in a Series B round"
     person_after: re.Pattern
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     table_columns: tuple[tuple[str, re.Pattern], ...]
@@ -186,6 +188,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
                               for country, codes in figures["reporting_currencies"]["by_country"].items()},
         one_deal_before=guarded(figures["one_deal"]["before"], re.IGNORECASE),
         one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
+        funding_before=guarded(figures["funding"]["before"], re.IGNORECASE),
+        funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),

@@ -42,6 +42,8 @@ class FigureRules:
         kind = self._kind(item, before, after)
         if kind is None or self.cues.not_company.search(before[-50:]) or self.cues.not_company.search(after[:40]):
             return None
+        if self.cues.funding_before.search(before[-60:]) or self.cues.funding_after.match(after):
+            return None  # "raised 250 billion won in a funding round": investors' money, no figure
         if kind == "revenue" and (self.cues.one_deal_before.search(before[-120:])
                                   or self.cues.one_deal_after.search(after[:80])):
             return None  # "expects the program to bring in more than $10 billion": one deal's worth
@@ -97,9 +99,11 @@ class FigureRules:
             after = view.items_in(named_after.end(), clause.end, "COMPANY")[:1]
             if after and after[0].start == named_after.end():
                 return after[0].name
-        local = Clause(clause.sentence, clause.start, item.start)
+        asides = _asides(view, clause, item.start)
+        local = Clause(clause.sentence, clause.start, item.start, holes=asides)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
-                      if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)]
+                      if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)
+                      and not local.in_hole(c.start)]
         candidates += references(view, local, self.cues, set(), self.window, owner=True)
         if candidates:
             return max(candidates, key=lambda c: c.start).name
@@ -131,6 +135,20 @@ class FigureRules:
 
 
 _FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
+# ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
+_ASIDE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:which|who|whose|(?:in|of|for|with|to) which|an?)\s[^,;:]*,")
+
+
+def _asides(view: ArticleView, clause: Clause, position: int) -> tuple[tuple[int, int], ...]:
+    """Relative clauses and appositions on a company that close before ``position``: the
+    companies inside them only describe it ("PSK, which supplies SK hynix and Samsung,
+    expects operating profit of ...": PSK's)."""
+    found = []
+    for company in view.items_in(clause.start, position, "COMPANY"):
+        match = _ASIDE.match(view.text, company.end, position)
+        if match:
+            found.append((company.end, match.end()))
+    return tuple(found)
 
 
 def _signed(value: MoneyValue, negative: bool) -> dict:

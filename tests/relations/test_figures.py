@@ -171,3 +171,38 @@ def test_a_loan_is_no_figure_of_its_own():
 def test_a_description_by_trade_owns_the_figure(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Hanmi Semiconductor, whose bonders both SK hynix and Micron use, expects operating profit of "
+                     "about 250 billion won this year.", {("Hanmi Semiconductor", "operating_profit", "250000000000")},
+                     id="companies in a relative clause only describe the subject"),
+        pytest.param("GUC, in which TSMC holds a 35% stake, expects revenue of more than NT$30 billion next year.",
+                     {("GUC", "revenue", "30000000000")}, id="in which"),
+        pytest.param("Unimicron, which makes substrates for Nvidia's GPUs, said it would spend NT$40 billion on new "
+                     "lines through 2028, after the U.S. chipmaker asked it to add capacity.",
+                     {("Unimicron", "investment", "40000000000")}, id="it after a relative clause is the subject"),
+        pytest.param("SPIL, a Taiwanese packager that ASE Technology Holding owns, posted revenue of NT$100 billion "
+                     "last year.",
+                     {("SPIL", "revenue", "100000000000")}, id="an apposition"),
+    ],
+)
+def test_a_relative_clause_on_the_subject_owns_nothing(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("FuriosaAI raised 170 billion won of funding last year.", set(), id="raised"),
+        pytest.param("Groq pulled in $750 million in a new funding round.", set(), id="in a funding round"),
+        pytest.param("ASE raised its capital expenditure to about US$7 billion.", {("ASE", "capex", "7000000000")},
+                     id="a figure raised to a level is still one"),
+    ],
+)
+def test_funding_raised_is_no_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
