@@ -11,6 +11,7 @@ from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
+_NAMED_AFTER = re.compile(r"(?:'s|’s|'|’)(?:\s+[\w-]+){1,3},\s+")
 _SPEECH_BEFORE = guarded(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
@@ -151,7 +152,11 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     if item.label != "COMPANY" or item.rule == "coref" or nested_in_amount(view, item):
         return False  # "2,000 Nvidia B200 GPUs": a brand inside a count names no actor
-    if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]) or _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
+    if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]):
+        named = _NAMED_AFTER.match(view.text, item.end, item.end + 60)
+        # "TSMC's largest customer, Nvidia, has ...": the company the apposition names is the subject
+        return not (named and any(c.start == named.end() for c in view.items_in(named.end(), named.end() + 60, "COMPANY")))
+    if _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
         return True
     sentence = view.sentence_of(item.start)
     earlier = view.items_in(sentence.start, item.start, "COMPANY")

@@ -79,6 +79,7 @@ class Cues:
     one_deal_after: re.Pattern
     funding_before: re.Pattern  # "raised 250 billion won": money taken in from investors, no figure
     funding_after: re.Pattern  # "... in a Series B round"
+    shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
     person_after: re.Pattern
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     table_columns: tuple[tuple[str, re.Pattern], ...]
@@ -190,6 +191,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
         funding_before=guarded(figures["funding"]["before"], re.IGNORECASE),
         funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
+        shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),

@@ -106,7 +106,11 @@ class FigureRules:
                       and not local.in_hole(c.start)]
         candidates += references(view, local, self.cues, set(), self.window, owner=True)
         if candidates:
-            return max(candidates, key=lambda c: c.start).name
+            last = max(candidates, key=lambda c: c.start)
+            first = min(candidates, key=lambda c: c.start)
+            if first.rule != "coref" and self.cues.shared_subject.search(view.text, last.end, item.start):
+                return first.name  # "Ibiden is Nvidia's main source and has earmarked ¥180 billion"
+            return last.name
         for node in reversed(view.items_in(clause.sentence.start, item.start, "PROCESS_NODE")):
             maker = self.node_makers.get(node.value.name or "")
             if maker:

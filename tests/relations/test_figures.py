@@ -206,3 +206,44 @@ def test_a_relative_clause_on_the_subject_owns_nothing(text, expected):
 def test_funding_raised_is_no_figure(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ASML booked net orders of €5.4 billion in the third quarter.",
+                     {("ASML", "order_backlog", "5400000000")}, id="orders booked"),
+        pytest.param("ASMPT booked hybrid-bonding orders of about $150 million this year.",
+                     {("ASMPT", "order_backlog", "150000000")}, id="orders of a hyphenated kind booked"),
+        pytest.param("Nvidia bought a $2 billion stake in Synopsys.", {("Nvidia", "investment", "2000000000")},
+                     id="a stake in"),
+        pytest.param("Nvidia completed a $2 billion investment in Synopsys.",
+                     {("Nvidia", "investment", "2000000000")}, id="an investment in"),
+        pytest.param("Nvidia completed its $5 billion purchase of Intel shares.",
+                     {("Nvidia", "investment", "5000000000")}, id="a purchase of shares"),
+        pytest.param("LG Innotek has earmarked about 400 billion won this year for new substrate lines.",
+                     {("LG Innotek", "investment", "400000000000")}, id="earmarked"),
+        pytest.param("Micron has committed about $20 billion to its Idaho site.",
+                     {("Micron", "investment", "20000000000")}, id="committed"),
+        pytest.param("Meta committed to buy $10 billion of cloud capacity from Oracle.", set(),
+                     id="committed to buy is no investment"),
+    ],
+)
+def test_kind_cues_of_bookings_and_investments(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Unimicron is still Nvidia's main substrate source and has invested NT$30 billion in new lines.",
+                     {("Unimicron", "investment", "30000000000")}, id="a second verb of the subject"),
+        pytest.param("Samsung's biggest rival, SK hynix, has hedged differently. It agreed to invest $1 billion in a "
+                     "U.S. packaging firm.", {("SK hynix", "investment", "1000000000")},
+                     id="the company an apposition names is the subject, not the possessive"),
+    ],
+)
+def test_the_subject_owns_the_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
