@@ -18,6 +18,8 @@ _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|under
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|transaction|tie-up|alliance|investment|stake)s?\b")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
                              r"[a-z-]+s\b"  # ", which co-designs the TPU with Google"
@@ -164,6 +166,9 @@ def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
             not any(earlier[-1].end <= c.start <= item.start for c in clauses(view, sentence, cues)):
         # "with Bosch, Infineon and NXP": one list, one role (but not "... in Intel, and SoftBank put in")
         return is_salient(view, earlier[-1], cues)
+    if _THE_BEFORE.search(view.text, max(sentence.start, item.start - 4), item.start) and \
+            _NOUN_AFTER.match(view.text, item.end, sentence.end):
+        return False  # "excluding the Oracle agreement": a name used as a modifier names no actor
     if _TOPIC_BEFORE.fullmatch(view.text[sentence.start:item.start]) and view.text[item.end:item.end + 1] == ",":
         return True  # "For Broadcom, the order is ..." names the topic
     before = view.text[max(sentence.start, item.start - 40):item.start]

@@ -77,6 +77,8 @@ class Cues:
     reporting_currencies: dict[str, frozenset[str]]  # country -> currencies besides USD
     one_deal_before: re.Pattern  # revenue one program brings in: no company figure
     one_deal_after: re.Pattern
+    not_figure_before: re.Pattern  # "up from its previous guidance of", "valued at": no company figure
+    not_figure_after: re.Pattern  # "... of purchase commitments"
     funding_before: re.Pattern  # "raised 250 billion won": money taken in from investors, no figure
     funding_after: re.Pattern  # "... in a Series B round"
     shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
@@ -189,6 +191,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
                               for country, codes in figures["reporting_currencies"]["by_country"].items()},
         one_deal_before=guarded(figures["one_deal"]["before"], re.IGNORECASE),
         one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
+        not_figure_before=guarded(figures["not_figure"]["before"], re.IGNORECASE),
+        not_figure_after=guarded(figures["not_figure"]["after"], re.IGNORECASE),
         funding_before=guarded(figures["funding"]["before"], re.IGNORECASE),
         funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
         shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),

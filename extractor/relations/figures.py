@@ -44,6 +44,8 @@ class FigureRules:
             return None
         if self.cues.funding_before.search(before[-60:]) or self.cues.funding_after.match(after):
             return None  # "raised 250 billion won in a funding round": investors' money, no figure
+        if self.cues.not_figure_before.search(before[-80:]) or self.cues.not_figure_after.match(after):
+            return None  # "up from its previous guidance of ...", "valued at ...", "... of purchase commitments"
         if kind == "revenue" and (self.cues.one_deal_before.search(before[-120:])
                                   or self.cues.one_deal_after.search(after[:80])):
             return None  # "expects the program to bring in more than $10 billion": one deal's worth

@@ -247,3 +247,27 @@ def test_kind_cues_of_bookings_and_investments(text, expected):
 def test_the_subject_owns_the_figure(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Marvell now expects fourth-quarter revenue of $2.2 billion, up from its previous guidance of "
+                     "$2.0 billion.", {("Marvell", "revenue", "2200000000")}, id="a guidance replaced"),
+        pytest.param("Supermicro has recognized no revenue yet under its deal with xAI, which the two companies valued "
+                     "at $5 billion.", set(), id="a deal's valuation"),
+        pytest.param("Dell reported sales of $30 billion and $4 billion of purchase commitments.",
+                     {("Dell", "revenue", "30000000000")}, id="purchase commitments"),
+        pytest.param("Marvell said the agreement is expected to generate revenue of $300 million for it over its term.",
+                     set(), id="revenue over a deal's term"),
+        pytest.param("Marvell now expects fourth-quarter revenue of $2.2 billion. Backlog at the end of November stood "
+                     "at approximately $610 million, excluding the Oracle agreement. The company reported third-quarter "
+                     "revenue of $1.9 billion.", {("Marvell", "revenue", "2200000000"),
+                                                  ("Marvell", "order_backlog", "610000000"),
+                                                  ("Marvell", "revenue", "1900000000")},
+                     id="a name that modifies a deal noun is no subject"),
+    ],
+)
+def test_amounts_that_are_no_company_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
