@@ -271,3 +271,29 @@ def test_the_subject_owns_the_figure(text, expected):
 def test_amounts_that_are_no_company_figure(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung ranked first with revenue of US$20 billion and a market share of 35%.",
+                     {("Samsung Electronics", "revenue", "20000000000")}, id="a market share is the company's own"),
+        pytest.param("Advantest booked about ¥50 billion of SoC tester orders in the quarter.",
+                     {("Advantest", "order_backlog", "50000000000")}, id="orders of a kind after the amount"),
+        pytest.param("Samsung's foundry has won new orders of more than 2 trillion won since July.",
+                     {("Samsung Electronics", "order_backlog", "2000000000000")}, id="new orders of"),
+        pytest.param("Meta placed orders totaling $5 billion for racks.", set(), id="orders placed are the buyer's"),
+        pytest.param("Besi plans capital expenditure of about €40 million and announced a €60 million share buyback.",
+                     {("Besi", "capex", "40000000")}, id="a buyback"),
+        pytest.param("Toyota, Sony and NTT have invested a combined 7 billion yen in Rapidus.", set(),
+                     id="a combined sum"),
+        pytest.param("Meta, Alphabet and Amazon raised their capex guidance. Together the three are on track to spend "
+                     "more than $300 billion this year.", set(), id="together the three"),
+        pytest.param("Samsung's foundry and System LSI divisions together posted an operating loss of about 1 trillion "
+                     "won.", {("Samsung Electronics", "operating_profit", "-1000000000000")},
+                     id="units of one company together are the company"),
+    ],
+)
+def test_whose_sum_and_which_orders(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
