@@ -82,6 +82,8 @@ class Cues:
     funding_before: re.Pattern  # "raised 250 billion won": money taken in from investors, no figure
     funding_after: re.Pattern  # "... in a Series B round"
     shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
+    copula_before: re.Pattern  # "remains <Anthropic's> largest backer": a possessive that owns nothing
+    speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     person_after: re.Pattern
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     table_columns: tuple[tuple[str, re.Pattern], ...]
@@ -196,6 +198,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         funding_before=guarded(figures["funding"]["before"], re.IGNORECASE),
         funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
         shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),
+        copula_before=guarded(figures["copula_before"], re.IGNORECASE),
+        speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),

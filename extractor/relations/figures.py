@@ -105,14 +105,20 @@ class FigureRules:
         local = Clause(clause.sentence, clause.start, item.start, holes=asides)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
                       if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)
-                      and not local.in_hole(c.start)]
+                      and not local.in_hole(c.start) and not self._predicate(view, c)]
         candidates += references(view, local, self.cues, set(), self.window, owner=True)
+        if not candidates and self.cues.references.search(local.text(view)):
+            # "The company said capital expenditure would rise ...", its name four sentences back
+            candidates = references(view, local, self.cues, set(), 2 * self.window, owner=True)
         if candidates:
             last = max(candidates, key=lambda c: c.start)
             first = min(candidates, key=lambda c: c.start)
             if first.rule != "coref" and self.cues.shared_subject.search(view.text, last.end, item.start):
                 return first.name  # "Ibiden is Nvidia's main source and has earmarked ¥180 billion"
             return last.name
+        speaker = self._speaker_after(view, clause, item)
+        if speaker is not None:  # "The expansion lifts the site's power draw to 24 megawatts, Telekom said."
+            return speaker.name
         for node in reversed(view.items_in(clause.sentence.start, item.start, "PROCESS_NODE")):
             maker = self.node_makers.get(node.value.name or "")
             if maker:
@@ -128,6 +134,22 @@ class FigureRules:
         return target.name if target is not None else None
 
 
+    def _predicate(self, view: ArticleView, company: Item) -> bool:
+        """A possessive after a copula ("Amazon remains Anthropic's largest backer, with $8
+        billion invested") describes the subject; it owns nothing."""
+        sentence = view.sentence_of(company.start)
+        return bool(_POSSESSIVE.match(view.text, company.end)) and \
+            bool(self.cues.copula_before.search(view.text, max(sentence.start, company.start - 30), company.start))
+
+    def _speaker_after(self, view: ArticleView, clause: Clause, item: Item) -> Item | None:
+        """The company whose statement closes the sentence (", Telekom said."), if any."""
+        sentence = clause.sentence
+        for company in view.items_in(item.end, sentence.end, "COMPANY"):
+            if _COMMA_BEFORE.search(view.text, max(item.end, company.start - 3), company.start) and \
+                    self.cues.speaker_after.match(view.text, company.end, sentence.end):
+                return company
+        return None
+
     def _reports_in(self, view: ArticleView, company: str, value) -> bool:
         """Does the company state its results in this amount's currency (its country's, or US
         dollars)? A company of unknown country may state them in any."""
@@ -141,6 +163,8 @@ class FigureRules:
 
 
 _FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
+_COMMA_BEFORE = re.compile(r",\s*$")
 # ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
 _ASIDE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:which|who|whose|(?:in|of|for|with|to) which|an?)\s[^,;:]*,")
 

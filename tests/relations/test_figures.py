@@ -297,3 +297,21 @@ def test_amounts_that_are_no_company_figure(text, expected):
 def test_whose_sum_and_which_orders(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Amazon remains Anthropic's largest backer, with $8 billion invested.",
+                     {("Amazon", "investment", "8000000000")}, id="a possessive after a copula owns nothing"),
+        pytest.param("SK hynix reported record results on Thursday. Operating profit was a record. Revenue was a record "
+                     "too. Both beat forecasts. The company said capital expenditure would rise to about 30 trillion "
+                     "won this year.", {("SK hynix", "capex", "30000000000000")},
+                     id="the company named further back than the usual window"),
+        pytest.param("The expansion lifts the site's power draw to 40 megawatts by the end of the year, Telekom said.",
+                     {("Deutsche Telekom", "datacenter_capacity", "40000000")}, id="the speaker closing the sentence"),
+    ],
+)
+def test_owner_beyond_the_clause(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
