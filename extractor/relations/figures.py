@@ -40,8 +40,9 @@ class FigureRules:
         before = view.text[clause.start:item.start]
         after = view.text[item.end:clause.end]
         kind = self._kind(item, before, after)
-        if kind is None or self.cues.not_company.search(before[-50:]) or self.cues.not_company.search(after[:40]):
-            return None
+        if kind is None or self.cues.not_company.search(_unnamed(view, max(clause.start, item.start - 50), item.start)) \
+                or self.cues.not_company.search(_unnamed(view, item.end, min(clause.end, item.end + 40))):
+            return None  # (a company's own name is no market word: "Hon Hai Precision Industry")
         if self.cues.funding_before.search(before[-60:]) or self.cues.funding_after.match(after):
             return None  # "raised 250 billion won in a funding round": investors' money, no figure
         if self.cues.not_figure_before.search(before[-80:]) or self.cues.not_figure_after.match(after):
@@ -179,6 +180,17 @@ def _asides(view: ArticleView, clause: Clause, position: int) -> tuple[tuple[int
         if match:
             found.append((company.end, match.end()))
     return tuple(found)
+
+
+def _unnamed(view: ArticleView, start: int, end: int) -> str:
+    """The text between ``start`` and ``end`` (within the sentence) with company names blanked."""
+    text = view.text[start:end]
+    for company in view.items_in(max(0, start - 80), end + 80, "COMPANY"):  # names cut by the window too
+        if company.end <= start or company.start >= end:
+            continue
+        a, b = max(company.start, start) - start, min(company.end, end) - start
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _signed(value: MoneyValue, negative: bool) -> dict:

@@ -315,3 +315,9 @@ def test_whose_sum_and_which_orders(text, expected):
 def test_owner_beyond_the_clause(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+def test_a_market_word_inside_a_company_s_name_is_no_market():
+    text = "Hon Hai Precision Industry reported January revenue of NT$500 billion."
+    assert [(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures] == [
+        ("Foxconn", "revenue", "500000000000")]
