@@ -73,6 +73,7 @@ class Cues:
     quantity_kinds: dict[str, frozenset[str]]
     negative: re.Pattern
     not_company: re.Pattern
+    market_leader: re.Pattern  # "led the DRAM market with revenue of": the company's own figure
     reported_kinds: frozenset[str]  # figure kinds stated in the company's reporting currencies
     reporting_currencies: dict[str, frozenset[str]]  # country -> currencies besides USD
     one_deal_before: re.Pattern  # revenue one program brings in: no company figure
@@ -188,6 +189,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
+        market_leader=guarded(figures["market_leader"], re.IGNORECASE),
         reported_kinds=frozenset(figures["reporting_currencies"]["kinds"]),
         reporting_currencies={country: frozenset(codes) | {"USD"}
                               for country, codes in figures["reporting_currencies"]["by_country"].items()},

@@ -24,6 +24,9 @@ class FigureRules:
 
     def find(self, view: ArticleView, order_values: set[Item]) -> list[Figure]:
         conversions = equivalents(view)
+        for base, other in _restatements(view):  # "NT$1 trillion this year, roughly US$33 billion"
+            if base not in conversions and other not in conversions:
+                conversions[base] = [other]
         converted = {i for items in conversions.values() for i in items}
         figures: dict[tuple, Figure] = {}
         for sentence in view.sentences:
@@ -40,9 +43,9 @@ class FigureRules:
         before = view.text[clause.start:item.start]
         after = view.text[item.end:clause.end]
         kind = self._kind(item, before, after)
-        if kind is None or self.cues.not_company.search(_unnamed(view, max(clause.start, item.start - 50), item.start)) \
-                or self.cues.not_company.search(_unnamed(view, item.end, min(clause.end, item.end + 40))):
-            return None  # (a company's own name is no market word: "Hon Hai Precision Industry")
+        if kind is None or self._market_wide(view, max(clause.start, item.start - 50), item.start) \
+                or self._market_wide(view, item.end, min(clause.end, item.end + 40)):
+            return None
         if self.cues.funding_before.search(before[-60:]) or self.cues.funding_after.match(after):
             return None  # "raised 250 billion won in a funding round": investors' money, no figure
         if self.cues.not_figure_before.search(before[-80:]) or self.cues.not_figure_after.match(after):
@@ -66,6 +69,13 @@ class FigureRules:
         sentence = clause.sentence
         return Figure(company=company, kind=kind, value=value, timing=dates[0].value if dates else None,
                       evidence=[Evidence(text=sentence.text.strip(), start=sentence.start, end=sentence.end)])
+
+    def _market_wide(self, view: ArticleView, start: int, end: int) -> bool:
+        """Do the words around an amount give it to a market, a nation or a joint venture? A
+        company's own name ("Hon Hai Precision Industry") and a market it leads ("led the DRAM
+        market with revenue of") do not."""
+        words = self.cues.market_leader.sub(lambda m: " " * len(m.group(0)), _unnamed(view, start, end))
+        return bool(self.cues.not_company.search(words))
 
     def _kind(self, item: Item, before: str, after: str) -> str | None:
         is_money = item.label == "MONEY"
@@ -102,6 +112,9 @@ class FigureRules:
             after = view.items_in(named_after.end(), clause.end, "COMPANY")[:1]
             if after and after[0].start == named_after.end():
                 return after[0].name
+        named_before = view.items_in(clause.start, item.start, "COMPANY")[-1:]
+        if named_before and _AT_BEFORE.fullmatch(view.text, named_before[0].end, item.start):
+            return named_before[0].name  # "followed by Samsung at US$13.5 billion"
         asides = _asides(view, clause, item.start)
         local = Clause(clause.sentence, clause.start, item.start, holes=asides)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
@@ -164,6 +177,7 @@ class FigureRules:
 
 
 _FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
+_AT_BEFORE = re.compile(r"\s+at\s+(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",\s*$")
 # ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
@@ -180,6 +194,19 @@ def _asides(view: ArticleView, clause: Clause, position: int) -> tuple[tuple[int
         if match:
             found.append((company.end, match.end()))
     return tuple(found)
+
+
+_RESTATED = re.compile(r"(?:\s+(?:this|last|next) (?:year|quarter))?\s*,\s*(?:or\s+)?(?:roughly|about|around|approximately|"
+                       r"some|nearly|equivalent to|worth)\s+$")
+
+
+def _restatements(view: ArticleView) -> list[tuple[Item, Item]]:
+    """An amount restated in another currency after a comma ("NT$1 trillion this year, roughly
+    US$33 billion"): the second is the first's conversion, as a bracketed one is."""
+    money = [i for i in view.items if i.label == "MONEY"]
+    return [(base, other) for base, other in zip(money, money[1:])
+            if base.sentence == other.sentence and base.value.currency != other.value.currency
+            and _RESTATED.fullmatch(view.text, base.end, other.start)]
 
 
 def _unnamed(view: ArticleView, start: int, end: int) -> str:

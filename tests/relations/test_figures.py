@@ -321,3 +321,18 @@ def test_a_market_word_inside_a_company_s_name_is_no_market():
     text = "Hon Hai Precision Industry reported January revenue of NT$500 billion."
     assert [(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures] == [
         ("Foxconn", "revenue", "500000000000")]
+
+
+def test_an_amount_restated_after_a_comma_is_a_conversion():
+    text = "Foxconn said its AI server revenue would top NT$1 trillion this year, roughly US$33 billion, as cloud " \
+           "customers expand."
+    figures = extract(text, published=PUBLISHED).figures
+    assert [(f.company, f.kind, f.value.amount) for f in figures] == [("Foxconn", "revenue", "1000000000000")]
+    assert [e.amount for e in figures[0].value.equivalents] == ["33000000000"]
+
+
+def test_a_ranking_gives_each_company_its_amount():
+    text = ("In 3Q25, SK hynix led the DRAM market with revenue of US$13 billion, followed by Samsung at US$12 billion "
+            "and Micron at US$10 billion.")
+    assert {(f.company, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == {
+        ("SK hynix", "13000000000"), ("Samsung Electronics", "12000000000"), ("Micron", "10000000000")}
