@@ -114,7 +114,7 @@ class FigureRules:
                 return after[0].name
         named_before = view.items_in(clause.start, item.start, "COMPANY")[-1:]
         if named_before and _AT_BEFORE.fullmatch(view.text, named_before[0].end, item.start):
-            return named_before[0].name  # "followed by Samsung at US$13.5 billion"
+            return named_before[0].name  # "followed by Samsung at US$13.5 billion", "led by Naver with a 30 billion won investment"
         asides = _asides(view, clause, item.start)
         local = Clause(clause.sentence, clause.start, item.start, holes=asides)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
@@ -177,7 +177,7 @@ class FigureRules:
 
 
 _FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
-_AT_BEFORE = re.compile(r"\s+at\s+(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
+_AT_BEFORE = re.compile(r"\s+(?:at|with an?)\s+(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",\s*$")
 # ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name

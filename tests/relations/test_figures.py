@@ -336,3 +336,23 @@ def test_a_ranking_gives_each_company_its_amount():
             "and Micron at US$10 billion.")
     assert {(f.company, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == {
         ("SK hynix", "13000000000"), ("Samsung Electronics", "12000000000"), ("Micron", "10000000000")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK hynix's board approved 20 trillion won for the second phase of its Yongin cluster.",
+                     {("SK hynix", "investment", "20000000000000")}, id="money for a cluster"),
+        pytest.param("SK hynix signed off on a US$4 billion advanced-packaging plant in Indiana.",
+                     {("SK hynix", "investment", "4000000000")}, id="a plant of that amount"),
+        pytest.param("Tata Electronics is building a fab in Gujarat at a cost of about US$11 billion.",
+                     {("Tata Electronics", "investment", "11000000000")}, id="at a cost of"),
+        pytest.param("The startup raised 80 billion won in March, led by Naver with a 25 billion won investment.",
+                     {("Naver", "investment", "25000000000")}, id="led by a company with an investment"),
+        pytest.param("Bosch, Infineon and NXP joined TSMC in ESMC. The four partners are investing about €9 billion in "
+                     "the Dresden site.", set(), id="several partners' money is no one company's"),
+    ],
+)
+def test_investments_in_plants_and_by_investors(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
