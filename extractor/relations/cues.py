@@ -73,6 +73,7 @@ class Cues:
     quantity_kinds: dict[str, frozenset[str]]
     negative: re.Pattern
     not_company: re.Pattern
+    joint: re.Pattern  # "jointly building": a joint project's numbers are no one company's
     market_leader: re.Pattern  # "led the DRAM market with revenue of": the company's own figure
     reported_kinds: frozenset[str]  # figure kinds stated in the company's reporting currencies
     reporting_currencies: dict[str, frozenset[str]]  # country -> currencies besides USD
@@ -189,6 +190,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
+        joint=guarded(figures["joint"], re.IGNORECASE),
         market_leader=guarded(figures["market_leader"], re.IGNORECASE),
         reported_kinds=frozenset(figures["reporting_currencies"]["kinds"]),
         reporting_currencies={country: frozenset(codes) | {"USD"}

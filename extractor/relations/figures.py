@@ -44,8 +44,9 @@ class FigureRules:
         after = view.text[item.end:clause.end]
         kind = self._kind(item, before, after)
         if kind is None or self._market_wide(view, max(clause.start, item.start - 50), item.start) \
-                or self._market_wide(view, item.end, min(clause.end, item.end + 40)):
-            return None
+                or self._market_wide(view, item.end, min(clause.end, item.end + 40)) \
+                or self.cues.joint.search(view.text, clause.sentence.start, item.start):
+            return None  # (a site two companies are "jointly building" anywhere before it: no one's)
         if self.cues.funding_before.search(before[-60:]) or self.cues.funding_after.match(after):
             return None  # "raised 250 billion won in a funding round": investors' money, no figure
         if self.cues.not_figure_before.search(before[-80:]) or self.cues.not_figure_after.match(after):

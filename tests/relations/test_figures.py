@@ -356,3 +356,19 @@ def test_a_ranking_gives_each_company_its_amount():
 def test_investments_in_plants_and_by_investors(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK Telecom and Amazon Web Services are jointly building an AI data center in Ulsan, which will "
+                     "start with 100 megawatts of capacity.", set(), id="a site built jointly, named earlier"),
+        pytest.param("Samsung and SK hynix each signed letters of intent to supply DRAM, against a stated need of up to "
+                     "900,000 wafers per month.", set(), id="a need is no capacity"),
+        pytest.param("TSMC will reach 110k wpm of CoWoS capacity, and vendors expect at least 20k wpm of demand to leave "
+                     "TSMC in the second half.", {("TSMC", "wafer_capacity", "110000")}, id="demand is no capacity"),
+    ],
+)
+def test_joint_sites_and_demand_are_no_capacity(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
