@@ -372,3 +372,25 @@ def test_investments_in_plants_and_by_investors(text, expected):
 def test_joint_sites_and_demand_are_no_capacity(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("TSMC raised its 2026 capital budget to about $46 billion.", {("TSMC", "capex", "46000000000")},
+                     id="a capital budget"),
+        pytest.param("Samsung kept its 2026 facility spending plan at 56 trillion won.",
+                     {("Samsung Electronics", "capex", "56000000000000")}, id="a facility spending plan"),
+        pytest.param("Samsung Electronics paid 180 billion won for a 12% stake in a Daejeon start-up.",
+                     {("Samsung Electronics", "investment", "180000000000")}, id="paid for a stake"),
+        pytest.param("Nvidia put about $2 billion into xAI's latest round.", {("Nvidia", "investment", "2000000000")},
+                     id="put into"),
+        pytest.param("KYEC told investors it expects the job to bring in about NT$6 billion next year.", set(),
+                     id="investors are no investment, a job's worth no revenue"),
+        pytest.param("Broadcom expects more than $10 billion in revenue from that generation.", set(),
+                     id="revenue from one generation of a chip"),
+    ],
+)
+def test_more_kind_cues(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
