@@ -74,6 +74,7 @@ class Cues:
     negative: re.Pattern
     not_company: re.Pattern
     joint: re.Pattern  # "jointly building": a joint project's numbers are no one company's
+    officers: re.Pattern  # "The CFO guided ...": an officer of the story's company
     market_leader: re.Pattern  # "led the DRAM market with revenue of": the company's own figure
     reported_kinds: frozenset[str]  # figure kinds stated in the company's reporting currencies
     reporting_currencies: dict[str, frozenset[str]]  # country -> currencies besides USD
@@ -191,6 +192,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
         joint=guarded(figures["joint"], re.IGNORECASE),
+        officers=guarded(figures["officers"]),
         market_leader=guarded(figures["market_leader"], re.IGNORECASE),
         reported_kinds=frozenset(figures["reporting_currencies"]["kinds"]),
         reporting_currencies={country: frozenset(codes) | {"USD"}

@@ -145,6 +145,12 @@ class FigureRules:
             if self._technologies else []
         if technologies:  # "SoIC-X to reach 20k wpm": the technology's maker
             return self.technology_makers[technologies[-1].group(1)]
+        sentence = clause.sentence
+        if self.cues.officers.search(view.text, sentence.start, sentence.end) and \
+                not view.items_in(sentence.start, sentence.end, "COMPANY"):
+            # "The CFO guided fourth-quarter revenue to ...": an officer of the company the story is about
+            first = next((i for i in view.items if i.label == "COMPANY"), None)
+            return first.name if first is not None else None
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
 

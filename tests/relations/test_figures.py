@@ -394,3 +394,19 @@ def test_joint_sites_and_demand_are_no_capacity(text, expected):
 def test_more_kind_cues(text, expected):
     found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Alchip held its third-quarter call on Thursday. Nvidia's orders were strong. Margins held up. "
+                     "Shipments rose. The CFO guided fourth-quarter revenue to between NT$15 billion and NT$16 billion.",
+                     {("Alchip", "revenue")}, id="the CFO guided"),
+        pytest.param("SK hynix reported record results. Its largest customer, Nvidia, will use the stacks in Rubin. "
+                     "Shares rose. HBM wafer capacity will reach about 200,000 wafers per month by the end of the year, "
+                     "the chief financial officer said.", {("SK hynix", "wafer_capacity")},
+                     id="the chief financial officer said"),
+    ],
+)
+def test_an_officer_speaks_for_the_story_s_company(text, expected):
+    assert {(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures} == expected
