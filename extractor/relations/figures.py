@@ -120,7 +120,7 @@ class FigureRules:
         local = Clause(clause.sentence, clause.start, item.start, holes=asides)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
                       if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)
-                      and not local.in_hole(c.start) and not self._predicate(view, c)]
+                      and not local.in_hole(c.start) and not self._predicate(view, c) and not self._seller(view, c)]
         candidates += references(view, local, self.cues, set(), self.window, owner=True)
         if not candidates and self.cues.references.search(local.text(view)):
             # "The company said capital expenditure would rise ...", its name four sentences back
@@ -161,6 +161,12 @@ class FigureRules:
         sentence = view.sentence_of(company.start)
         return bool(_POSSESSIVE.match(view.text, company.end)) and \
             bool(self.cues.copula_before.search(view.text, max(sentence.start, company.start - 30), company.start))
+
+    def _seller(self, view: ArticleView, company: Item) -> bool:
+        """A company whose goods are bought ("will buy Nvidia systems for a 60-megawatt site")
+        sells; the site, the budget are the buyer's."""
+        sentence = view.sentence_of(company.start)
+        return bool(self.cues.company_bought.search(view.text, max(sentence.start, company.start - 40), company.start))
 
     def _speaker_after(self, view: ArticleView, clause: Clause, item: Item) -> Item | None:
         """The company whose statement closes the sentence (", Telekom said."), if any."""

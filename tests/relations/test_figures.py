@@ -410,3 +410,16 @@ def test_more_kind_cues(text, expected):
 )
 def test_an_officer_speaks_for_the_story_s_company(text, expected):
     assert {(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("OpenAI now counts more than 30 gigawatts of compute commitments.",
+                     {("OpenAI", "datacenter_capacity", "30000000000")}, id="compute commitments"),
+        pytest.param("Sakura Internet will buy Nvidia systems for a 60-megawatt site in Hokkaido.",
+                     {("Sakura Internet", "datacenter_capacity", "60000000")}, id="the buyer's site, not the seller's"),
+    ],
+)
+def test_data_center_power(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
