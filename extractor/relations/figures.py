@@ -61,6 +61,8 @@ class FigureRules:
             return None
         if kind in self.cues.reported_kinds and not self._reports_in(view, company, item.value):
             return None
+        if kind == "wafer_capacity" and self._outsourced(company, after):
+            return None  # "SPIL's sites run oS for roughly 12k wpm of CoWoS-S": TSMC's flow, farmed out
         value = item.value
         if isinstance(value, MoneyValue):
             negative = kind == "operating_profit" and self.cues.negative.search(before[-60:] + after[:30])
@@ -162,6 +164,14 @@ class FigureRules:
         return bool(_POSSESSIVE.match(view.text, company.end)) and \
             bool(self.cues.copula_before.search(view.text, max(sentence.start, company.start - 30), company.start))
 
+    def _outsourced(self, company: str, after: str) -> bool:
+        """Wafers of a step a house runs for someone else: "close to 20k wpm of it", "12k wpm of
+        CoWoS-S" at a house that is not the technology's maker."""
+        if _OF_IT.match(after):
+            return True
+        technology = self._technologies.match(after, _of_end(after)) if self._technologies else None
+        return technology is not None and self.technology_makers[technology.group(1)] != company
+
     def _seller(self, view: ArticleView, company: Item) -> bool:
         """A company whose goods are bought ("will buy Nvidia systems for a 60-megawatt site")
         sells; the site, the budget are the buyer's."""
@@ -190,6 +200,15 @@ class FigureRules:
 
 
 _FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
+_OF_IT = re.compile(r"\s*of (?:it|them|that|this|the (?:step|work|flow))\b")
+_OF = re.compile(r"\s*of (?:the )?")
+
+
+def _of_end(text: str) -> int:
+    match = _OF.match(text)
+    return match.end() if match else len(text)
+
+
 _AT_BEFORE = re.compile(r"\s+(?:at|with an?)\s+(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",\s*$")

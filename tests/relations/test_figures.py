@@ -423,3 +423,18 @@ def test_an_officer_speaks_for_the_story_s_company(text, expected):
 )
 def test_data_center_power(text, expected):
     assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SPIL's Taichung sites now run oS for roughly 12k wpm of CoWoS-S, the largest outsourced flow we "
+                     "track.", set(), id="wafers of another maker's technology"),
+        pytest.param("SPIL has done the on-substrate step for TSMC since 2024, and the Taiwanese house now runs close "
+                     "to 20k wpm of it.", set(), id="wafers of the step it runs"),
+        pytest.param("TSMC plans to lift CoWoS capacity to 100k wpm of CoWoS-L by 2027.",
+                     {("TSMC", "wafer_capacity", "100000")}, id="wafers of its own technology"),
+    ],
+)
+def test_wafers_a_house_runs_for_another_are_no_capacity(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
