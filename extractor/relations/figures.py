@@ -132,6 +132,9 @@ class FigureRules:
             first = min(candidates, key=lambda c: c.start)
             if first.rule != "coref" and self.cues.shared_subject.search(view.text, last.end, item.start):
                 return first.name  # "Ibiden is Nvidia's main source and has earmarked ¥180 billion"
+            listed = self._listed(view, clause, last)
+            if listed:  # "Capex guidance from Meta and Microsoft alone points to more than $250 billion": their sum
+                return self._respectively(view, clause, item, listed)
             return last.name
         speaker = self._speaker_after(view, clause, item)
         if speaker is not None:  # "The expansion lifts the site's power draw to 24 megawatts, Telekom said."
@@ -163,6 +166,29 @@ class FigureRules:
         sentence = view.sentence_of(company.start)
         return bool(_POSSESSIVE.match(view.text, company.end)) and \
             bool(self.cues.copula_before.search(view.text, max(sentence.start, company.start - 30), company.start))
+
+    def _listed(self, view: ArticleView, clause: Clause, company: Item) -> list[Item]:
+        """The list of companies the company ends ("Meta and Microsoft", within one clause), or
+        nothing if it ends none."""
+        if company.rule == "coref":
+            return []
+        found = [company]
+        for earlier in reversed(view.items_in(clause.start, company.start, "COMPANY")):
+            if not _AND_BETWEEN.fullmatch(view.text, earlier.end, found[0].start) or earlier.name == found[0].name:
+                break
+            found.insert(0, earlier)
+        return found if len(found) > 1 else []
+
+    def _respectively(self, view: ArticleView, clause: Clause, item: Item, listed: list[Item]) -> str | None:
+        """"Microsoft and Nvidia agreed to invest up to $5 billion and up to $10 billion in the
+        company, respectively": the n-th amount is the n-th company's; without "respectively"
+        an amount after a list is no one company's."""
+        sentence = clause.sentence
+        if not _RESPECTIVELY.search(view.text, item.end, sentence.end):
+            return None
+        amounts = [i for i in view.items_in(listed[-1].end, clause.end) if i.label == item.label]
+        index = amounts.index(item) if item in amounts else -1
+        return listed[index].name if 0 <= index < len(listed) else None
 
     def _outsourced(self, company: str, after: str) -> bool:
         """Wafers of a step a house runs for someone else: "close to 20k wpm of it", "12k wpm of
@@ -200,6 +226,8 @@ class FigureRules:
 
 
 _FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
 _OF_IT = re.compile(r"\s*of (?:it|them|that|this|the (?:step|work|flow))\b")
 _OF = re.compile(r"\s*of (?:the )?")
 

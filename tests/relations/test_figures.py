@@ -438,3 +438,21 @@ def test_data_center_power(text, expected):
 )
 def test_wafers_a_house_runs_for_another_are_no_capacity(text, expected):
     assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Meta and Microsoft plan capital spending of more than $250 billion this year.", set(),
+                     id="a sum after a list of companies"),
+        pytest.param("Microsoft and Nvidia agreed to invest up to $5 billion and up to $10 billion in Anthropic, "
+                     "respectively.", {("Microsoft", "investment", "5000000000"), ("Nvidia", "investment", "10000000000")},
+                     id="respectively"),
+        pytest.param("ASE runs CoWoS-L assembly for Nvidia and Broadcom; the two together should reach roughly 7k wpm "
+                     "by midyear.", set(), id="the two together"),
+        pytest.param("Nvidia sells most AI GPUs. Analysts estimate that spending on sovereign AI could reach 50 trillion "
+                     "yen globally by 2030.", set(), id="globally"),
+    ],
+)
+def test_sums_of_several_and_respective_amounts(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
