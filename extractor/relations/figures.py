@@ -22,7 +22,10 @@ class FigureRules:
         names = "|".join(re.escape(t) for t in sorted(self.technology_makers, key=len, reverse=True))
         self._technologies = re.compile(rf"\b({names})[\w-]*") if names else None
 
-    def find(self, view: ArticleView, order_values: set[Item]) -> list[Figure]:
+    def find(self, view: ArticleView, order_values: set[Item], unnamed: set[Item] = frozenset()) -> list[Figure]:
+        """The article's figures. ``order_values`` are orders' prices, no figures; those of
+        ``unnamed`` (orders from a customer the text does not name) may still be the supplier's
+        backlog ("secured a $3 billion HBM4E order from a customer it would not name")."""
         conversions = equivalents(view)
         for base, other in _restatements(view):  # "NT$1 trillion this year, roughly US$33 billion"
             if base not in conversions and other not in conversions:
@@ -32,10 +35,11 @@ class FigureRules:
         for sentence in view.sentences:
             for clause in clauses(view, sentence, self.cues):
                 for item in view.items_in(clause.start, clause.end):
-                    if item.label not in {"MONEY", "QUANTITY"} or item in converted or item in order_values:
+                    if item.label not in {"MONEY", "QUANTITY"} or item in converted or \
+                            (item in order_values and item not in unnamed):
                         continue
                     figure = self._figure(view, clause, item, conversions.get(item, []))
-                    if figure is not None:
+                    if figure is not None and (item not in order_values or figure.kind == "order_backlog"):
                         _add(figures, figure)
         return list(figures.values())
 

@@ -456,3 +456,16 @@ def test_wafers_a_house_runs_for_another_are_no_capacity(text, expected):
 )
 def test_sums_of_several_and_respective_amounts(text, expected):
     assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Micron said it had secured a $3 billion HBM4E order from a customer it would not name.",
+                     {("Micron", "order_backlog", "3000000000")}, id="an order from an unnamed customer books backlog"),
+        pytest.param("Micron said it had secured a $3 billion HBM4E order from Nvidia.", set(),
+                     id="a named customer's order has its price, no figure"),
+    ],
+)
+def test_orders_from_unnamed_customers_are_backlog(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
