@@ -469,3 +469,11 @@ def test_sums_of_several_and_respective_amounts(text, expected):
 )
 def test_orders_from_unnamed_customers_are_backlog(text, expected):
     assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+def test_the_loss_taken_up_again_is_an_operating_loss():
+    text = ("Samsung's foundry business had an operating loss of about 1 trillion won in the third quarter, and the loss "
+            "is expected to narrow to about 800 billion won in the fourth quarter.")
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == {
+        ("Samsung Electronics", "operating_profit", "-1000000000000"),
+        ("Samsung Electronics", "operating_profit", "-800000000000")}
