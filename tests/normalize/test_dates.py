@@ -163,6 +163,8 @@ PARSE_CASES = [
                  DateValue(value="2026-Q3", start="2026-07-01", end="2026-09-30"), id="the quarter ending in a month"),
     pytest.param("the December quarter of 2025", NOV23, {},
                  DateValue(value="2025-Q4", start="2025-10-01", end="2025-12-31"), id="quarter ending in a month, year"),
+    pytest.param("the December period", NOV23, {},
+                 DateValue(value="2026-Q4", start="2026-10-01", end="2026-12-31"), id="the period ending in a month"),
     pytest.param("the April-June quarter of 2026", None, {},
                  DateValue(value="2026-Q2", start="2026-04-01", end="2026-06-30"), id="month-range quarter with year"),
     pytest.param("the July-September period", NOV23, {},
