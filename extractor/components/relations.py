@@ -94,7 +94,10 @@ class RelationBuilder:
     def __call__(self, doc: Doc) -> Doc:
         view = self.view(doc)
         doc._.orders, drafts = find_orders(view, self.orders)
-        doc._.figures = self.figures.find(view, {d.value for d in drafts if d.value is not None} | self._work_volumes(view, drafts))
+        values = {d.value for d in drafts if d.value is not None}
+        unnamed = {d.value for d in drafts if d.value is not None and d.customer is None} - \
+            {d.value for d in drafts if d.value is not None and d.customer is not None}
+        doc._.figures = self.figures.find(view, values | self._work_volumes(view, drafts), unnamed)
         return doc
 
 

@@ -151,6 +151,16 @@ def _month_range_quarter(match: re.Match, context: Context) -> Period | None:
     return Period("quarter", year[0], index, fiscal=year[1])
 
 
+@_handles("date.month_quarter")
+def _month_quarter(match: re.Match, context: Context) -> Period | None:
+    """"the September quarter": the calendar quarter ending in that month."""
+    index = _month_number(match["m2"]) // 3
+    year = _year(match, context)
+    if year is None:
+        return nearest(lambda y: Period("quarter", y, index), context.need_anchor(), None)
+    return Period("quarter", year[0], index, fiscal=year[1])
+
+
 @_handles("date.month_day", "date.day_month")
 def _month_day(match: re.Match, context: Context) -> Period | None:
     month, dom = _month_number(match["month"]), int(match["day"])

@@ -94,6 +94,9 @@ RULES: list[tuple[str, str]] = [
     ("date.quarter_months",
      rf"(?-i:(?P<m1>January|Jan|April|Apr|July|Jul|October|Oct))\.?\s?[-–]\s?"
      rf"(?-i:(?P<m2>March|Mar|June|Jun|September|Sept|Sep|December|Dec))\b\.?(?:\s+(?:of\s+)?{YEAR_ANY})?"),
+    # "the September quarter": the calendar quarter that ends in that month
+    ("date.month_quarter",
+     rf"(?:the\s+)?(?-i:(?P<m2>March|June|September|December))\s+(?:quarter|period)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod", rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<sub>quarter|half)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod_possessive", rf"{YEAR_REF}['’]s\s+(?:{ORDINAL}[\s-]+(?P<sub>quarter|half)\b|{CODE}(?!\w))"),
     # a line break never falls inside "Nov. 24" ("the end of January.\n\n3. Samsung ...")

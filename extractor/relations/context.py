@@ -11,12 +11,15 @@ from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
+_NAMED_AFTER = re.compile(r"(?:'s|’s|'|’)(?:\s+[\w-]+){1,3},\s+")
 _SPEECH_BEFORE = guarded(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b", re.IGNORECASE)
 _LIST_BEFORE = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|transaction|tie-up|alliance|investment|stake)s?\b")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
                              r"[a-z-]+s\b"  # ", which co-designs the TPU with Google"
@@ -151,7 +154,11 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     if item.label != "COMPANY" or item.rule == "coref" or nested_in_amount(view, item):
         return False  # "2,000 Nvidia B200 GPUs": a brand inside a count names no actor
-    if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]) or _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
+    if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]):
+        named = _NAMED_AFTER.match(view.text, item.end, item.end + 60)
+        # "TSMC's largest customer, Nvidia, has ...": the company the apposition names is the subject
+        return not (named and any(c.start == named.end() for c in view.items_in(named.end(), named.end() + 60, "COMPANY")))
+    if _WHICH_AFTER.match(view.text[item.end:item.end + 10]):
         return True
     sentence = view.sentence_of(item.start)
     earlier = view.items_in(sentence.start, item.start, "COMPANY")
@@ -159,6 +166,9 @@ def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
             not any(earlier[-1].end <= c.start <= item.start for c in clauses(view, sentence, cues)):
         # "with Bosch, Infineon and NXP": one list, one role (but not "... in Intel, and SoftBank put in")
         return is_salient(view, earlier[-1], cues)
+    if _THE_BEFORE.search(view.text, max(sentence.start, item.start - 4), item.start) and \
+            _NOUN_AFTER.match(view.text, item.end, sentence.end):
+        return False  # "excluding the Oracle agreement": a name used as a modifier names no actor
     if _TOPIC_BEFORE.fullmatch(view.text[sentence.start:item.start]) and view.text[item.end:item.end + 1] == ",":
         return True  # "For Broadcom, the order is ..." names the topic
     before = view.text[max(sentence.start, item.start - 40):item.start]
@@ -181,7 +191,8 @@ def _amounts(view: ArticleView, sentence: SentenceView) -> list[tuple[int, int]]
 
 
 def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], window: int,
-            clause_start: int | None = None, description: str = "", _depth: int = 0) -> Item | None:
+            clause_start: int | None = None, description: str = "", _depth: int = 0,
+            by_trade: bool = False) -> Item | None:
     """The company an "it" or "the company" at ``position`` stands for.
 
     The subject of its clause if it comes before, else of its sentence, else the
@@ -195,7 +206,9 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
                 return item
     # a description that names a country ("the American GPU giant") may take up a company
     # named in passing ("developed by Nvidia"); "the company" only a subject
-    passing = bool(description) and bool(_described(view, cues, description)[0])
+    # (with ``by_trade``, a trade as well: "the foundry house" after "... for TSMC")
+    described = _described(view, cues, description) if description else (frozenset(), False, frozenset())
+    passing = bool(described[0]) or (by_trade and bool(described[2]))
     # a country narrows the field enough to look back over the whole story ("the U.S. big tech company")
     reach = sentence.index + 1 if passing else window + 1
     for index in range(sentence.index, max(-1, sentence.index - reach), -1):
@@ -261,11 +274,14 @@ def _described(view: ArticleView, cues: Cues, description: str) -> tuple[frozens
 
 
 def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], window: int,
-               keep_named: bool = False) -> list[Item]:
+               keep_named: bool = False, owner: bool = False) -> list[Item]:
     """Stand-ins for companies ("the company", "its") in a clause, as COMPANY items.
 
     One that stands for a company the clause already names is left out unless
     ``keep_named`` (its words still say what that company does: "... that it received").
+    With ``owner`` (whose figure is it?), a possessive after a stand-in is the stand-in's
+    ("The foundry house expects its capacity ..."), and a description by trade may take up
+    a company named in passing ("... for TSMC. The foundry house ...").
     """
     found = []
     text = clause.text(view)
@@ -289,12 +305,14 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         target = None
         if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
             before = [i for i in view.items_in(clause.start, start, "COMPANY")
-                      if not is_excluded(view, i, clause.start, cues)]
+                      if not is_excluded(view, i, clause.start, cues) and not clause.in_hole(i.start)]
             subjects = [i for i in before if is_salient(view, i, cues)]  # "from Dell ..., which it is expanding"
             # a possessive stands for the clause's subject ("X has secured Y's capacity for its
             # chip"); "it" and "itself" for the company last named
             pick = 0 if match.group(0).lower() == "its" else -1
             target = (subjects or before)[pick] if before else None
+            if target is None and found and owner:  # "The foundry house expects its capacity": the stand-in
+                target = found[pick]
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
         if target is None and _ORDER_WORD.search(description):  # "..., and the latter outsourced ..."
             target = _by_order(view, clause, start, cues, window, description)
@@ -302,7 +320,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             topic = paragraph_topic(view, clause.sentence.index)
             target = topic if topic is not None and fits(view, cues, topic, description) else None
         target = target or _epithet(view, start, clause.start + match.end(), description) or \
-            resolve(view, start, cues, set(), window, clause.start, description)
+            resolve(view, start, cues, set(), window, clause.start, description, by_trade=owner)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))

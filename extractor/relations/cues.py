@@ -73,10 +73,20 @@ class Cues:
     quantity_kinds: dict[str, frozenset[str]]
     negative: re.Pattern
     not_company: re.Pattern
+    joint: re.Pattern  # "jointly building": a joint project's numbers are no one company's
+    officers: re.Pattern  # "The CFO guided ...": an officer of the story's company
+    market_leader: re.Pattern  # "led the DRAM market with revenue of": the company's own figure
     reported_kinds: frozenset[str]  # figure kinds stated in the company's reporting currencies
     reporting_currencies: dict[str, frozenset[str]]  # country -> currencies besides USD
     one_deal_before: re.Pattern  # revenue one program brings in: no company figure
     one_deal_after: re.Pattern
+    not_figure_before: re.Pattern  # "up from its previous guidance of", "valued at": no company figure
+    not_figure_after: re.Pattern  # "... of purchase commitments"
+    funding_before: re.Pattern  # "raised 250 billion won": money taken in from investors, no figure
+    funding_after: re.Pattern  # "... in a Series B round"
+    shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
+    copula_before: re.Pattern  # "remains <Anthropic's> largest backer": a possessive that owns nothing
+    speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     person_after: re.Pattern
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     table_columns: tuple[tuple[str, re.Pattern], ...]
@@ -181,11 +191,21 @@ def load_cues(models_dir: str | None = None) -> Cues:
         quantity_kinds={k: frozenset(v) for k, v in figures["quantity_kinds"].items()},
         negative=_compile(figures["negative"]),
         not_company=_compile(figures["not_company"]),
+        joint=guarded(figures["joint"], re.IGNORECASE),
+        officers=guarded(figures["officers"]),
+        market_leader=guarded(figures["market_leader"], re.IGNORECASE),
         reported_kinds=frozenset(figures["reporting_currencies"]["kinds"]),
         reporting_currencies={country: frozenset(codes) | {"USD"}
                               for country, codes in figures["reporting_currencies"]["by_country"].items()},
         one_deal_before=guarded(figures["one_deal"]["before"], re.IGNORECASE),
         one_deal_after=guarded(figures["one_deal"]["after"], re.IGNORECASE),
+        not_figure_before=guarded(figures["not_figure"]["before"], re.IGNORECASE),
+        not_figure_after=guarded(figures["not_figure"]["after"], re.IGNORECASE),
+        funding_before=guarded(figures["funding"]["before"], re.IGNORECASE),
+        funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
+        shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),
+        copula_before=guarded(figures["copula_before"], re.IGNORECASE),
+        speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),

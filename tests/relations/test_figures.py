@@ -125,3 +125,355 @@ def test_government_support_is_no_company_figure():
 def test_telekom_alone_is_deutsche_telekom():
     text = "Telekom said it would invest about €16.5 billion in German data centers through 2030."
     assert [(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures] == [("Deutsche Telekom", "investment")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("GlobalFoundries plans to spend about $3 billion on capital expenditure next year.",
+                     ("capex", "3000000000"), id="spend on capital expenditure"),
+        pytest.param("LG Innotek spent 800 billion won on gross capital expenditure in 2025.",
+                     ("capex", "800000000000"), id="a modifier before capital expenditure"),
+        pytest.param("LG Innotek will spend about 600 billion won on facility investment this year.",
+                     ("capex", "600000000000"), id="facility investment is capex"),
+        pytest.param("Amazon spent $31 billion on capital projects in the July-September quarter.",
+                     ("capex", "31000000000"), id="capital projects"),
+        pytest.param("LG Innotek will spend about 900 billion won on display facilities this year.",
+                     ("capex", "900000000000"), id="spend on facilities"),
+        pytest.param("Tesla expects to spend about $4 billion on Nvidia chips this year.",
+                     ("chip_spend", "4000000000"), id="spend on chips named after the amount"),
+        pytest.param("Micron will spend about $2 billion on a new HBM plant in Virginia.",
+                     ("investment", "2000000000"), id="a plant for chips is no chip spend"),
+    ],
+)
+def test_what_the_money_is_spent_on_says_its_kind(text, expected):
+    found = [(f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures]
+    assert found == [expected]
+
+
+def test_a_loan_is_no_figure_of_its_own():
+    text = "Tesla expects to spend about $4 billion on Nvidia chips, much of it paid for with a $3 billion loan."
+    assert [(f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures] == [
+        ("chip_spend", "4000000000")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ASE has handled the test step of InFO for TSMC since March. The foundry house plans to lift "
+                     "packaging capacity to about 40,000 wafers per month by the end of 2026.",
+                     {("TSMC", "wafer_capacity", "40000")}, id="a trade named in passing before"),
+        pytest.param("ASE has handled the test step of InFO for TSMC since March. The foundry house expects its "
+                     "InFO capacity to reach about 40,000 wafers per month by the end of 2026.",
+                     {("TSMC", "wafer_capacity", "40000")}, id="its after the stand-in is the stand-in's"),
+    ],
+)
+def test_a_description_by_trade_owns_the_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Hanmi Semiconductor, whose bonders both SK hynix and Micron use, expects operating profit of "
+                     "about 250 billion won this year.", {("Hanmi Semiconductor", "operating_profit", "250000000000")},
+                     id="companies in a relative clause only describe the subject"),
+        pytest.param("GUC, in which TSMC holds a 35% stake, expects revenue of more than NT$30 billion next year.",
+                     {("GUC", "revenue", "30000000000")}, id="in which"),
+        pytest.param("Unimicron, which makes substrates for Nvidia's GPUs, said it would spend NT$40 billion on new "
+                     "lines through 2028, after the U.S. chipmaker asked it to add capacity.",
+                     {("Unimicron", "investment", "40000000000")}, id="it after a relative clause is the subject"),
+        pytest.param("SPIL, a Taiwanese packager that ASE Technology Holding owns, posted revenue of NT$100 billion "
+                     "last year.",
+                     {("SPIL", "revenue", "100000000000")}, id="an apposition"),
+    ],
+)
+def test_a_relative_clause_on_the_subject_owns_nothing(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("FuriosaAI raised 170 billion won of funding last year.", set(), id="raised"),
+        pytest.param("Groq pulled in $750 million in a new funding round.", set(), id="in a funding round"),
+        pytest.param("ASE raised its capital expenditure to about US$7 billion.", {("ASE", "capex", "7000000000")},
+                     id="a figure raised to a level is still one"),
+    ],
+)
+def test_funding_raised_is_no_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("ASML booked net orders of €5.4 billion in the third quarter.",
+                     {("ASML", "order_backlog", "5400000000")}, id="orders booked"),
+        pytest.param("ASMPT booked hybrid-bonding orders of about $150 million this year.",
+                     {("ASMPT", "order_backlog", "150000000")}, id="orders of a hyphenated kind booked"),
+        pytest.param("Nvidia bought a $2 billion stake in Synopsys.", {("Nvidia", "investment", "2000000000")},
+                     id="a stake in"),
+        pytest.param("Nvidia completed a $2 billion investment in Synopsys.",
+                     {("Nvidia", "investment", "2000000000")}, id="an investment in"),
+        pytest.param("Nvidia completed its $5 billion purchase of Intel shares.",
+                     {("Nvidia", "investment", "5000000000")}, id="a purchase of shares"),
+        pytest.param("LG Innotek has earmarked about 400 billion won this year for new substrate lines.",
+                     {("LG Innotek", "investment", "400000000000")}, id="earmarked"),
+        pytest.param("Micron has committed about $20 billion to its Idaho site.",
+                     {("Micron", "investment", "20000000000")}, id="committed"),
+        pytest.param("Meta committed to buy $10 billion of cloud capacity from Oracle.", set(),
+                     id="committed to buy is no investment"),
+    ],
+)
+def test_kind_cues_of_bookings_and_investments(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Unimicron is still Nvidia's main substrate source and has invested NT$30 billion in new lines.",
+                     {("Unimicron", "investment", "30000000000")}, id="a second verb of the subject"),
+        pytest.param("Samsung's biggest rival, SK hynix, has hedged differently. It agreed to invest $1 billion in a "
+                     "U.S. packaging firm.", {("SK hynix", "investment", "1000000000")},
+                     id="the company an apposition names is the subject, not the possessive"),
+    ],
+)
+def test_the_subject_owns_the_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Marvell now expects fourth-quarter revenue of $2.2 billion, up from its previous guidance of "
+                     "$2.0 billion.", {("Marvell", "revenue", "2200000000")}, id="a guidance replaced"),
+        pytest.param("Supermicro has recognized no revenue yet under its deal with xAI, which the two companies valued "
+                     "at $5 billion.", set(), id="a deal's valuation"),
+        pytest.param("Dell reported sales of $30 billion and $4 billion of purchase commitments.",
+                     {("Dell", "revenue", "30000000000")}, id="purchase commitments"),
+        pytest.param("Marvell said the agreement is expected to generate revenue of $300 million for it over its term.",
+                     set(), id="revenue over a deal's term"),
+        pytest.param("Marvell now expects fourth-quarter revenue of $2.2 billion. Backlog at the end of November stood "
+                     "at approximately $610 million, excluding the Oracle agreement. The company reported third-quarter "
+                     "revenue of $1.9 billion.", {("Marvell", "revenue", "2200000000"),
+                                                  ("Marvell", "order_backlog", "610000000"),
+                                                  ("Marvell", "revenue", "1900000000")},
+                     id="a name that modifies a deal noun is no subject"),
+    ],
+)
+def test_amounts_that_are_no_company_figure(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Samsung ranked first with revenue of US$20 billion and a market share of 35%.",
+                     {("Samsung Electronics", "revenue", "20000000000")}, id="a market share is the company's own"),
+        pytest.param("Advantest booked about ¥50 billion of SoC tester orders in the quarter.",
+                     {("Advantest", "order_backlog", "50000000000")}, id="orders of a kind after the amount"),
+        pytest.param("Samsung's foundry has won new orders of more than 2 trillion won since July.",
+                     {("Samsung Electronics", "order_backlog", "2000000000000")}, id="new orders of"),
+        pytest.param("Meta placed orders totaling $5 billion for racks.", set(), id="orders placed are the buyer's"),
+        pytest.param("Besi plans capital expenditure of about €40 million and announced a €60 million share buyback.",
+                     {("Besi", "capex", "40000000")}, id="a buyback"),
+        pytest.param("Toyota, Sony and NTT have invested a combined 7 billion yen in Rapidus.", set(),
+                     id="a combined sum"),
+        pytest.param("Meta, Alphabet and Amazon raised their capex guidance. Together the three are on track to spend "
+                     "more than $300 billion this year.", set(), id="together the three"),
+        pytest.param("Samsung's foundry and System LSI divisions together posted an operating loss of about 1 trillion "
+                     "won.", {("Samsung Electronics", "operating_profit", "-1000000000000")},
+                     id="units of one company together are the company"),
+    ],
+)
+def test_whose_sum_and_which_orders(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Amazon remains Anthropic's largest backer, with $8 billion invested.",
+                     {("Amazon", "investment", "8000000000")}, id="a possessive after a copula owns nothing"),
+        pytest.param("SK hynix reported record results on Thursday. Operating profit was a record. Revenue was a record "
+                     "too. Both beat forecasts. The company said capital expenditure would rise to about 30 trillion "
+                     "won this year.", {("SK hynix", "capex", "30000000000000")},
+                     id="the company named further back than the usual window"),
+        pytest.param("The expansion lifts the site's power draw to 40 megawatts by the end of the year, Telekom said.",
+                     {("Deutsche Telekom", "datacenter_capacity", "40000000")}, id="the speaker closing the sentence"),
+    ],
+)
+def test_owner_beyond_the_clause(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+def test_a_market_word_inside_a_company_s_name_is_no_market():
+    text = "Hon Hai Precision Industry reported January revenue of NT$500 billion."
+    assert [(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures] == [
+        ("Foxconn", "revenue", "500000000000")]
+
+
+def test_an_amount_restated_after_a_comma_is_a_conversion():
+    text = "Foxconn said its AI server revenue would top NT$1 trillion this year, roughly US$33 billion, as cloud " \
+           "customers expand."
+    figures = extract(text, published=PUBLISHED).figures
+    assert [(f.company, f.kind, f.value.amount) for f in figures] == [("Foxconn", "revenue", "1000000000000")]
+    assert [e.amount for e in figures[0].value.equivalents] == ["33000000000"]
+
+
+def test_a_ranking_gives_each_company_its_amount():
+    text = ("In 3Q25, SK hynix led the DRAM market with revenue of US$13 billion, followed by Samsung at US$12 billion "
+            "and Micron at US$10 billion.")
+    assert {(f.company, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == {
+        ("SK hynix", "13000000000"), ("Samsung Electronics", "12000000000"), ("Micron", "10000000000")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK hynix's board approved 20 trillion won for the second phase of its Yongin cluster.",
+                     {("SK hynix", "investment", "20000000000000")}, id="money for a cluster"),
+        pytest.param("SK hynix signed off on a US$4 billion advanced-packaging plant in Indiana.",
+                     {("SK hynix", "investment", "4000000000")}, id="a plant of that amount"),
+        pytest.param("Tata Electronics is building a fab in Gujarat at a cost of about US$11 billion.",
+                     {("Tata Electronics", "investment", "11000000000")}, id="at a cost of"),
+        pytest.param("The startup raised 80 billion won in March, led by Naver with a 25 billion won investment.",
+                     {("Naver", "investment", "25000000000")}, id="led by a company with an investment"),
+        pytest.param("Bosch, Infineon and NXP joined TSMC in ESMC. The four partners are investing about €9 billion in "
+                     "the Dresden site.", set(), id="several partners' money is no one company's"),
+    ],
+)
+def test_investments_in_plants_and_by_investors(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK Telecom and Amazon Web Services are jointly building an AI data center in Ulsan, which will "
+                     "start with 100 megawatts of capacity.", set(), id="a site built jointly, named earlier"),
+        pytest.param("Samsung and SK hynix each signed letters of intent to supply DRAM, against a stated need of up to "
+                     "900,000 wafers per month.", set(), id="a need is no capacity"),
+        pytest.param("TSMC will reach 110k wpm of CoWoS capacity, and vendors expect at least 20k wpm of demand to leave "
+                     "TSMC in the second half.", {("TSMC", "wafer_capacity", "110000")}, id="demand is no capacity"),
+    ],
+)
+def test_joint_sites_and_demand_are_no_capacity(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("TSMC raised its 2026 capital budget to about $46 billion.", {("TSMC", "capex", "46000000000")},
+                     id="a capital budget"),
+        pytest.param("Samsung kept its 2026 facility spending plan at 56 trillion won.",
+                     {("Samsung Electronics", "capex", "56000000000000")}, id="a facility spending plan"),
+        pytest.param("Samsung Electronics paid 180 billion won for a 12% stake in a Daejeon start-up.",
+                     {("Samsung Electronics", "investment", "180000000000")}, id="paid for a stake"),
+        pytest.param("Nvidia put about $2 billion into xAI's latest round.", {("Nvidia", "investment", "2000000000")},
+                     id="put into"),
+        pytest.param("KYEC told investors it expects the job to bring in about NT$6 billion next year.", set(),
+                     id="investors are no investment, a job's worth no revenue"),
+        pytest.param("Broadcom expects more than $10 billion in revenue from that generation.", set(),
+                     id="revenue from one generation of a chip"),
+    ],
+)
+def test_more_kind_cues(text, expected):
+    found = {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Alchip held its third-quarter call on Thursday. Nvidia's orders were strong. Margins held up. "
+                     "Shipments rose. The CFO guided fourth-quarter revenue to between NT$15 billion and NT$16 billion.",
+                     {("Alchip", "revenue")}, id="the CFO guided"),
+        pytest.param("SK hynix reported record results. Its largest customer, Nvidia, will use the stacks in Rubin. "
+                     "Shares rose. HBM wafer capacity will reach about 200,000 wafers per month by the end of the year, "
+                     "the chief financial officer said.", {("SK hynix", "wafer_capacity")},
+                     id="the chief financial officer said"),
+    ],
+)
+def test_an_officer_speaks_for_the_story_s_company(text, expected):
+    assert {(f.company, f.kind) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("OpenAI now counts more than 30 gigawatts of compute commitments.",
+                     {("OpenAI", "datacenter_capacity", "30000000000")}, id="compute commitments"),
+        pytest.param("Sakura Internet will buy Nvidia systems for a 60-megawatt site in Hokkaido.",
+                     {("Sakura Internet", "datacenter_capacity", "60000000")}, id="the buyer's site, not the seller's"),
+    ],
+)
+def test_data_center_power(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SPIL's Taichung sites now run oS for roughly 12k wpm of CoWoS-S, the largest outsourced flow we "
+                     "track.", set(), id="wafers of another maker's technology"),
+        pytest.param("SPIL has done the on-substrate step for TSMC since 2024, and the Taiwanese house now runs close "
+                     "to 20k wpm of it.", set(), id="wafers of the step it runs"),
+        pytest.param("TSMC plans to lift CoWoS capacity to 100k wpm of CoWoS-L by 2027.",
+                     {("TSMC", "wafer_capacity", "100000")}, id="wafers of its own technology"),
+    ],
+)
+def test_wafers_a_house_runs_for_another_are_no_capacity(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Meta and Microsoft plan capital spending of more than $250 billion this year.", set(),
+                     id="a sum after a list of companies"),
+        pytest.param("Microsoft and Nvidia agreed to invest up to $5 billion and up to $10 billion in Anthropic, "
+                     "respectively.", {("Microsoft", "investment", "5000000000"), ("Nvidia", "investment", "10000000000")},
+                     id="respectively"),
+        pytest.param("ASE runs CoWoS-L assembly for Nvidia and Broadcom; the two together should reach roughly 7k wpm "
+                     "by midyear.", set(), id="the two together"),
+        pytest.param("Nvidia sells most AI GPUs. Analysts estimate that spending on sovereign AI could reach 50 trillion "
+                     "yen globally by 2030.", set(), id="globally"),
+    ],
+)
+def test_sums_of_several_and_respective_amounts(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Micron said it had secured a $3 billion HBM4E order from a customer it would not name.",
+                     {("Micron", "order_backlog", "3000000000")}, id="an order from an unnamed customer books backlog"),
+        pytest.param("Micron said it had secured a $3 billion HBM4E order from Nvidia.", set(),
+                     id="a named customer's order has its price, no figure"),
+    ],
+)
+def test_orders_from_unnamed_customers_are_backlog(text, expected):
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == expected
+
+
+def test_the_loss_taken_up_again_is_an_operating_loss():
+    text = ("Samsung's foundry business had an operating loss of about 1 trillion won in the third quarter, and the loss "
+            "is expected to narrow to about 800 billion won in the fourth quarter.")
+    assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == {
+        ("Samsung Electronics", "operating_profit", "-1000000000000"),
+        ("Samsung Electronics", "operating_profit", "-800000000000")}
