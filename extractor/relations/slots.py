@@ -5,7 +5,7 @@ from __future__ import annotations
 from .context import Clause, clauses, is_dateline
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
-from .views import ArticleView, Item
+from .views import ArticleView, Item, SentenceView
 
 
 class SlotFiller:
@@ -70,20 +70,22 @@ class SlotFiller:
         only a product known to be the buyer's own."""
         if draft.service not in {"foundry", "packaging", "design"} or not draft.customer:
             return []
-        first = view.sentences[max(0, clause.sentence.index - self.window)].start
-        start = max(first, view.text.rfind("\n\n", first, clause.start) + 1)
+        start = self._paragraph_before(view, clause)
         return list(dict.fromkeys(p.name for _, p in self.parties.products.everything(view, start, clause.start)
                                   if p.owner == draft.customer))
 
     def _chip_named_before(self, view: ArticleView, clause: Clause) -> str | None:
         """The chip "the chips" or "the part" points back to: the last chip word (not memory)
         of the sentences just before, in the same paragraph."""
-        first = view.sentences[max(0, clause.sentence.index - self.window)].start
-        paragraph = view.text.rfind("\n\n", first, clause.start)
         names = [chip_name(m, self.cues.chip_names)
-                 for m in self.cues.chips.finditer(view.text, max(first, paragraph + 1), clause.start)]
+                 for m in self.cues.chips.finditer(view.text, self._paragraph_before(view, clause), clause.start)]
         names = [n for n in names if n not in self.cues.memory_chips]
         return names[-1] if names else None
+
+    def _paragraph_before(self, view: ArticleView, clause: Clause) -> int:
+        """Where the few sentences before the clause start, within its paragraph."""
+        first = view.sentences[max(0, clause.sentence.index - self.window)].start
+        return max(first, view.text.rfind("\n\n", first, clause.start) + 1)
 
     def _continue_into_next(self, view: ArticleView, draft: Draft, converted: set[Item]) -> None:
         """A following sentence that names no company, or opens on the deal and names only
@@ -102,19 +104,13 @@ class SlotFiller:
         nodes = view.items_in(after.start, after.end, "PROCESS_NODE")
         if nodes and draft.node is not None and nodes[0].value.name != draft.node.value.name:
             return  # "N3 stays the workhorse at roughly 160,000 wafers per month": another node's story
-        dates = [d for d in view.items_in(after.start, after.end, "DATE") if d.value.value]
-        fits = {d: self._timing_fit(view, d)[0] for d in dates}
-        best = max(dates, key=fits.get) if dates else None
-        if best is not None and fits[best] > max(draft.timing_fit, 0):
-            draft.timing, draft.timing_fit = best, fits[best]
+        self._take_timing(view, draft, after)
         if draft.volume is None:
             volumes = [q for q in view.items_in(after.start, after.end, "QUANTITY")
                        if q.value.kind in {"units", "wafers", "wafer_capacity"}]
             draft.volume = volumes[0] if volumes else None
         if draft.value is None and (self.cues.deal_nouns.search(after.text) or on_the_deal):  # "... put its value at"
-            money = [m for m in view.items_in(after.start, after.end, "MONEY") if m not in converted
-                     and not _figure_money(view, m, Clause(after, after.start, after.end), self.cues)]
-            draft.value = max(money, key=amount_of) if money else None
+            draft.value = self._deal_value(view, after, converted)
 
     def _deal_told_later(self, view: ArticleView, draft: Draft, converted: set[Item], index: int) -> None:
         """A sentence a little further on, in the same paragraph, that opens on the deal and
@@ -129,16 +125,24 @@ class SlotFiller:
             if not self.cues.deal_continues.match(later.text.lstrip()) or not names <= {draft.customer, draft.supplier}:
                 continue
             if draft.value is None:
-                money = [m for m in view.items_in(later.start, later.end, "MONEY") if m not in converted
-                         and not _figure_money(view, m, Clause(later, later.start, later.end), self.cues)]
-                draft.value = max(money, key=amount_of) if money else None
+                draft.value = self._deal_value(view, later, converted)
             if draft.timing is None:
-                dates = [d for d in view.items_in(later.start, later.end, "DATE") if d.value.value]
-                fits = {d: self._timing_fit(view, d)[0] for d in dates}
-                best = max(dates, key=fits.get) if dates else None
-                if best is not None and fits[best] > 0:
-                    draft.timing, draft.timing_fit = best, fits[best]
+                self._take_timing(view, draft, later)
             return
+
+    def _deal_value(self, view: ArticleView, sentence: SentenceView, converted: set[Item]) -> Item | None:
+        """The largest amount of a sentence on the deal that is no conversion or figure."""
+        money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted
+                 and not _figure_money(view, m, Clause(sentence, sentence.start, sentence.end), self.cues)]
+        return max(money, key=amount_of) if money else None
+
+    def _take_timing(self, view: ArticleView, draft: Draft, sentence: SentenceView) -> None:
+        """The sentence's date that fits an order's timing best, when it fits better than the draft's."""
+        dates = [d for d in view.items_in(sentence.start, sentence.end, "DATE") if d.value.value]
+        fits = {d: self._timing_fit(view, d)[0] for d in dates}
+        best = max(dates, key=fits.get) if dates else None
+        if best is not None and fits[best] > max(draft.timing_fit, 0):
+            draft.timing, draft.timing_fit = best, fits[best]
 
     def _scope_end(self, view: ArticleView, clause: Clause) -> int:
         """The clause, with the clauses after it that name no company of their own
