@@ -19,12 +19,19 @@ class Item:
     rule: str | None = None
     # the company's name (None for other values), read once: the rules ask for it ~300 times an article
     name: str | None = field(init=False, repr=False, compare=False)
+    # the hash dataclass would compute on every lookup (of the same fields), computed once:
+    # the rules keep items in sets and dicts
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # an amount's or a date's value has no name: not asked (a pydantic model answers a
         # missing attribute through an exception, ~2 us)
         name = None if self.label in _NAMELESS else getattr(self.value, "name", None)
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "_hash", hash((self.label, self.start, self.end, self.text, self.sentence, self.rule)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 _NAMELESS = frozenset({"MONEY", "QUANTITY", "DATE"})  # MoneyValue, QuantityValue, DateValue
