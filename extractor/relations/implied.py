@@ -17,7 +17,7 @@ _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b"
 
 class ImpliedParties:
     """Mixed into :class:`~extractor.relations.orders.OrderRules`: needs ``cues``, ``parties``,
-    ``window``, ``_stage`` and ``_fill_slots``."""
+    ``window``, ``_stage``, ``_status_stage`` and ``_fill_slots``."""
 
     def _implied_customers(self, view: ArticleView, party: Item, score: tuple[int, int], hints: set[str],
                            clause: Clause, earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
@@ -197,7 +197,7 @@ class ImpliedParties:
         if clause.start != clause.sentence.start:
             return []  # (the line is read whole, by its first clause)
         status = " ".join(view.text[f.start:f.end] for f in fields if f.kind == "status")
-        stated = next((stage for stage, words in self.cues.field_status if words.search(status)), None)
+        stated = self._status_stage(status)
         drafts = []
         for field in fields:
             text = view.text[field.start:field.end]

@@ -223,7 +223,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         chips = [p for p in scored if roles[p] & _CHIP_TRADES - {"design"}]
         if len(tools) != 1 or len(chips) != 1:
             return
-        (tool, (tool_sup, tool_cust)), (chip, (chip_sup, chip_cust)) = (tools[0], scored[tools[0]]), (chips[0], scored[chips[0]])
+        tool, chip = tools[0], chips[0]
+        (tool_sup, tool_cust), (chip_sup, chip_cust) = scored[tool], scored[chip]
         if tool_sup - tool_cust > chip_sup - chip_cust:
             return  # (the words already say so)
         scored[tool] = (max(tool_sup, tool_cust + 3), tool_cust)
@@ -305,11 +306,14 @@ class OrderRules(ImpliedParties, SlotFiller):
         if "|" not in clause.sentence.text:
             return None
         for cell in clause.sentence.text.split("|"):
-            if 0 < len(cell.split()) <= 3:
-                stated = next((stage for stage, words in self.cues.field_status if words.search(cell)), None)
-                if stated:
-                    return stated
+            stated = self._status_stage(cell) if 0 < len(cell.split()) <= 3 else None
+            if stated:
+                return stated
         return None
+
+    def _status_stage(self, status: str) -> str | None:
+        """The stage a status word gives ("HVM", "risk production", "eval", "booked"), if any."""
+        return next((stage for stage, words in self.cues.field_status if words.search(status)), None)
 
     def _switch_stage(self, view: ArticleView, clause: Clause, supplier: Item, stage: str, talks_only: bool) -> str:
         """In a switch ("moved its chip from Samsung Foundry to TSMC", "replaced Micron with

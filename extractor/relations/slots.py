@@ -97,7 +97,7 @@ class SlotFiller:
         after = view.sentences[index]
         names = {i.name for i in view.items_in(after.start, after.end, "COMPANY")}
         # "Under the agreement, Rebellions will deliver 8,000 chips from the second quarter"
-        on_the_deal = self.cues.deal_continues.match(after.text.lstrip()) and names <= {draft.customer, draft.supplier}
+        on_the_deal = self._on_the_deal(after, names, draft)
         if (names or self.cues.references.search(after.text)) and not on_the_deal:
             self._deal_told_later(view, draft, converted, index + 1)
             return
@@ -121,14 +121,18 @@ class SlotFiller:
         for later in view.sentences[index:last]:
             if "\n\n" in view.text[draft.clause.end:later.start]:
                 return
-            names = {i.name for i in view.items_in(later.start, later.end, "COMPANY")}
-            if not self.cues.deal_continues.match(later.text.lstrip()) or not names <= {draft.customer, draft.supplier}:
+            if not self._on_the_deal(later, {i.name for i in view.items_in(later.start, later.end, "COMPANY")}, draft):
                 continue
             if draft.value is None:
                 draft.value = self._deal_value(view, later, converted)
             if draft.timing is None:
                 self._take_timing(view, draft, later)
             return
+
+    def _on_the_deal(self, sentence: SentenceView, names: set[str], draft: Draft) -> bool:
+        """Does the sentence open on the deal ("The order ...", "Deliveries are due ...") and
+        name no company but its parties?"""
+        return bool(self.cues.deal_continues.match(sentence.text.lstrip())) and names <= {draft.customer, draft.supplier}
 
     def _deal_value(self, view: ArticleView, sentence: SentenceView, converted: set[Item]) -> Item | None:
         """The largest amount of a sentence on the deal that is no conversion or figure."""
