@@ -208,7 +208,7 @@ class CompanyFinder:
             return False
         for k in range(end + 2, min(len(lowers), end + 8)):
             if lowers[k] in self._appositive_nouns:
-                return k + 1 >= len(lowers) or lowers[k + 1] in {",", ".", ";", "that", "which", "based", "with", "whose"}
+                return k + 1 >= len(lowers) or lowers[k + 1] in {",", ".", ";", "that", "which", "based", "with", "whose", "of"}
             if lowers[k] in {",", ".", ";", "(", ")"}:
                 return False
         return False

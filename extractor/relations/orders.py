@@ -405,9 +405,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         for service in ("foundry", "memory", "packaging", "design", "supply"):
             if service in roles:
                 return service
-        if roles & {"equipment", "materials"}:
-            return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB")
-        return None
+        if roles & {"equipment", "materials"} or not roles:
+            return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB"), and so is
+        return None  # what an unknown maker's order is for when no word names the work ("Daejin Tech ... order from SK hynix")
 
     def _service_named_before(self, view: ArticleView, clause: Clause, roles: frozenset[str]) -> str | None:
         """The one service of a maker of several that the nearest sentence before names (a table

@@ -16,6 +16,8 @@ from .views import ArticleView, Item
 
 SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
+_POSSESSIVES = frozenset({"its", "their"})
+_PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
                         r"(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+|(?:U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2})?$")
@@ -140,6 +142,8 @@ class PartyScorer:
             return 3, 0
         # a decimal point is no sentence end to the markers ("order of 42.8 billion won from")
         before = _DECIMAL.sub("_", view.text[max(clause.sentence.start, first.start - 80):first.start])
+        if first.text.lower() in _POSSESSIVES and not _PREPOSITION_BEFORE.search(before):
+            before = ""  # "said it had won its first order from Micron": "its" is no object of "won"
         # "Broadcom, which designs ..., has picked SK hynix": the main verb marks Broadcom
         after_start = next((end + 1 for start, end in clause.holes if start == last.end), last.end)
         if view.text.startswith(")", after_start):  # "Global Unichip (GUC) did the back-end design"
