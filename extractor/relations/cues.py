@@ -49,6 +49,8 @@ class Cues:
     chip_reference: re.Pattern
     chip_words: re.Pattern  # any chip word: a sentence about a company's chip
     anonymous_customer: re.Pattern
+    customer_withheld: re.Pattern
+    customer_revealed: re.Pattern
     list_marker: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
@@ -167,6 +169,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         chip_reference=_compile(data["chip_reference"]),
         chip_words=guarded(data["chip_words"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
+        customer_withheld=_compile(data["customer_withheld"]),
+        customer_revealed=_compile(data["customer_revealed"]),
         list_marker=guarded(data["list_marker"]),
         bullet=guarded(data["list_marker"] + data["bullet"]),
         list_share=guarded(data["list_share"], re.IGNORECASE),

@@ -273,10 +273,15 @@ class ImpliedParties:
         making = roles & MAKING
         return (next(iter(making)) if len(making) == 1 else ("supply" if "supply" in allowed else None)), False
 
-    def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str) -> tuple[Item, list[Item]] | None:
-        """"signed a wafer supply agreement with a U.S. hyperscaler it did not name": customer null."""
+    def _anonymous_customer(self, party: Item, score: tuple[int, int], text: str,
+                            next_text: str = "") -> tuple[Item, list[Item]] | None:
+        """"signed a wafer supply agreement with a U.S. hyperscaler it did not name", or a deal
+        whose next sentence says "The company did not identify the customer": customer null."""
         sup, cust = score
-        if sup <= cust or not self.cues.anonymous_customer.search(text):
+        if sup <= cust:
+            return None
+        withheld = self.cues.deal_nouns.search(text) and self.cues.customer_withheld.search(text + " " + next_text)
+        if not (withheld or self.cues.anonymous_customer.search(text)):
             return None
         return party, [Item("COMPANY", party.start, party.start, "", CompanyValue(name=""), party.sentence,
                             "anonymous")]

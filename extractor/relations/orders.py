@@ -183,12 +183,21 @@ class OrderRules(ImpliedParties, SlotFiller):
             return []  # "Who picked up SPIL's new line?": a question asks for the other party
         pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
             self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier) or \
-            self._anonymous_customer(alone, scored[alone], clause.text(view))
+            self._anonymous_customer(alone, scored[alone], clause.text(view), self._next_in_paragraph(view, clause))
         if pair is None:
             return []
         supplier, customers = pair
         return self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only, inherited,
                            alone=True)
+
+    @staticmethod
+    def _next_in_paragraph(view: ArticleView, clause: Clause) -> str:
+        """The next sentence's words when it goes on with the same paragraph ("... signed a 3.2
+        trillion won deal to supply memory chips. The company did not identify the customer.")."""
+        index = clause.sentence.index + 1
+        if index < len(view.sentences) and not opens_paragraph(view, view.sentences[index]):
+            return " " + view.sentences[index].text
+        return ""
 
     def _suppliers(self, view: ArticleView, scored: dict[Item, tuple[int, int]], found, split: bool) -> list[Item]:
         """The clause's supplier, and any other party as clearly marked as one that is not in
@@ -517,8 +526,21 @@ def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list
     drafts = rules.drafts(view)
     orders = merge(view, drafts, equivalents(view))
     orders = [o for o in orders if not (o.stage == "talks" and _none_placed_next(view, rules.cues, o))]
+    orders = _named_later(rules.cues, orders)
     orders = _programs_carried(view, orders)
     return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
+
+
+def _named_later(cues: Cues, orders: list[Order]) -> list[Order]:
+    """A deal first told without its customer ("a contract with a customer it did not name")
+    and later revealed as a named one's ("Musk confirmed that the carmaker was the buyer"),
+    from the same supplier for the same work, is that customer's order: the contract's null
+    customer is for a deal whose article names no customer."""
+    def named_after(unnamed: Order) -> bool:
+        return any(o.customer and o.supplier == unnamed.supplier and o.service == unnamed.service
+                   and any(e.start > unnamed.evidence[0].start and cues.customer_revealed.search(e.text)
+                           for e in o.evidence) for o in orders)
+    return [o for o in orders if o.customer or not named_after(o)]
 
 
 def _none_placed_next(view: ArticleView, cues: Cues, order: Order) -> bool:

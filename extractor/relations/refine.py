@@ -34,7 +34,11 @@ _EXECUTIVE_SAYS = re.compile(
     r"spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|told [^,.;]{1,40}?|confirmed|announced)\s+(?:that\s+)?",
     re.IGNORECASE)
 _OWN_OFFICIAL = guarded(r",\s*(?:an?|one|the)\s+(?:company|group|firm|corporate)\s+(?:official|spokes\w+|executive|"
-                        r"representative)\s+(?:said|says|told)\b", re.IGNORECASE)
+                        r"representative)\s+(?:said|says|told)\b|"
+                        # "Samsung has signed a 3.2 trillion won deal ..., according to a regulatory filing"
+                        r",\s*according to (?:a|an|its|the|the company['’]s) (?:regulatory |stock[- ]exchange |"
+                        r"exchange |public |securities )?(?:filing|disclosure|statement|press release|announcement)\b"
+                        r"(?!\s+(?:by|from|of)\b)", re.IGNORECASE)
 _EVERYONE = "*"  # "the companies said": every party of the sentence's deal speaks
 
 
