@@ -234,8 +234,6 @@ class OrderRules(ImpliedParties, SlotFiller):
             return
         tool, chip = tools[0], chips[0]
         (tool_sup, tool_cust), (chip_sup, chip_cust) = scored[tool], scored[chip]
-        if tool_sup - tool_cust > chip_sup - chip_cust:
-            return  # (the words already say so)
         scored[tool] = (max(tool_sup, tool_cust + 3), tool_cust)
         scored[chip] = (0, max(chip_cust, 1))
         found.marked.add(tool.name)
