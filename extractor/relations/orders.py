@@ -412,9 +412,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         for service in ("foundry", "memory", "packaging", "design", "supply"):
             if service in roles:
                 return service
-        if roles & {"equipment", "materials"} or not roles:
-            return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB"), and so is
-        return None  # what an unknown maker's order is for when no word names the work ("Daejin Tech ... order from SK hynix")
+        if roles & {"equipment", "materials"} or not self.parties.roles(supplier.name) and not roles & SUPPLIER_ROLES:
+            return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB"), and so is what
+        return None  # a company no gazetteer knows sells when no word names the work ("GPU startup X ... won an order from")
 
     def _service_named_before(self, view: ArticleView, clause: Clause, roles: frozenset[str]) -> str | None:
         """The one service of a maker of several that the nearest sentence before names (a table
