@@ -150,5 +150,7 @@ def refine(view: ArticleView, cues: Cues, orders: list[Order],
             update["confirmation"] = "denied"
         elif order.confirmation == "reported" and on_record(view, cues, order):
             update["confirmation"] = "confirmed"
+        if order.service == "design" and order.stage == "production":
+            update["stage"] = "agreed"  # design work is done for a chip, not made or shipped: a shipping chip's design stays agreed
         refined.append(order.model_copy(update=update) if update else order)
     return refined
