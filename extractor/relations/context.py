@@ -297,8 +297,10 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         if following and following[0].start - (clause.start + match.end()) <= 1:
             continue  # "the U.S. carmaker Tesla": the name itself follows
         preceding = view.items_in(clause.start, start, "COMPANY")[-1:]
-        if preceding and _APPOSITION.fullmatch(view.text[preceding[0].end:start]):
+        if preceding and _APPOSITION.fullmatch(view.text[preceding[0].end:start]) \
+                and not _SAYS_AFTER.match(view.text, clause.start + match.end()):
             continue  # "Sondrel, the British design-services firm": the name itself comes before
+            # (not "... to SK hynix, the company said": a speaker closing the sentence)
         if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
                 and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
             continue  # "it" after both parties are named is usually a thing, unless a speaker's
@@ -329,6 +331,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
 
 _BASED = re.compile(r"-based$")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*,\s*")
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|announced|confirmed|disclosed|stated|noted|wrote)\b")
 _ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
 
 

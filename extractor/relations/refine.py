@@ -16,10 +16,10 @@ _NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to)
 
 
 _SPEAKS = re.compile(
-    r"^(?:'s|’s)?\s*(?:,[^;\"“]{1,120}?,\s*)?"  # "Quorbit AI, a Toronto start-up building accelerators, said"
+    r"^(?:'s|’s)?\s*(?:,(?:[^;\"“.:]|\.(?!\s)){1,120}?,\s*)?"  # "Quorbit AI, a Toronto start-up building accelerators, said"
     r"(?:(?:CEO|CTO|COO|chief executive|chief \w+ officer|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
     r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told)\b"
-    r"(?!\s+to\b)",  # "Qualcomm said to pick Samsung": a headline's hearsay
+    r"(?!\s+to\b)(?!\s+by\s+(?:neither|none|no)\b)",  # "Qualcomm said to pick Samsung": a headline's hearsay
     re.IGNORECASE)
 
 
@@ -38,7 +38,12 @@ _OWN_OFFICIAL = guarded(r",\s*(?:an?|one|the)\s+(?:company|group|firm|corporate)
                         # "Samsung has signed a 3.2 trillion won deal ..., according to a regulatory filing"
                         r",\s*according to (?:a|an|its|the|the company['’]s) (?:regulatory |stock[- ]exchange |"
                         r"exchange |public |securities )?(?:filing|disclosure|statement|press release|announcement)\b"
-                        r"(?!\s+(?:by|from|of)\b)", re.IGNORECASE)
+                        r"(?!\s+(?:by|from|of)\b)|"
+                        # "..., its filing showed", "..., chief executive Dana Whitcomb said in an interview"
+                        r",\s*(?:its|the company['’]s) (?:[\w-]+ )?(?:filing|disclosure|statement|release) (?:showed|shows|said|says|stated)\b|"
+                        r",\s*(?:its |the company['’]s )?(?:chief executive|CEO|president|chairman|chief \w+ officer|CFO|CTO|founder)"
+                        r"(?:\s+and\s+[\w ]{1,30}?)?\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,2}\s+(?:said|says|told)\b",
+                        re.IGNORECASE)
 _EVERYONE = "*"  # "the companies said": every party of the sentence's deal speaks
 
 
@@ -112,7 +117,7 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
         else:
             whole = Clause(sentence, sentence.start, sentence.end)
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
-            view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 80])
+            view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 160])
                                or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
             if _OWN_OFFICIAL.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
                 subject = view.items_in(sentence.start, sentence.end, "COMPANY")[:1]
