@@ -1,5 +1,6 @@
 """Orders from made-up sentences, one construction each (tests/relations/data/order_phrasings.yaml),
-and from short made-up passages (order_passages.yaml).
+from short made-up passages (order_passages.yaml), and from a set of both written apart from
+the rules (order_phrasings_apart.yaml).
 
 A case passes when the orders found are exactly the expected ones (optional ones aside), by
 customer, supplier and service, with the expected stage and confirmation."""
@@ -12,7 +13,7 @@ import yaml
 
 from extractor import extract
 
-CASES = [case for name in ("order_phrasings.yaml", "order_passages.yaml")
+CASES = [case for name in ("order_phrasings.yaml", "order_passages.yaml", "order_phrasings_apart.yaml")
          for case in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))]
 PUBLISHED = "2026-06-15"
 
