@@ -35,6 +35,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         converted = {i for items in conversions.values() for i in items}
         found: list[Draft] = []
         for sentence in view.sentences:
+            if _QUESTION.search(sentence.text) and not _PRESUPPOSED.match(sentence.text) \
+                    and not _answered_yes(view, sentence):
+                continue  # "Can Intel win Apple back as a foundry customer?": a question states no deal
             for clause in clauses(view, sentence, self.cues, relatives=True):
                 drafts = self._field_drafts(view, clause, converted)
                 if drafts is None:
@@ -505,6 +508,16 @@ def _own_brackets(view: ArticleView, items: list[Item]) -> bool:
     return len(items) > 1 and all(_BRACKET_AFTER.match(view.text, i.end) for i in items if i.rule != "coref")
 
 
+_QUESTION = re.compile(r"\?[\"”’']?\s*$")
+_PRESUPPOSED = re.compile(r"\s*(?:Q:\s*)?(?:Why|How|When|Where)\s+(?:did|does|do|has|have|is|are|was|were)\b")  # "Why did Qualcomm pick TSMC?"
+_YES = re.compile(r"\s*(?:A:\s*)?(?:Yes|Yep|Indeed|It does|They do|It has|It is)\b")
+
+
+def _answered_yes(view: ArticleView, sentence: SentenceView) -> bool:
+    """"Does Amkor package anything for Nvidia yet? Yes.": a question the next sentence answers yes
+    states what it asks."""
+    index = sentence.index + 1
+    return index < len(view.sentences) and bool(_YES.match(view.sentences[index].text))
 _FULL_STACK = re.compile(r"\b(?:turnkey|full-stack|one-stop|end-to-end)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{2,80}\)")
