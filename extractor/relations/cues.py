@@ -51,6 +51,7 @@ class Cues:
     anonymous_customer: re.Pattern
     customer_withheld: re.Pattern
     customer_revealed: re.Pattern
+    hypothetical: re.Pattern
     list_marker: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
@@ -171,6 +172,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         anonymous_customer=_compile(data["anonymous_customer"]),
         customer_withheld=_compile(data["customer_withheld"]),
         customer_revealed=_compile(data["customer_revealed"]),
+        hypothetical=_compile(data["hypothetical"]),
         list_marker=guarded(data["list_marker"]),
         bullet=guarded(data["list_marker"] + data["bullet"]),
         list_share=guarded(data["list_share"], re.IGNORECASE),

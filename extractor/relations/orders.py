@@ -39,6 +39,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                     and not _answered_yes(view, sentence):
                 continue  # "Can Intel win Apple back as a foundry customer?": a question states no deal
             for clause in clauses(view, sentence, self.cues, relatives=True):
+                supposed = bool(self.cues.hypothetical.search(clause.text(view)))
+                if supposed and not self.cues.order_talks.search(clause.text(view)):
+                    continue  # "If Samsung clears Nvidia's qualification tests, ...": supposed, not told
                 drafts = self._field_drafts(view, clause, converted)
                 if drafts is None:
                     drafts = self._line_item_drafts(view, clause, converted)
@@ -48,6 +51,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                     drafts = self._clause_drafts(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 drafts += self._grid_drafts(view, clause, converted)
+                if supposed:  # "If the Halyard talks succeed, Marvell would need to book ... at TSMC": talks at most
+                    for draft in drafts:
+                        draft.stage = "talks" if draft.stage != "past" else draft.stage
                 for draft in drafts:  # the buyer of a maker's work owns the products named with it
                     if draft.service in MAKING and draft.customer:
                         for name in draft.products:
