@@ -75,7 +75,8 @@ class PartyScorer:
             named = view.items_in(head[0], head[1], "COMPANY") + named
         named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list
         names = {i.name for i in named}
-        extra = references(view, clause, self.cues, names, self.window, keep_named=True)
+        extra = [e for e in references(view, clause, self.cues, names, self.window, keep_named=True)
+                 if not self.cues.lost_after.match(view.text, e.end, clause.end)]  # "We bid for ... and lost it to ASE"
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
         rule = "product_owner" if _being_made(view, clause, hints) else "product_seller"
@@ -204,10 +205,11 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
     and ADTechnology")."""
     kept = []
     for group in _lists(view, items):
-        if not is_excluded(view, group[0], clause.start, cues):
-            kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
-                     and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
-                     and not cues.lost_after.match(view.text, i.end, clause.end)]  # "Samsung lost the order to TSMC"
+        if is_excluded(view, group[0], clause.start, cues) or cues.lost_after.match(view.text, group[-1].end, clause.end):
+            continue  # "Samsung and Intel both pitched 2nm-class capacity for Feynman and lost"
+        kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
+                 and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
+                 and not cues.lost_after.match(view.text, i.end, clause.end)]  # "Samsung lost the order to TSMC"
     return kept
 
 

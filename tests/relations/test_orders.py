@@ -1922,8 +1922,8 @@ def test_partners_in_a_fab_or_venture_are_no_buyers(text):
     "text, expected",
     [
         ("Samsung Electronics lost the MediaTek order to TSMC.", {("MediaTek", "TSMC", "foundry")}),
-        # the loser of a bid gets no order
-        ("Powertech Technology bid for the Broadcom overflow and lost it to ASE.", set()),
+        # the loser of a bid gets no order; the winner gets the work ("it" is the work)
+        ("Powertech Technology bid for the Broadcom overflow and lost it to ASE.", {("Broadcom", "ASE", "packaging")}),
     ],
 )
 def test_the_company_that_lost_the_work_is_no_party(text, expected):
