@@ -86,6 +86,7 @@ class Cues:
     funding_after: re.Pattern  # "... in a Series B round"
     shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
     copula_before: re.Pattern  # "remains <Anthropic's> largest backer": a possessive that owns nothing
+    figure_of: re.Pattern  # "operating profit at SK hynix": the company after a figure noun owns it
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     person_after: re.Pattern
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
@@ -205,6 +206,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
         shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),
         copula_before=guarded(figures["copula_before"], re.IGNORECASE),
+        figure_of=guarded(figures["figure_of"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),

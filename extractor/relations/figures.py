@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
-from .context import (Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, paragraph_topic,
-                      references, resolve)
+from .context import (Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, nested_in_amount,
+                      paragraph_topic, references, resolve)
 from .cues import Cues
 from .views import ArticleView, Item
 
@@ -120,8 +120,8 @@ class FigureRules:
             if after and after[0].start == named_after.end():
                 return after[0].name
         named_before = view.items_in(clause.start, item.start, "COMPANY")[-1:]
-        if named_before and _AT_BEFORE.fullmatch(view.text, named_before[0].end, item.start):
-            return named_before[0].name  # "followed by Samsung at US$13.5 billion", "led by Naver with a 30 billion won investment"
+        if named_before and self._names_owner(view, clause, named_before[0], item):
+            return named_before[0].name
         asides = _asides(view, clause, item.start)
         local = Clause(clause.sentence, clause.start, item.start, holes=asides)
         candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
@@ -163,6 +163,18 @@ class FigureRules:
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
 
+
+    def _names_owner(self, view: ArticleView, clause: Clause, company: Item, item: Item) -> bool:
+        """Does the phrase around the last company before the amount make it the amount's
+        owner, whatever its place in the clause? "followed by Samsung at US$13.5 billion", "led
+        by Naver with a 30 billion won investment", "ahead of Samsung's 130,000 wafers per month",
+        "operating profit at SK hynix came to", "from Oracle, whose Abilene campus will reach"."""
+        if _AT_BEFORE.fullmatch(view.text, company.end, item.start):
+            return True
+        if company.rule == "coref" or nested_in_amount(view, company):
+            return False
+        return bool(self.cues.figure_of.search(view.text, max(clause.start, company.start - 60), company.start)) \
+            or bool(_WHOSE_AFTER.match(view.text, company.end, item.start))
 
     def _predicate(self, view: ArticleView, company: Item) -> bool:
         """A possessive after a copula ("Amazon remains Anthropic's largest backer, with $8
@@ -241,7 +253,8 @@ def _of_end(text: str) -> int:
     return match.end() if match else len(text)
 
 
-_AT_BEFORE = re.compile(r"\s+(?:at|with an?)\s+(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
+_AT_BEFORE = re.compile(r"(?:\s+(?:at|with an?)\s+|(?:'s|’s)\s+)(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
+_WHOSE_AFTER = re.compile(r"\s*,\s*whose\s")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",\s*$")
 # ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
