@@ -87,6 +87,12 @@ class Cues:
     shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
     copula_before: re.Pattern  # "remains <Anthropic's> largest backer": a possessive that owns nothing
     figure_of: re.Pattern  # "operating profit at SK hynix": the company after a figure noun owns it
+    statement_date_before: re.Pattern  # "said on Thursday": the date of a statement, no figure's timing
+    statement_date_after: re.Pattern  # "Micron on Tuesday reported"
+    statement_day_kinds: frozenset[str]  # kinds whose day-precise dates are the day results were told
+    statement_day_kept: re.Pattern  # "today": a day that still times the figure
+    figure_change: re.Pattern  # "rising to", "up from": amounts on a timeline, each with its own date
+    event_date: re.Pattern  # "with output starting in 2027": a later event's date, no figure's timing
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     person_after: re.Pattern
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
@@ -207,6 +213,12 @@ def load_cues(models_dir: str | None = None) -> Cues:
         shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),
         copula_before=guarded(figures["copula_before"], re.IGNORECASE),
         figure_of=guarded(figures["figure_of"], re.IGNORECASE),
+        statement_date_before=guarded(figures["statement_date"]["before"], re.IGNORECASE),
+        statement_date_after=guarded(figures["statement_date"]["after"], re.IGNORECASE),
+        statement_day_kinds=frozenset(figures["statement_date"]["day_kinds"]),
+        statement_day_kept=re.compile(figures["statement_date"]["day_kept"], re.IGNORECASE),
+        figure_change=re.compile(figures["figure_change"], re.IGNORECASE),
+        event_date=re.compile(figures["event_date"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),

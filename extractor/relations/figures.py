@@ -5,9 +5,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
-from .context import (Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, nested_in_amount,
+from .context import (Clause, clauses, equivalents, is_excluded, is_salient, nested_in_amount,
                       paragraph_topic, references, resolve)
 from .cues import Cues
+from .figure_timing import figure_timing
 from .views import ArticleView, Item
 
 
@@ -71,10 +72,9 @@ class FigureRules:
         if isinstance(value, MoneyValue):
             negative = kind == "operating_profit" and self.cues.negative.search(before[-60:] + after[:30])
             value = MoneyAmount(**_signed(value, bool(negative)), equivalents=[c.value for c in conversions])
-        dates = [d for d in view.items_in(clause.start, clause.end, "DATE")
-                 if d.value.value and not is_dateline(view, d)]
         sentence = clause.sentence
-        return Figure(company=company, kind=kind, value=value, timing=dates[0].value if dates else None,
+        timing = figure_timing(view, clause, item, kind, self.cues)
+        return Figure(company=company, kind=kind, value=value, timing=timing.value if timing else None,
                       evidence=[Evidence(text=sentence.text.strip(), start=sentence.start, end=sentence.end)])
 
     def _market_wide(self, view: ArticleView, start: int, end: int) -> bool:

@@ -1,5 +1,6 @@
 """Figures from made-up sentences and short passages, one construction each
-(tests/relations/data/figure_phrasings.yaml).
+(tests/relations/data/figure_phrasings.yaml), and from made-up passages that put figures the
+way real reports do (figure_passages.yaml).
 
 A case passes when the figures found are exactly the expected ones (optional ones aside), by
 company, kind and amount (low and high for a range), each with the expected timing where the
@@ -13,7 +14,8 @@ import yaml
 
 from extractor import extract
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "figure_phrasings.yaml").read_text(encoding="utf-8"))
+CASES = [case for name in ("figure_phrasings.yaml", "figure_passages.yaml")
+         for case in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))]
 PUBLISHED = "2026-11-23"
 
 
