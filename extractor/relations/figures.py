@@ -114,11 +114,9 @@ class FigureRules:
         """The company the number belongs to: the nearest subject before it in its clause
         ("SK hynix about 190k wpm, Samsung about 170k wpm"), else who "its" or "the
         company" means, else the maker of the node it counts ("N2 ... 100k wpm")."""
-        named_after = _FOR_AFTER.match(view.text, item.end, clause.end) if item.label == "QUANTITY" else None
-        if named_after:  # "about 170K wafers per month for Samsung"
-            after = view.items_in(named_after.end(), clause.end, "COMPANY")[:1]
-            if after and after[0].start == named_after.end():
-                return after[0].name
+        named_after = _named_after(view, clause, item) if item.label == "QUANTITY" else None
+        if named_after is not None:
+            return named_after.name
         named_before = view.items_in(clause.start, item.start, "COMPANY")[-1:]
         if named_before and self._names_owner(view, clause, named_before[0], item):
             return named_before[0].name
@@ -241,7 +239,23 @@ class FigureRules:
         return not roles or bool(roles & self.cues.capacity_roles)
 
 
-_FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
+# a company named right after a capacity: "about 170K wafers per month for Samsung", "21k wpm of SF2-class output at
+# Samsung", "a 300-megawatt Nebius data center" (the site's owner, whoever rents it)
+_FOR_AFTER = re.compile(r"\s*(?:for|at|of (?:[\w-]+\s+){0,2}?(?:output|capacity|production|wafer starts) at)\s+")
+_SITE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:data[ -]?cent(?:er|re)s?|campus(?:es)?|sites?|fabs?|plants?|clusters?|"
+                         r"facilit(?:y|ies))\b")
+
+
+def _named_after(view: ArticleView, clause: Clause, item: Item) -> Item | None:
+    """The company a capacity is stated for, named right after it."""
+    named = _FOR_AFTER.match(view.text, item.end, clause.end)
+    start = named.end() if named else item.end + 1
+    after = view.items_in(start, clause.end, "COMPANY")[:1]
+    if not after or after[0].start != start:
+        return None
+    if named or (view.text[item.end:start].isspace() and _SITE_AFTER.match(view.text, after[0].end, clause.end)):
+        return after[0]
+    return None
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _OF_IT = re.compile(r"\s*of (?:it|them|that|this|the (?:step|work|flow))\b")
