@@ -21,6 +21,7 @@ _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|transaction|tie-up|alliance|investment|stake)s?\b")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
+_OWNER_MODIFIER = re.compile(r"-(?:owned|backed|controlled|funded|affiliated|supported|run|led|majority-owned)\b")
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
                              r"[a-z-]+s\b"  # ", which co-designs the TPU with Google"
                              r"|whose\s+[^,;]{1,60}?\b(?:are|is|were|was|will be|have been|has been)\s+(?:\w+\s+)?"
@@ -154,6 +155,8 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     if item.label != "COMPANY" or item.rule == "coref" or nested_in_amount(view, item):
         return False  # "2,000 Nvidia B200 GPUs": a brand inside a count names no actor
+    if _OWNER_MODIFIER.match(view.text, item.end):
+        return False  # "SoftBank-owned Arm said its ...": the owner only describes the company named next
     if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]):
         named = _NAMED_AFTER.match(view.text, item.end, item.end + 60)
         # "TSMC's largest customer, Nvidia, has ...": the company the apposition names is the subject

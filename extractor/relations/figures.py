@@ -270,7 +270,7 @@ def _of_end(text: str) -> int:
 _AT_BEFORE = re.compile(r"(?:\s+(?:at|with an?)\s+|(?:'s|’s)\s+)(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
 _WHOSE_AFTER = re.compile(r"\s*,\s*whose\s")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
-_COMMA_BEFORE = re.compile(r",\s*$")
+_COMMA_BEFORE = re.compile(r",[\"”’']?\s*$")
 # ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
 _ASIDE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:which|who|whose|(?:in|of|for|with|to) which|an?)\s[^,;:]*,")
 
