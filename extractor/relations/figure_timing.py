@@ -78,6 +78,7 @@ def _names_period(view: ArticleView, date: Item, item: Item, kind: str, cues: Cu
 _DATE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:at|in) (?:[A-Z][\w-]*\s+){1,3})?(?:(?:in|by|at|for|during|as of|"
                          r"through|until|since|of|from|on|over|to|before|after)\s+)?(?:(?:calendar|fiscal|fiscal year|FY)\s+)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b")
-# words that can't stand between a period and its figure noun ("last month it would invest": no "last month investment")
+# words that can't stand between a period and its figure noun ("last month it would invest", "next year after losing")
 _NOT_A_MODIFIER = re.compile(r"\b(?:it|its|he|she|they|we|that|which|would|will|to|is|was|were|has|had|have|said|says|"
-                             r"expects?|plans?|could|may|might)\b", re.IGNORECASE)
+                             r"expects?|plans?|could|may|might|after|before|from|in|on|at|by|for|since|as|than|of|with)\b",
+                             re.IGNORECASE)

@@ -166,6 +166,7 @@ class FigureRules:
         """Does the phrase around the last company before the amount make it the amount's
         owner, whatever its place in the clause? "followed by Samsung at US$13.5 billion", "led
         by Naver with a 30 billion won investment", "ahead of Samsung's 130,000 wafers per month",
+        "with Amazon alone accounting for $125 billion",
         "operating profit at SK hynix came to", "from Oracle, whose Abilene campus will reach"."""
         if _AT_BEFORE.fullmatch(view.text, company.end, item.start):
             return True
@@ -267,7 +268,9 @@ def _of_end(text: str) -> int:
     return match.end() if match else len(text)
 
 
-_AT_BEFORE = re.compile(r"(?:\s+(?:at|with an?)\s+|(?:'s|’s)\s+)(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
+_AT_BEFORE = re.compile(r"(?:\s+(?:at|with an?)\s+|(?:'s|’s)\s+|\s+(?:alone\s+)?(?:accounting for|contributing|spending|investing|"
+                        r"earmarking|putting in|taking)\s+)(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|"
+                        r"almost)\s+)*")
 _WHOSE_AFTER = re.compile(r"\s*,\s*whose\s")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s*$")
