@@ -84,6 +84,7 @@ class Cues:
     not_figure_after: re.Pattern  # "... of purchase commitments"
     funding_before: re.Pattern  # "raised 250 billion won": money taken in from investors, no figure
     funding_after: re.Pattern  # "... in a Series B round"
+    support_received: tuple[re.Pattern, re.Pattern]  # "received $5.7 billion in CHIPS Act funds": before, after
     shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
     copula_before: re.Pattern  # "remains <Anthropic's> largest backer": a possessive that owns nothing
     figure_of: re.Pattern  # "operating profit at SK hynix": the company after a figure noun owns it
@@ -210,6 +211,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         not_figure_after=guarded(figures["not_figure"]["after"], re.IGNORECASE),
         funding_before=guarded(figures["funding"]["before"], re.IGNORECASE),
         funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
+        support_received=(guarded(figures["support_received"]["before"], re.IGNORECASE),
+                          guarded(figures["support_received"]["after"], re.IGNORECASE)),
         shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),
         copula_before=guarded(figures["copula_before"], re.IGNORECASE),
         figure_of=guarded(figures["figure_of"], re.IGNORECASE),

@@ -54,6 +54,9 @@ class FigureRules:
             return None  # (a site two companies are "jointly building" anywhere before it: no one's)
         if self.cues.funding_before.search(before[-60:]) or self.cues.funding_after.match(after):
             return None  # "raised 250 billion won in a funding round": investors' money, no figure
+        received, support = self.cues.support_received
+        if received.search(before[-60:]) and support.match(after):
+            return None  # "received $5.7 billion in CHIPS Act funds": public money taken in, no figure
         if self.cues.not_figure_before.search(before[-80:]) or self.cues.not_figure_after.match(after):
             return None  # "up from its previous guidance of ...", "valued at ...", "... of purchase commitments"
         if kind == "revenue" and (self.cues.one_deal_before.search(before[-120:])
