@@ -117,7 +117,7 @@ class FigureRules:
         """The company the number belongs to: the nearest subject before it in its clause
         ("SK hynix about 190k wpm, Samsung about 170k wpm"), else who "its" or "the
         company" means, else the maker of the node it counts ("N2 ... 100k wpm")."""
-        named_after = _named_after(view, clause, item) if item.label == "QUANTITY" else None
+        named_after = _named_after(view, clause, item) if item.label == "QUANTITY" else _builder_after(view, clause, item)
         if named_after is not None:
             return named_after.name
         named_before = view.items_in(clause.start, item.start, "COMPANY")[-1:]
@@ -248,6 +248,22 @@ class FigureRules:
 _FOR_AFTER = re.compile(r"\s*(?:for|at|of (?:[\w-]+\s+){0,2}?(?:output|capacity|production|wafer starts) at)\s+")
 _SITE_AFTER = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:data[ -]?cent(?:er|re)s?|campus(?:es)?|sites?|fabs?|plants?|clusters?|"
                          r"facilit(?:y|ies))\b")
+
+
+# a site and the company building it after an amount: "The $11 billion fab Tata Electronics is building"
+_SITE_THEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:fabs?|(?:mega|giga)-?fabs?|plants?|factor(?:y|ies)|campus(?:es)?|sites?|"
+                        r"facilit(?:y|ies)|clusters?|lines?|data[ -]?cent(?:er|re)s?)\s+(?:that\s+|which\s+)?")
+_BUILDING = re.compile(r"\s+(?:is\s+|was\s+|will\s+|has\s+|had\s+|plans\s+to\s+)?(?:be\s+)?(?:building|constructing|"
+                       r"build|builds|built|opening|opens|opened|runs|operates|broke ground|began)\b")
+
+
+def _builder_after(view: ArticleView, clause: Clause, item: Item) -> Item | None:
+    """The company building the site an amount prices, named after it."""
+    site = _SITE_THEN.match(view.text, item.end, clause.sentence.end)
+    company = view.items_in(site.end(), clause.sentence.end, "COMPANY")[:1] if site else []
+    if company and company[0].start == site.end() and _BUILDING.match(view.text, company[0].end, clause.sentence.end):
+        return company[0]
+    return None
 
 
 def _named_after(view: ArticleView, clause: Clause, item: Item) -> Item | None:
