@@ -141,6 +141,14 @@ class FigureRules:
             if listed:  # "Capex guidance from Meta and Microsoft alone points to more than $250 billion": their sum
                 return self._respectively(view, clause, item, listed)
             return last.name
+        return self._owner_elsewhere(view, clause, item)
+
+    def _owner_elsewhere(self, view: ArticleView, clause: Clause, item: Item) -> str | None:
+        """The owner when the clause names none before the amount: the speaker closing the
+        sentence, the maker of the node or technology it counts, the paragraph's heading
+        company, the story's company for its officer, else the company last in focus; no one
+        when the clause names several companies that own nothing ("Capex guidance from Meta and
+        Microsoft alone points to ...": their sum)."""
         speaker = self._speaker_after(view, clause, item)
         if speaker is not None:  # "The expansion lifts the site's power draw to 24 megawatts, Telekom said."
             return speaker.name
@@ -148,6 +156,8 @@ class FigureRules:
             maker = self.node_makers.get(node.value.name or "")
             if maker:
                 return maker
+        if len({c.name for c in view.items_in(clause.start, item.start, "COMPANY")}) > 1:
+            return None
         topic = paragraph_topic(view, clause.sentence.index)
         if topic is not None:  # "SK hynix. Still the volume leader ... TSV capacity should reach 190k wpm"
             return topic.name
@@ -163,7 +173,6 @@ class FigureRules:
             return first.name if first is not None else None
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
-
 
     def _names_owner(self, view: ArticleView, clause: Clause, company: Item, item: Item) -> bool:
         """Does the phrase around the last company before the amount make it the amount's
