@@ -152,6 +152,9 @@ class FigureRules:
         speaker = self._speaker_after(view, clause, item)
         if speaker is not None:  # "The expansion lifts the site's power draw to 24 megawatts, Telekom said."
             return speaker.name
+        heading = self._list_heading(view, item)
+        if heading is not None:  # "TSMC N2 and N2P\n- Apple: 48k wpm\n- Total: about 105k wpm"
+            return heading
         for node in reversed(view.items_in(clause.sentence.start, item.start, "PROCESS_NODE")):
             maker = self.node_makers.get(node.value.name or "")
             if maker:
@@ -173,6 +176,29 @@ class FigureRules:
             return first.name if first is not None else None
         target = resolve(view, clause.start, self.cues, set(), self.window)
         return target.name if target is not None else None
+
+    def _list_heading(self, view: ArticleView, item: Item) -> str | None:
+        """The company heading a list whose total line holds the amount: a short line above the
+        list ("TSMC N2 and N2P", "Intel 18A"), a line of explanation between them allowed."""
+        line_start = view.text.rfind("\n", 0, item.start) + 1
+        if not _TOTAL_LINE.match(view.text, line_start, item.start):
+            return None
+        end, explained = line_start - 1, 0
+        while end > 0 and explained < 2:
+            start = view.text.rfind("\n", 0, end) + 1
+            line = view.text[start:end].strip()
+            if line and not _BULLET.match(line):
+                if _HEADING_LINE.fullmatch(line):
+                    return self._heading_company(view, start, end)
+                explained += 1
+            end = start - 1
+        return None
+
+    def _heading_company(self, view: ArticleView, start: int, end: int) -> str | None:
+        named = {c.name for c in view.items_in(start, end, "COMPANY")}
+        makers = {self.node_makers.get(n.value.name or "") for n in view.items_in(start, end, "PROCESS_NODE")} - {None, ""}
+        owners = named or makers
+        return owners.pop() if len(owners) == 1 else None
 
     def _names_owner(self, view: ArticleView, clause: Clause, company: Item, item: Item) -> bool:
         """Does the phrase around the last company before the amount make it the amount's
@@ -300,6 +326,9 @@ _AT_BEFORE = re.compile(r"(?:\s+(?:at|with an?)\s+|(?:'s|’s)\s+|\s+(?:alone\s+
                         r"earmarking|putting in|taking)\s+)(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|"
                         r"almost)\s+)*")
 _WHOSE_AFTER = re.compile(r"\s*,\s*whose\s")
+_TOTAL_LINE = re.compile(r"\s*(?:[-*•]\s*)?(?:total|combined|overall|all customers)\b[^:\n]{0,30}:", re.IGNORECASE)
+_BULLET = re.compile(r"[-*•]\s|\d+[.)]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+_HEADING_LINE = re.compile(r"[^.!?:]{2,60}")  # a short line with no sentence end: a list's heading
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s*$")
 # ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
