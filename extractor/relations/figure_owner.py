@@ -212,8 +212,10 @@ _BULLET = re.compile(r"[-*•]\s|\d+[.)]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _HEADING_LINE = re.compile(r"[^.!?:]{2,60}")  # a short line with no sentence end: a list's heading
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s*$")
-# ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
-_ASIDE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:which|who|whose|(?:in|of|for|with|to) which|an?)\s[^,;:]*,")
+# ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," / ", Apple's biggest
+# iPhone assembler," after a name
+_ASIDE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:which|who|whose|(?:in|of|for|with|to) which|an?|the|"
+                    r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?(?:'s|’s))\s[^,;:]*,")
 
 
 def _asides(view: ArticleView, clause: Clause, position: int) -> tuple[tuple[int, int], ...]:
