@@ -61,8 +61,8 @@ class FigureRules:
         if kind == "revenue" and (self.cues.one_deal_before.search(before[-120:])
                                   or self.cues.one_deal_after.search(after[:80])):
             return None  # "expects the program to bring in more than $10 billion": one deal's worth
-        if item.label == "QUANTITY" and self.cues.unit_price.match(after):
-            return None  # "draws under 90 watts per card": a part's rating, no company's figure
+        if item.label == "QUANTITY" and (self.cues.unit_price.match(after) or self.cues.power_of_goods.match(after)):
+            return None  # "draws under 90 watts per card", "6 GW of AMD GPUs": a part's rating, a deal's size
         company = self._owners.owner(view, clause, item)
         if company is None or (kind == "wafer_capacity" and not self._can_own_capacity(view, company)):
             return None
