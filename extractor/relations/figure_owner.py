@@ -56,7 +56,7 @@ class FigureOwners:
         """The owner when the clause names none before the amount: the speaker closing the
         sentence, the maker of the node or technology it counts, the paragraph's heading
         company, the story's company for its officer, else the company last in focus; no one
-        when the clause names several companies that own nothing ("Capex guidance from Meta and
+        when the clause names a list of companies that own nothing ("Capex guidance from Meta and
         Microsoft alone points to ...": their sum)."""
         speaker = self._speaker_after(view, clause, item)
         if speaker is not None:  # "The expansion lifts the site's power draw to 24 megawatts, Telekom said."
@@ -68,7 +68,8 @@ class FigureOwners:
             maker = self.node_makers.get(node.value.name or "")
             if maker:
                 return maker
-        if len({c.name for c in view.items_in(clause.start, item.start, "COMPANY")}) > 1:
+        named = view.items_in(clause.start, item.start, "COMPANY")
+        if any(a.name != b.name and _AND_ONLY.fullmatch(view.text, a.end, b.start) for a, b in zip(named, named[1:])):
             return None
         topic = paragraph_topic(view, clause.sentence.index)
         if topic is not None:  # "SK hynix. Still the volume leader ... TSV capacity should reach 190k wpm"
@@ -202,6 +203,7 @@ def _named_after(view: ArticleView, clause: Clause, item: Item) -> Item | None:
         return after[0]
     return None
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
+_AND_ONLY = re.compile(r"\s*,?\s*(?:and|&)\s+")  # "Meta and Microsoft", not "Similar to Meta, Anthropic"
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _AT_BEFORE = re.compile(r"(?:\s+(?:at|with an?)\s+|(?:'s|’s)\s+|\s+(?:alone\s+)?(?:accounting for|contributing|spending|investing|"
                         r"earmarking|putting in|taking)\s+)(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|"
