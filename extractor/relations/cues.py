@@ -94,6 +94,8 @@ class Cues:
     statement_day_kept: re.Pattern  # "today": a day that still times the figure
     figure_change: re.Pattern  # "rising to", "up from": amounts on a timeline, each with its own date
     power_of_goods: re.Pattern  # "6 GW of AMD GPUs": a chip deal's size, no data center's
+    energy_supply: tuple[re.Pattern, re.Pattern]  # "a 1.9 GW nuclear plant": before, after
+    min_datacenter_watts: int  # "the rack consumes about 600 kW": a part's rating
     event_date: re.Pattern  # "with output starting in 2027": a later event's date, no figure's timing
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     person_after: re.Pattern
@@ -223,6 +225,9 @@ def load_cues(models_dir: str | None = None) -> Cues:
         statement_day_kept=re.compile(figures["statement_date"]["day_kept"], re.IGNORECASE),
         figure_change=re.compile(figures["figure_change"], re.IGNORECASE),
         power_of_goods=guarded(figures["power_of_goods"], re.IGNORECASE),
+        energy_supply=(guarded(figures["energy_supply"]["before"], re.IGNORECASE),
+                       guarded(figures["energy_supply"]["after"], re.IGNORECASE)),
+        min_datacenter_watts=int(figures["min_datacenter_watts"]),
         event_date=re.compile(figures["event_date"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),

@@ -63,6 +63,8 @@ class FigureRules:
             return None  # "expects the program to bring in more than $10 billion": one deal's worth
         if item.label == "QUANTITY" and (self.cues.unit_price.match(after) or self.cues.power_of_goods.match(after)):
             return None  # "draws under 90 watts per card", "6 GW of AMD GPUs": a part's rating, a deal's size
+        if kind == "datacenter_capacity" and self._no_site_power(item, before, after):
+            return None  # "a 1.9 GW nuclear plant", "the rack consumes about 600 kW"
         company = self._owners.owner(view, clause, item)
         if company is None or (kind == "wafer_capacity" and not self._can_own_capacity(view, company)):
             return None
@@ -78,6 +80,13 @@ class FigureRules:
         timing = figure_timing(view, clause, item, kind, self.cues)
         return Figure(company=company, kind=kind, value=value, timing=timing.value if timing else None,
                       evidence=[Evidence(text=sentence.text.strip(), start=sentence.start, end=sentence.end)])
+
+    def _no_site_power(self, item: Item, before: str, after: str) -> bool:
+        """Power that is a plant's, a power deal's, a need or a part's rating, not a site's capacity."""
+        plant_before, plant_after = self.cues.energy_supply
+        watts = item.value.amount or item.value.high or item.value.low
+        return bool(plant_before.search(before[-80:]) or plant_after.match(after)) or \
+            (watts is not None and abs(float(watts)) < self.cues.min_datacenter_watts)
 
     def _market_wide(self, view: ArticleView, start: int, end: int) -> bool:
         """Do the words around an amount give it to a market, a nation or a joint venture? A
