@@ -132,12 +132,13 @@ class FigureOwners:
 
     def _listed(self, view: ArticleView, clause: Clause, company: Item) -> list[Item]:
         """The list of companies the company ends ("Meta and Microsoft", within one clause), or
-        nothing if it ends none."""
+        nothing if it ends none; a rival named before it ("Unlike Intel, AMD expects") is none."""
         if company.rule == "coref":
             return []
         found = [company]
         for earlier in reversed(view.items_in(clause.start, company.start, "COMPANY")):
-            if not _AND_BETWEEN.fullmatch(view.text, earlier.end, found[0].start) or earlier.name == found[0].name:
+            if not _AND_BETWEEN.fullmatch(view.text, earlier.end, found[0].start) or earlier.name == found[0].name \
+                    or is_excluded(view, earlier, clause.start, self.cues):
                 break
             found.insert(0, earlier)
         return found if len(found) > 1 else []
@@ -216,17 +217,22 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
 _COMMA_BEFORE = re.compile(r",[\"”’']?\s*$")
 # ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," / ", Apple's biggest
 # iPhone assembler," after a name
+_LEADING_CLAUSE = re.compile(r"\s*(?:After|When|While|Whereas|Although|Though|Because|As|Since|If|Before|Once|Even as|"
+                             r"Even though)\s[^,;:]{3,80},\s*")
 _ASIDE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:which|who|whose|(?:in|of|for|with|to) which|an?|the|"
                     r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?(?:'s|’s))\s[^,;:]*,")
 
 
 def _asides(view: ArticleView, clause: Clause, position: int) -> tuple[tuple[int, int], ...]:
-    """Relative clauses and appositions on a company that close before ``position``: the
-    companies inside them only describe it ("PSK, which supplies SK hynix and Samsung,
-    expects operating profit of ...": PSK's)."""
+    """Relative clauses and appositions on a company that close before ``position``, and a
+    subordinate clause the sentence opens with: the companies inside them only describe it
+    ("PSK, which supplies SK hynix and Samsung, expects operating profit of ...": PSK's)."""
     found = []
     for company in view.items_in(clause.start, position, "COMPANY"):
         match = _ASIDE.match(view.text, company.end, position)
         if match:
             found.append((company.end, match.end()))
+    leading = _LEADING_CLAUSE.match(view.text, clause.start, position)
+    if leading:  # "After Samsung lost the order, SK hynix raised its capex": the main clause's
+        found.append((clause.start, leading.end()))
     return tuple(found)
