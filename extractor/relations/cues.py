@@ -95,6 +95,7 @@ class Cues:
     figure_change: re.Pattern  # "rising to", "up from": amounts on a timeline, each with its own date
     power_of_goods: re.Pattern  # "6 GW of AMD GPUs": a chip deal's size, no data center's
     energy_supply: tuple[re.Pattern, re.Pattern]  # "a 1.9 GW nuclear plant": before, after
+    chip_spend_split: tuple[re.Pattern, re.Pattern]  # "budgeted <amount> for AI processors": before, after
     min_datacenter_watts: int  # "the rack consumes about 600 kW": a part's rating
     event_date: re.Pattern  # "with output starting in 2027": a later event's date, no figure's timing
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
@@ -228,6 +229,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         energy_supply=(guarded(figures["energy_supply"]["before"], re.IGNORECASE),
                        guarded(figures["energy_supply"]["after"], re.IGNORECASE)),
         min_datacenter_watts=int(figures["min_datacenter_watts"]),
+        chip_spend_split=(guarded(figures["chip_spend_split"]["before"], re.IGNORECASE),
+                          guarded(figures["chip_spend_split"]["after"], re.IGNORECASE)),
         event_date=re.compile(figures["event_date"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),

@@ -102,6 +102,9 @@ class FigureRules:
         for kind, pattern in self.cues.figure_after.items():
             if pattern.search(after):
                 return kind
+        spent, on_chips = self.cues.chip_spend_split
+        if spent.search(before[-60:]) and on_chips.match(after):
+            return "chip_spend"  # "has budgeted 85 billion yuan for AI processors"
         best, best_at = None, -1
         for kind, pattern in self.cues.figure_kinds:
             accepted = self.cues.quantity_kinds.get(kind)
