@@ -19,8 +19,10 @@ _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|under
 _LIST_BEFORE = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|transaction|tie-up|alliance|investment|stake)s?\b")
+_NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|transaction|tie-up|alliance|investment|stake|"
+                         r"subsidiary|subsidiaries|affiliate|unit|arm|spin-off|spinoff)s?\b")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
+_OWNER_MODIFIER = re.compile(r"-(?:owned|backed|controlled|funded|affiliated|supported|run|led|majority-owned)\b")
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
                              r"[a-z-]+s\b"  # ", which co-designs the TPU with Google"
                              r"|whose\s+[^,;]{1,60}?\b(?:are|is|were|was|will be|have been|has been)\s+(?:\w+\s+)?"
@@ -154,6 +156,8 @@ def is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
 def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
     if item.label != "COMPANY" or item.rule == "coref" or nested_in_amount(view, item):
         return False  # "2,000 Nvidia B200 GPUs": a brand inside a count names no actor
+    if names_no_actor(view, item):
+        return False
     if _POSSESSIVE_AFTER.match(view.text[item.end:item.end + 2]):
         named = _NAMED_AFTER.match(view.text, item.end, item.end + 60)
         # "TSMC's largest customer, Nvidia, has ...": the company the apposition names is the subject
@@ -166,14 +170,21 @@ def _is_salient(view: ArticleView, item: Item, cues: Cues) -> bool:
             not any(earlier[-1].end <= c.start <= item.start for c in clauses(view, sentence, cues)):
         # "with Bosch, Infineon and NXP": one list, one role (but not "... in Intel, and SoftBank put in")
         return is_salient(view, earlier[-1], cues)
-    if _THE_BEFORE.search(view.text, max(sentence.start, item.start - 4), item.start) and \
-            _NOUN_AFTER.match(view.text, item.end, sentence.end):
-        return False  # "excluding the Oracle agreement": a name used as a modifier names no actor
     if _TOPIC_BEFORE.fullmatch(view.text[sentence.start:item.start]) and view.text[item.end:item.end + 1] == ",":
         return True  # "For Broadcom, the order is ..." names the topic
     before = view.text[max(sentence.start, item.start - 40):item.start]
     return not cues.salience_blockers.search(before) and not cues.exclusion.search(before) and \
         not _bought(view, item, before, cues)
+
+
+def names_no_actor(view: ArticleView, item: Item) -> bool:
+    """A name used as a modifier: "SoftBank-owned Arm said its ...", "excluding the Oracle
+    agreement", "The Wistron subsidiary began shipping": it describes what follows it."""
+    if _OWNER_MODIFIER.match(view.text, item.end):
+        return True
+    sentence = view.sentence_of(item.start)
+    return bool(_THE_BEFORE.search(view.text, max(sentence.start, item.start - 4), item.start)) and \
+        bool(_NOUN_AFTER.match(view.text, item.end, sentence.end))
 
 
 def nested_in_amount(view: ArticleView, item: Item) -> bool:
@@ -309,7 +320,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         target = None
         if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
             before = [i for i in view.items_in(clause.start, start, "COMPANY")
-                      if not is_excluded(view, i, clause.start, cues) and not clause.in_hole(i.start)]
+                      if not is_excluded(view, i, clause.start, cues) and not clause.in_hole(i.start)
+                      and not names_no_actor(view, i)]
             subjects = [i for i in before if is_salient(view, i, cues)]  # "from Dell ..., which it is expanding"
             # a possessive stands for the clause's subject ("X has secured Y's capacity for its
             # chip"); "it" and "itself" for the company last named

@@ -87,8 +87,20 @@ class Cues:
     not_figure_after: re.Pattern  # "... of purchase commitments"
     funding_before: re.Pattern  # "raised 250 billion won": money taken in from investors, no figure
     funding_after: re.Pattern  # "... in a Series B round"
+    support_received: tuple[re.Pattern, re.Pattern]  # "received $5.7 billion in CHIPS Act funds": before, after
     shared_subject: re.Pattern  # "... and has earmarked": a second verb of the clause's subject
     copula_before: re.Pattern  # "remains <Anthropic's> largest backer": a possessive that owns nothing
+    figure_of: re.Pattern  # "operating profit at SK hynix": the company after a figure noun owns it
+    statement_date_before: re.Pattern  # "said on Thursday": the date of a statement, no figure's timing
+    statement_date_after: re.Pattern  # "Micron on Tuesday reported"
+    statement_day_kinds: frozenset[str]  # kinds whose day-precise dates are the day results were told
+    statement_day_kept: re.Pattern  # "today": a day that still times the figure
+    figure_change: re.Pattern  # "rising to", "up from": amounts on a timeline, each with its own date
+    power_of_goods: re.Pattern  # "6 GW of AMD GPUs": a chip deal's size, no data center's
+    energy_supply: tuple[re.Pattern, re.Pattern]  # "a 1.9 GW nuclear plant": before, after
+    chip_spend_split: tuple[re.Pattern, re.Pattern]  # "budgeted <amount> for AI processors": before, after
+    min_datacenter_watts: int  # "the rack consumes about 600 kW": a part's rating
+    event_date: re.Pattern  # "with output starting in 2027": a later event's date, no figure's timing
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     person_after: re.Pattern
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
@@ -209,8 +221,23 @@ def load_cues(models_dir: str | None = None) -> Cues:
         not_figure_after=guarded(figures["not_figure"]["after"], re.IGNORECASE),
         funding_before=guarded(figures["funding"]["before"], re.IGNORECASE),
         funding_after=guarded(figures["funding"]["after"], re.IGNORECASE),
+        support_received=(guarded(figures["support_received"]["before"], re.IGNORECASE),
+                          guarded(figures["support_received"]["after"], re.IGNORECASE)),
         shared_subject=guarded(figures["shared_subject"], re.IGNORECASE),
         copula_before=guarded(figures["copula_before"], re.IGNORECASE),
+        figure_of=guarded(figures["figure_of"], re.IGNORECASE),
+        statement_date_before=guarded(figures["statement_date"]["before"], re.IGNORECASE),
+        statement_date_after=guarded(figures["statement_date"]["after"], re.IGNORECASE),
+        statement_day_kinds=frozenset(figures["statement_date"]["day_kinds"]),
+        statement_day_kept=re.compile(figures["statement_date"]["day_kept"], re.IGNORECASE),
+        figure_change=re.compile(figures["figure_change"], re.IGNORECASE),
+        power_of_goods=guarded(figures["power_of_goods"], re.IGNORECASE),
+        energy_supply=(guarded(figures["energy_supply"]["before"], re.IGNORECASE),
+                       guarded(figures["energy_supply"]["after"], re.IGNORECASE)),
+        min_datacenter_watts=int(figures["min_datacenter_watts"]),
+        chip_spend_split=(guarded(figures["chip_spend_split"]["before"], re.IGNORECASE),
+                          guarded(figures["chip_spend_split"]["after"], re.IGNORECASE)),
+        event_date=re.compile(figures["event_date"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),

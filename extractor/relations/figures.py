@@ -5,9 +5,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
-from .context import (Clause, clauses, equivalents, is_dateline, is_excluded, is_salient, paragraph_topic,
-                      references, resolve)
+from .context import Clause, clauses, equivalents
 from .cues import Cues
+from .figure_owner import FigureOwners
+from .figure_timing import figure_timing
 from .views import ArticleView, Item
 
 
@@ -19,8 +20,7 @@ class FigureRules:
     technology_makers: dict[str, str] = field(default_factory=dict)  # "CoWoS" -> canonical maker
 
     def __post_init__(self) -> None:
-        names = "|".join(re.escape(t) for t in sorted(self.technology_makers, key=len, reverse=True))
-        self._technologies = re.compile(rf"\b({names})[\w-]*") if names else None
+        self._owners = FigureOwners(self.cues, self.window, self.node_makers, self.technology_makers)
 
     def find(self, view: ArticleView, order_values: set[Item], unnamed: set[Item] = frozenset()) -> list[Figure]:
         """The article's figures. ``order_values`` are orders' prices, no figures; those of
@@ -53,14 +53,19 @@ class FigureRules:
             return None  # (a site two companies are "jointly building" anywhere before it: no one's)
         if self.cues.funding_before.search(before[-60:]) or self.cues.funding_after.match(after):
             return None  # "raised 250 billion won in a funding round": investors' money, no figure
+        received, support = self.cues.support_received
+        if received.search(before[-60:]) and support.match(after):
+            return None  # "received $5.7 billion in CHIPS Act funds": public money taken in, no figure
         if self.cues.not_figure_before.search(before[-80:]) or self.cues.not_figure_after.match(after):
             return None  # "up from its previous guidance of ...", "valued at ...", "... of purchase commitments"
         if kind == "revenue" and (self.cues.one_deal_before.search(before[-120:])
                                   or self.cues.one_deal_after.search(after[:80])):
             return None  # "expects the program to bring in more than $10 billion": one deal's worth
-        if item.label == "QUANTITY" and self.cues.unit_price.match(after):
-            return None  # "draws under 90 watts per card": a part's rating, no company's figure
-        company = self._owner(view, clause, item)
+        if item.label == "QUANTITY" and (self.cues.unit_price.match(after) or self.cues.power_of_goods.match(after)):
+            return None  # "draws under 90 watts per card", "6 GW of AMD GPUs": a part's rating, a deal's size
+        if kind == "datacenter_capacity" and self._no_site_power(item, before, after):
+            return None  # "a 1.9 GW nuclear plant", "the rack consumes about 600 kW"
+        company = self._owners.owner(view, clause, item)
         if company is None or (kind == "wafer_capacity" and not self._can_own_capacity(view, company)):
             return None
         if kind in self.cues.reported_kinds and not self._reports_in(view, company, item.value):
@@ -71,11 +76,17 @@ class FigureRules:
         if isinstance(value, MoneyValue):
             negative = kind == "operating_profit" and self.cues.negative.search(before[-60:] + after[:30])
             value = MoneyAmount(**_signed(value, bool(negative)), equivalents=[c.value for c in conversions])
-        dates = [d for d in view.items_in(clause.start, clause.end, "DATE")
-                 if d.value.value and not is_dateline(view, d)]
         sentence = clause.sentence
-        return Figure(company=company, kind=kind, value=value, timing=dates[0].value if dates else None,
+        timing = figure_timing(view, clause, item, kind, self.cues)
+        return Figure(company=company, kind=kind, value=value, timing=timing.value if timing else None,
                       evidence=[Evidence(text=sentence.text.strip(), start=sentence.start, end=sentence.end)])
+
+    def _no_site_power(self, item: Item, before: str, after: str) -> bool:
+        """Power that is a plant's, a power deal's, a need or a part's rating, not a site's capacity."""
+        plant_before, plant_after = self.cues.energy_supply
+        watts = item.value.amount or item.value.high or item.value.low
+        return bool(plant_before.search(before[-80:]) or plant_after.match(after)) or \
+            (watts is not None and abs(float(watts)) < self.cues.min_datacenter_watts)
 
     def _market_wide(self, view: ArticleView, start: int, end: int) -> bool:
         """Do the words around an amount give it to a market, a nation or a joint venture? A
@@ -91,6 +102,9 @@ class FigureRules:
         for kind, pattern in self.cues.figure_after.items():
             if pattern.search(after):
                 return kind
+        spent, on_chips = self.cues.chip_spend_split
+        if spent.search(before[-60:]) and on_chips.match(after):
+            return "chip_spend"  # "has budgeted 85 billion yuan for AI processors"
         best, best_at = None, -1
         for kind, pattern in self.cues.figure_kinds:
             accepted = self.cues.quantity_kinds.get(kind)
@@ -110,112 +124,13 @@ class FigureRules:
                     return kind
         return None
 
-    def _owner(self, view: ArticleView, clause: Clause, item: Item) -> str | None:
-        """The company the number belongs to: the nearest subject before it in its clause
-        ("SK hynix about 190k wpm, Samsung about 170k wpm"), else who "its" or "the
-        company" means, else the maker of the node it counts ("N2 ... 100k wpm")."""
-        named_after = _FOR_AFTER.match(view.text, item.end, clause.end) if item.label == "QUANTITY" else None
-        if named_after:  # "about 170K wafers per month for Samsung"
-            after = view.items_in(named_after.end(), clause.end, "COMPANY")[:1]
-            if after and after[0].start == named_after.end():
-                return after[0].name
-        named_before = view.items_in(clause.start, item.start, "COMPANY")[-1:]
-        if named_before and _AT_BEFORE.fullmatch(view.text, named_before[0].end, item.start):
-            return named_before[0].name  # "followed by Samsung at US$13.5 billion", "led by Naver with a 30 billion won investment"
-        asides = _asides(view, clause, item.start)
-        local = Clause(clause.sentence, clause.start, item.start, holes=asides)
-        candidates = [c for c in view.items_in(clause.start, item.start, "COMPANY")
-                      if is_salient(view, c, self.cues) and not is_excluded(view, c, clause.start, self.cues)
-                      and not local.in_hole(c.start) and not self._predicate(view, c) and not self._seller(view, c)]
-        candidates += references(view, local, self.cues, set(), self.window, owner=True)
-        if not candidates and self.cues.references.search(local.text(view)):
-            # "The company said capital expenditure would rise ...", its name four sentences back
-            candidates = references(view, local, self.cues, set(), 2 * self.window, owner=True)
-        if candidates:
-            last = max(candidates, key=lambda c: c.start)
-            first = min(candidates, key=lambda c: c.start)
-            if first.rule != "coref" and self.cues.shared_subject.search(view.text, last.end, item.start):
-                return first.name  # "Ibiden is Nvidia's main source and has earmarked ¥180 billion"
-            listed = self._listed(view, clause, last)
-            if listed:  # "Capex guidance from Meta and Microsoft alone points to more than $250 billion": their sum
-                return self._respectively(view, clause, item, listed)
-            return last.name
-        speaker = self._speaker_after(view, clause, item)
-        if speaker is not None:  # "The expansion lifts the site's power draw to 24 megawatts, Telekom said."
-            return speaker.name
-        for node in reversed(view.items_in(clause.sentence.start, item.start, "PROCESS_NODE")):
-            maker = self.node_makers.get(node.value.name or "")
-            if maker:
-                return maker
-        topic = paragraph_topic(view, clause.sentence.index)
-        if topic is not None:  # "SK hynix. Still the volume leader ... TSV capacity should reach 190k wpm"
-            return topic.name
-        technologies = list(self._technologies.finditer(view.text, clause.sentence.start, item.start)) \
-            if self._technologies else []
-        if technologies:  # "SoIC-X to reach 20k wpm": the technology's maker
-            return self.technology_makers[technologies[-1].group(1)]
-        sentence = clause.sentence
-        if self.cues.officers.search(view.text, sentence.start, sentence.end) and \
-                not view.items_in(sentence.start, sentence.end, "COMPANY"):
-            # "The CFO guided fourth-quarter revenue to ...": an officer of the company the story is about
-            first = next((i for i in view.items if i.label == "COMPANY"), None)
-            return first.name if first is not None else None
-        target = resolve(view, clause.start, self.cues, set(), self.window)
-        return target.name if target is not None else None
-
-
-    def _predicate(self, view: ArticleView, company: Item) -> bool:
-        """A possessive after a copula ("Amazon remains Anthropic's largest backer, with $8
-        billion invested") describes the subject; it owns nothing."""
-        sentence = view.sentence_of(company.start)
-        return bool(_POSSESSIVE.match(view.text, company.end)) and \
-            bool(self.cues.copula_before.search(view.text, max(sentence.start, company.start - 30), company.start))
-
-    def _listed(self, view: ArticleView, clause: Clause, company: Item) -> list[Item]:
-        """The list of companies the company ends ("Meta and Microsoft", within one clause), or
-        nothing if it ends none."""
-        if company.rule == "coref":
-            return []
-        found = [company]
-        for earlier in reversed(view.items_in(clause.start, company.start, "COMPANY")):
-            if not _AND_BETWEEN.fullmatch(view.text, earlier.end, found[0].start) or earlier.name == found[0].name:
-                break
-            found.insert(0, earlier)
-        return found if len(found) > 1 else []
-
-    def _respectively(self, view: ArticleView, clause: Clause, item: Item, listed: list[Item]) -> str | None:
-        """"Microsoft and Nvidia agreed to invest up to $5 billion and up to $10 billion in the
-        company, respectively": the n-th amount is the n-th company's; without "respectively"
-        an amount after a list is no one company's."""
-        sentence = clause.sentence
-        if not _RESPECTIVELY.search(view.text, item.end, sentence.end):
-            return None
-        amounts = [i for i in view.items_in(listed[-1].end, clause.end) if i.label == item.label]
-        index = amounts.index(item) if item in amounts else -1
-        return listed[index].name if 0 <= index < len(listed) else None
-
     def _outsourced(self, company: str, after: str) -> bool:
         """Wafers of a step a house runs for someone else: "close to 20k wpm of it", "12k wpm of
         CoWoS-S" at a house that is not the technology's maker."""
         if _OF_IT.match(after):
             return True
-        technology = self._technologies.match(after, _of_end(after)) if self._technologies else None
+        technology = self._owners.technologies.match(after, _of_end(after)) if self._owners.technologies else None
         return technology is not None and self.technology_makers[technology.group(1)] != company
-
-    def _seller(self, view: ArticleView, company: Item) -> bool:
-        """A company whose goods are bought ("will buy Nvidia systems for a 60-megawatt site")
-        sells; the site, the budget are the buyer's."""
-        sentence = view.sentence_of(company.start)
-        return bool(self.cues.company_bought.search(view.text, max(sentence.start, company.start - 40), company.start))
-
-    def _speaker_after(self, view: ArticleView, clause: Clause, item: Item) -> Item | None:
-        """The company whose statement closes the sentence (", Telekom said."), if any."""
-        sentence = clause.sentence
-        for company in view.items_in(item.end, sentence.end, "COMPANY"):
-            if _COMMA_BEFORE.search(view.text, max(item.end, company.start - 3), company.start) and \
-                    self.cues.speaker_after.match(view.text, company.end, sentence.end):
-                return company
-        return None
 
     def _reports_in(self, view: ArticleView, company: str, value) -> bool:
         """Does the company state its results in this amount's currency (its country's, or US
@@ -229,9 +144,6 @@ class FigureRules:
         return not roles or bool(roles & self.cues.capacity_roles)
 
 
-_FOR_AFTER = re.compile(r"\s*(?:for|at)\s+")
-_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|(?:and|&)\s+)")
-_RESPECTIVELY = re.compile(r"\brespectively\b")
 _OF_IT = re.compile(r"\s*of (?:it|them|that|this|the (?:step|work|flow))\b")
 _OF = re.compile(r"\s*of (?:the )?")
 
@@ -239,25 +151,6 @@ _OF = re.compile(r"\s*of (?:the )?")
 def _of_end(text: str) -> int:
     match = _OF.match(text)
     return match.end() if match else len(text)
-
-
-_AT_BEFORE = re.compile(r"\s+(?:at|with an?)\s+(?:(?:about|around|roughly|nearly|some|approximately|more than|over|under|almost)\s+)*")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s")
-_COMMA_BEFORE = re.compile(r",\s*$")
-# ", which makes substrates for Nvidia's processors," / ", in which TSMC holds a stake," after a name
-_ASIDE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?,\s*(?:which|who|whose|(?:in|of|for|with|to) which|an?)\s[^,;:]*,")
-
-
-def _asides(view: ArticleView, clause: Clause, position: int) -> tuple[tuple[int, int], ...]:
-    """Relative clauses and appositions on a company that close before ``position``: the
-    companies inside them only describe it ("PSK, which supplies SK hynix and Samsung,
-    expects operating profit of ...": PSK's)."""
-    found = []
-    for company in view.items_in(clause.start, position, "COMPANY"):
-        match = _ASIDE.match(view.text, company.end, position)
-        if match:
-            found.append((company.end, match.end()))
-    return tuple(found)
 
 
 _RESTATED = re.compile(r"(?:\s+(?:this|last|next) (?:year|quarter))?\s*,\s*(?:or\s+)?(?:roughly|about|around|approximately|"

@@ -2,6 +2,8 @@
 clause and the clauses and sentence that go on with it."""
 from __future__ import annotations
 
+import re
+
 from .context import Clause, clauses, is_dateline
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
@@ -182,11 +184,16 @@ def _last_match(pattern, text: str):
 
 
 def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> bool:
-    """Money a figure cue claims (revenue, investment...), not an order's price."""
+    """Money a figure cue claims (revenue, investment, a backlog: "bringing its order backlog
+    to 450 billion won"), not an order's price; "secured orders worth" may be either."""
     before = view.text[clause.start:item.start]
     for kind, pattern in cues.figure_kinds:
-        if kind in {"order_backlog", "datacenter_capacity", "wafer_capacity"}:
+        if kind in {"datacenter_capacity", "wafer_capacity"}:
             continue
-        if pattern.search(before[-60:]):
+        if pattern.search(before[-60:]) and (kind != "order_backlog" or _BACKLOG_NOUN.search(before[-60:])):
             return True
     return False
+
+
+_BACKLOG_NOUN = re.compile(r"\b(?:backlog|order (?:book|intake)|bookings|remaining performance obligations?)\b[^.;,]{0,30}$",
+                           re.IGNORECASE)

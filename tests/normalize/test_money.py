@@ -54,6 +54,13 @@ FIND_CASES = [
         [("NT$1.2tn", Money(amount="1200000000000", currency="TWD"))], id="NT$ tn",
     ),
     pytest.param(
+        "October revenue jumped 16.9% to T$367.47 billion, the company said.",
+        [("T$367.47 billion", Money(amount="367470000000", currency="TWD"))], id="T$ as wire copy writes the NT dollar",
+    ),
+    pytest.param(
+        "The AT$5 model is not money.", [], id="T$ only before a scaled amount",
+    ),
+    pytest.param(
         "The EU Chips Act set aside €5bn for pilot lines.",
         [("€5bn", Money(amount="5000000000", currency="EUR"))], id="euro sign bn",
     ),

@@ -477,3 +477,33 @@ def test_the_loss_taken_up_again_is_an_operating_loss():
     assert {(f.company, f.kind, f.value.amount) for f in extract(text, published=PUBLISHED).figures} == {
         ("Samsung Electronics", "operating_profit", "-1000000000000"),
         ("Samsung Electronics", "operating_profit", "-800000000000")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("SK hynix reported fourth-quarter revenue of 31.2 trillion won on Thursday.", "2026-Q4",
+                     id="the period word of the noun, not the day it was told"),
+        pytest.param("Micron on Tuesday reported record quarterly revenue of $11.32 billion.", None,
+                     id="the day of a report is no timing"),
+        pytest.param("Nvidia said last month it would invest $5 billion in Intel.", None,
+                     id="the date of a statement is no timing"),
+        pytest.param("Micron will spend about $9.6 billion on a new HBM plant in Hiroshima, with output from 2028.", None,
+                     id="a later event's date is no timing"),
+        pytest.param("Wiwynn is spending about NT$20 billion on a Texas rack plant due to open in mid-2026.", None,
+                     id="a plant due to open"),
+        pytest.param("The center will have 20 megawatts of power capacity at launch, rising to 100 megawatts by 2027, "
+                     "Foxconn said.", None, id="the date of the next step on a timeline is no timing"),
+        pytest.param("Hanmi posted operating profit of 47.4 billion won in the third quarter, on revenue of 102.7 "
+                     "billion won.", "2026-Q3", id="an amount stated alongside shares the date"),
+        pytest.param("Semifive recorded revenue of 106 billion won last year, and the operating loss was 18 billion 300 "
+                     "million won.", "2025", id="a clause with no date of its own takes the one before"),
+        pytest.param("Samsung runs roughly 15k wpm of SF2-class capacity at Hwaseong and plans another 16k wpm at Taylor "
+                     "by end-2027.", None, id="a date another amount holds"),
+    ],
+)
+def test_the_timing_of_the_first_figure(text, expected):
+    figures = extract(text, published=PUBLISHED).figures
+    assert figures
+    timing = figures[0].timing
+    assert (timing.value if timing else None) == expected
