@@ -90,8 +90,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)
-        if not suppliers and len(found.items) == 2 and self.cues.deal_nouns.search(text):
-            suppliers = self._supplier_by_roles(view, scored, hints)
+        if not suppliers and len(found.items) == 2 and (self.cues.deal_nouns.search(text) or _TOGETHER.search(text)):
+            suppliers = self._supplier_by_roles(view, scored, hints)  # (also "MediaTek is working with Google on a TPU")
         if not suppliers:
             return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         lead = scored[suppliers[0]][0] - scored[suppliers[0]][1]
@@ -514,6 +514,8 @@ def _own_brackets(view: ArticleView, items: list[Item]) -> bool:
     return len(items) > 1 and all(_BRACKET_AFTER.match(view.text, i.end) for i in items if i.rule != "coref")
 
 
+_TOGETHER = re.compile(r"\b(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?|cooperat(?:es|ed|ing)|collaborat(?:es|ed|ing)|"
+                       r"team(?:s|ed|ing)? up) (?:closely |together )?with\b|\b(?:have|has) (?:long )?worked together\b")
 _QUESTION = re.compile(r"\?[\"”’']?\s*$")
 _PRESUPPOSED = re.compile(r"\s*(?:Q:\s*)?(?:Why|How|When|Where)\s+(?:did|does|do|has|have|is|are|was|were)\b")  # "Why did Qualcomm pick TSMC?"
 _YES = re.compile(r"\s*(?:A:\s*)?(?:Yes|Yep|Indeed|It does|They do|It has|It is)\b")
