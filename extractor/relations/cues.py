@@ -52,6 +52,10 @@ class Cues:
     customer_withheld: re.Pattern
     customer_revealed: re.Pattern
     hypothetical: re.Pattern
+    question: re.Pattern
+    presupposed: re.Pattern
+    answered_yes: re.Pattern
+    together: re.Pattern
     list_marker: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
@@ -185,6 +189,10 @@ def load_cues(models_dir: str | None = None) -> Cues:
         customer_withheld=_compile(data["customer_withheld"]),
         customer_revealed=_compile(data["customer_revealed"]),
         hypothetical=_compile(data["hypothetical"]),
+        question=re.compile(data["question"]),
+        presupposed=re.compile(data["presupposed"]),
+        answered_yes=re.compile(data["answered_yes"]),
+        together=guarded(data["together"]),
         list_marker=guarded(data["list_marker"]),
         bullet=guarded(data["list_marker"] + data["bullet"]),
         list_share=guarded(data["list_share"], re.IGNORECASE),

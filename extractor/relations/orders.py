@@ -35,8 +35,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         converted = {i for items in conversions.values() for i in items}
         found: list[Draft] = []
         for sentence in view.sentences:
-            if _QUESTION.search(sentence.text) and not _PRESUPPOSED.match(sentence.text) \
-                    and not _answered_yes(view, sentence):
+            if self.cues.question.search(sentence.text) and not self.cues.presupposed.match(sentence.text) \
+                    and not self._answered_yes(view, sentence):
                 continue  # "Can Intel win Apple back as a foundry customer?": a question states no deal
             for clause in clauses(view, sentence, self.cues, relatives=True):
                 supposed = bool(self.cues.hypothetical.search(clause.text(view)))
@@ -51,9 +51,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                     drafts = self._clause_drafts(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 drafts += self._grid_drafts(view, clause, converted)
-                if supposed:  # "If the Halyard talks succeed, Marvell would need to book ... at TSMC": talks at most
-                    for draft in drafts:
-                        draft.stage = "talks" if draft.stage != "past" else draft.stage
+                for draft in drafts if supposed else []:  # "If the Halyard talks succeed, Marvell would need
+                    if draft.stage != "past":  # to book ... at TSMC": talks at most
+                        draft.stage = "talks"
                 for draft in drafts:  # the buyer of a maker's work owns the products named with it
                     if draft.service in MAKING and draft.customer:
                         for name in draft.products:
@@ -90,7 +90,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)
-        if not suppliers and len(found.items) == 2 and (self.cues.deal_nouns.search(text) or _TOGETHER.search(text)):
+        if not suppliers and len(found.items) == 2 and (self.cues.deal_nouns.search(text) or self.cues.together.search(text)):
             suppliers = self._supplier_by_roles(view, scored, hints)  # (also "MediaTek is working with Google on a TPU")
         if not suppliers:
             return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
@@ -199,6 +199,12 @@ class OrderRules(ImpliedParties, SlotFiller):
         return self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only, inherited,
                            alone=True)
 
+    def _answered_yes(self, view: ArticleView, sentence: SentenceView) -> bool:
+        """"Does Amkor package anything for Nvidia yet? Yes.": a question the next sentence answers yes
+        states what it asks."""
+        index = sentence.index + 1
+        return index < len(view.sentences) and bool(self.cues.answered_yes.match(view.sentences[index].text))
+
     @staticmethod
     def _next_in_paragraph(view: ArticleView, clause: Clause) -> str:
         """The next sentence's words when it goes on with the same paragraph ("... signed a 3.2
@@ -242,7 +248,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(tools) != 1 or len(chips) != 1:
             return
         tool, chip = tools[0], chips[0]
-        (tool_sup, tool_cust), (chip_sup, chip_cust) = scored[tool], scored[chip]
+        (tool_sup, tool_cust), chip_cust = scored[tool], scored[chip][1]
         scored[tool] = (max(tool_sup, tool_cust + 3), tool_cust)
         scored[chip] = (0, max(chip_cust, 1))
         found.marked.add(tool.name)
@@ -514,18 +520,6 @@ def _own_brackets(view: ArticleView, items: list[Item]) -> bool:
     return len(items) > 1 and all(_BRACKET_AFTER.match(view.text, i.end) for i in items if i.rule != "coref")
 
 
-_TOGETHER = re.compile(r"\b(?:work(?:s|ed|ing)?|partner(?:s|ed|ing)?|cooperat(?:es|ed|ing)|collaborat(?:es|ed|ing)|"
-                       r"team(?:s|ed|ing)? up) (?:closely |together )?with\b|\b(?:have|has) (?:long )?worked together\b")
-_QUESTION = re.compile(r"\?[\"”’']?\s*$")
-_PRESUPPOSED = re.compile(r"\s*(?:Q:\s*)?(?:Why|How|When|Where)\s+(?:did|does|do|has|have|is|are|was|were)\b")  # "Why did Qualcomm pick TSMC?"
-_YES = re.compile(r"\s*(?:A:\s*)?(?:Yes|Yep|Indeed|It does|They do|It has|It is)\b")
-
-
-def _answered_yes(view: ArticleView, sentence: SentenceView) -> bool:
-    """"Does Amkor package anything for Nvidia yet? Yes.": a question the next sentence answers yes
-    states what it asks."""
-    index = sentence.index + 1
-    return index < len(view.sentences) and bool(_YES.match(view.sentences[index].text))
 _FULL_STACK = re.compile(r"\b(?:turnkey|full-stack|one-stop|end-to-end)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{2,80}\)")
