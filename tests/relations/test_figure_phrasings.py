@@ -7,15 +7,12 @@ company, kind and amount (low and high for a range), each with the expected timi
 case gives one."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from extractor import extract
+from phrasing_cases import as_params, load_cases
 
-CASES = [case for name in ("figure_phrasings.yaml", "figure_passages.yaml")
-         for case in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))]
+CASES = load_cases("figure_phrasings.yaml", "figure_passages.yaml")
 PUBLISHED = "2026-11-23"
 
 
@@ -43,13 +40,7 @@ def problems(case: dict) -> list[str]:
     return issues
 
 
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, id=f"{c['id']}-{c['construction']}",
-                  marks=[pytest.mark.xfail(reason=f"known miss: {c['known_miss']}", strict=True)]
-                  if c.get("known_miss") else [])
-     for c in CASES],
-)
+@pytest.mark.parametrize("case", as_params(CASES))
 def test_figures_of_a_phrasing(case):
     assert problems(case) == []
 

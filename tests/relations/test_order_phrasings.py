@@ -6,15 +6,12 @@ A case passes when the orders found are exactly the expected ones (optional ones
 customer, supplier and service, with the expected stage and confirmation."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from extractor import extract
+from phrasing_cases import as_params, load_cases
 
-CASES = [case for name in ("order_phrasings.yaml", "order_passages.yaml", "order_phrasings_apart.yaml")
-         for case in yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))]
+CASES = load_cases("order_phrasings.yaml", "order_passages.yaml", "order_phrasings_apart.yaml")
 PUBLISHED = "2026-06-15"
 
 
@@ -41,13 +38,7 @@ def _problems(case: dict) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, id=f"{c['id']}-{c['construction']}",
-                  marks=[pytest.mark.xfail(reason=f"known miss: {c['known_miss']}", strict=True)]
-                  if c.get("known_miss") else [])
-     for c in CASES],
-)
+@pytest.mark.parametrize("case", as_params(CASES))
 def test_orders_of_a_phrasing(case):
     assert _problems(case) == []
 
