@@ -305,7 +305,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         start = clause.start + match.start()
         if _EXPLETIVE.match(view.text[start:start + 40]):
             continue  # "It is reported that ..." stands for nothing
-        if match.group(0).lower() == "it" and _THING_TAKEN.search(view.text, max(clause.start, start - 12), start):
+        if match.group(0).lower() == "it" and _THING_TAKEN.search(view.text, max(clause.start, start - 30), start):
             continue  # "bid for the Broadcom overflow and lost it to ASE": the work, not a company
         following = view.items_in(clause.start + match.end(), clause.end, "COMPANY")[:1]
         if following and following[0].start - (clause.start + match.end()) <= 1:
@@ -346,7 +346,9 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
 
 _BASED = re.compile(r"-based$")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*,\s*")
-_THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|shifted)\s+$")
+_THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|shifted|made|built|produced|manufactured|"
+                          r"fabricated|packaged|assembled|tested|shipped)\s+$|\b(?:and|also|to|will|would|can|could|then)\s+"
+                          r"(?:also\s+)?(?:make|build|produce|manufacture|fabricate|package|assemble|test|ship)\s+$")  # "... and also package it"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|announced|confirmed|disclosed|stated|noted|wrote)\b")
 _ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
 
