@@ -56,6 +56,7 @@ class Cues:
     presupposed: re.Pattern
     answered_yes: re.Pattern
     together: re.Pattern
+    memory_tooling: re.Pattern
     list_marker: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
@@ -193,6 +194,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         presupposed=re.compile(data["presupposed"]),
         answered_yes=re.compile(data["answered_yes"]),
         together=guarded(data["together"]),
+        memory_tooling=guarded(data["memory_tooling"], re.IGNORECASE),
         list_marker=guarded(data["list_marker"]),
         bullet=guarded(data["list_marker"] + data["bullet"]),
         list_share=guarded(data["list_share"], re.IGNORECASE),

@@ -412,6 +412,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             if pattern.search(text) and not (roles and not roles & self.cues.service_roles[service]
                                              and self.parties.hints(view, text) & roles & MAKING):
                 return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
+        if "memory" not in roles and self.cues.memory_tooling.search(text):
+            return "supply"  # "to supply HBM substrates to SK hynix", "HBM probe cards": parts for memory, sold
         for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):
