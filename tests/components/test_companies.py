@@ -40,6 +40,8 @@ def companies(text: str) -> list[tuple[str, str]]:
                      [("Hanul Precision", "Hanul Precision")], id="an apposition's noun with its object"),
         pytest.param("Tom Reid, a former director of sales, said it won the work.", [],
                      id="a person's apposition with an object is no company"),
+        pytest.param("Faraday said the 18A chip taped out; ESMC will run the Dresden fab.",
+                     [("Faraday", "Faraday Technology"), ("ESMC", "ESMC")], id="short and venture names in the gazetteer"),
         pytest.param("SAMSUNG – Samsung Electronics will supply HBM4. SK HYNIX: sold out. DRAM PRICES ROSE.",
                      [("SAMSUNG", "Samsung Electronics"), ("Samsung Electronics", "Samsung Electronics"),
                       ("SK HYNIX", "SK hynix")], id="a company heading in capitals"),
