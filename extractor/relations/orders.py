@@ -202,17 +202,15 @@ class OrderRules(ImpliedParties, SlotFiller):
     def _answered_yes(self, view: ArticleView, sentence: SentenceView) -> bool:
         """"Does Amkor package anything for Nvidia yet? Yes.": a question the next sentence answers yes
         states what it asks."""
-        index = sentence.index + 1
-        return index < len(view.sentences) and bool(self.cues.answered_yes.match(view.sentences[index].text))
+        following = view.sentence_after(sentence)
+        return following is not None and bool(self.cues.answered_yes.match(following.text))
 
     @staticmethod
     def _next_in_paragraph(view: ArticleView, clause: Clause) -> str:
         """The next sentence's words when it goes on with the same paragraph ("... signed a 3.2
         trillion won deal to supply memory chips. The company did not identify the customer.")."""
-        index = clause.sentence.index + 1
-        if index < len(view.sentences) and not opens_paragraph(view, view.sentences[index]):
-            return " " + view.sentences[index].text
-        return ""
+        following = view.sentence_after(clause.sentence)
+        return " " + following.text if following is not None and not opens_paragraph(view, following) else ""
 
     def _suppliers(self, view: ArticleView, scored: dict[Item, tuple[int, int]], found, split: bool) -> list[Item]:
         """The clause's supplier, and any other party as clearly marked as one that is not in
@@ -561,8 +559,8 @@ def _named_later(cues: Cues, orders: list[Order]) -> list[Order]:
 def _none_placed_next(view: ArticleView, cues: Cues, order: Order) -> bool:
     """"... is pitching HBM4E samples to Google and Amazon. Neither has placed an order.": the
     sentence after the talks says no deal came of them."""
-    last = view.sentence_of(order.evidence[-1].start).index + 1
-    return last < len(view.sentences) and bool(cues.none_placed.match(view.sentences[last].text.lstrip()))
+    following = view.sentence_after(view.sentence_of(order.evidence[-1].start))
+    return following is not None and bool(cues.none_placed.match(following.text.lstrip()))
 
 
 def _programs_carried(view: ArticleView, orders: list[Order]) -> list[Order]:

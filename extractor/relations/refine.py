@@ -88,10 +88,9 @@ def denied_next(view: ArticleView, cues: Cues, order: Order) -> bool:
     Qualcomm had reserved SF2 capacity. Qualcomm called the story groundless the next day.")."""
     parties = {order.customer, order.supplier} - {None}
     for evidence in order.evidence:
-        index = view.sentence_of(evidence.start).index + 1
-        if index >= len(view.sentences):
+        following = view.sentence_after(view.sentence_of(evidence.start))
+        if following is None:
             continue
-        following = view.sentences[index]
         names = {i.name for i in view.items_in(following.start, following.end, "COMPANY")}
         if cues.denied.search(following.text) and names & parties and names <= parties:
             return True

@@ -87,6 +87,11 @@ class ArticleView:
         self._found = {}
         self._indexed = len(self.items)
 
+    def sentence_after(self, sentence: SentenceView) -> SentenceView | None:
+        """The next sentence of the article, if there is one."""
+        index = sentence.index + 1
+        return self.sentences[index] if index < len(self.sentences) else None
+
     def sentence_of(self, position: int) -> SentenceView:
         """The sentence a character offset falls in (the last one past the end)."""
         if len(self._sentence_starts) != len(self.sentences):
