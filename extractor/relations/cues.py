@@ -57,6 +57,7 @@ class Cues:
     answered_yes: re.Pattern
     together: re.Pattern
     memory_tooling: re.Pattern
+    own_record: re.Pattern
     list_marker: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
@@ -195,6 +196,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         answered_yes=re.compile(data["answered_yes"]),
         together=guarded(data["together"]),
         memory_tooling=guarded(data["memory_tooling"], re.IGNORECASE),
+        own_record=_compile(data["own_record"]),
         list_marker=guarded(data["list_marker"]),
         bullet=guarded(data["list_marker"] + data["bullet"]),
         list_share=guarded(data["list_share"], re.IGNORECASE),

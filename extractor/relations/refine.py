@@ -33,17 +33,6 @@ _EXECUTIVE_SAYS = re.compile(
     r"\s*(?:the\s+)?(?:chairman|chairwoman|chief executive(?: officer)?|CEO|CFO|chief financial officer|president|"
     r"spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|told [^,.;]{1,40}?|confirmed|announced)\s+(?:that\s+)?",
     re.IGNORECASE)
-_OWN_OFFICIAL = guarded(r",\s*(?:an?|one|the)\s+(?:company|group|firm|corporate)\s+(?:official|spokes\w+|executive|"
-                        r"representative)\s+(?:said|says|told)\b|"
-                        # "Samsung has signed a 3.2 trillion won deal ..., according to a regulatory filing"
-                        r",\s*according to (?:a|an|its|the|the company['’]s) (?:regulatory |stock[- ]exchange |"
-                        r"exchange |public |securities )?(?:company |corporate )?(?:filing|disclosure|statement|press release|announcement|notice)\b"
-                        r"(?!\s+(?:by|from|of)\b)|"
-                        # "..., its filing showed", "..., chief executive Dana Whitcomb said in an interview"
-                        r",\s*(?:its|the company['’]s) (?:[\w-]+ )?(?:filing|disclosure|statement|release) (?:showed|shows|said|says|stated)\b|"
-                        r",\s*(?:its |the company['’]s )?(?:chief executive|CEO|president|chairman|chief \w+ officer|CFO|CTO|founder)"
-                        r"(?:\s+and\s+[\w ]{1,30}?)?\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,2}\s+(?:said|says|told)\b",
-                        re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"\s*(?:[A-Z][\w.]*['’]s\s+|[A-Z][\w-]*\s+)?")  # "Taiwan's Chipbond", "Korean start-up X"
 _EVERYONE = "*"  # "the companies said": every party of the sentence's deal speaks
 
@@ -119,7 +108,7 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 160])
                                or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
-            if _OWN_OFFICIAL.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
+            if cues.own_record.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
                 subject = view.items_in(sentence.start, sentence.end, "COMPANY")[:1]
                 if subject and _SUBJECT_LEAD.fullmatch(view.text[sentence.start:subject[0].start]):
                     view.cache[key].add(subject[0].name)
