@@ -328,7 +328,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             # chip"); "it" and "itself" for the company last named
             pick = 0 if match.group(0).lower() == "its" else -1
             target = (subjects or before)[pick] if before else None
-            if target is None and found and owner:  # "The foundry house expects its capacity": the stand-in
+            if target is None and found:  # "The foundry house expects its capacity": the stand-in
                 target = found[pick]
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
         if target is None and _ORDER_WORD.search(description):  # "..., and the latter outsourced ..."

@@ -52,6 +52,8 @@ class ImpliedParties:
                 return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal") for name in names]
             if draft.service == "memory" and self.cues.memory_parts.search(clause.text(view)):
                 names = [draft.supplier]  # an HBM base die is made for the memory maker
+            elif "memory" in hints and draft.service in {"foundry", "packaging"}:
+                names = [_owner_for_designer(earlier, draft)]  # the chip's memory is its owner's, not its designer's
             else:
                 # the design house gets the maker's order too, not the memory's
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
@@ -395,3 +397,13 @@ def owners_of_designers(customers: list[Item], supplier: Item, earlier: list[Dra
             names.add(draft.customer)
             found.append(_named(draft.clause.start, draft.clause.sentence.index, draft.customer, "design_owner"))
     return found
+
+
+def _owner_for_designer(earlier: list[Draft], draft: Draft) -> str:
+    """The customer a maker's deal stands for when memory is bought for its chip: the chip's
+    owner when the deal's customer is only designing it for that owner ("Amazon has picked
+    Marvell to help design Trainium4. TSMC will make the chip ... The memory will be HBM4E
+    from SK hynix": Amazon's memory), else the deal's customer."""
+    makers_customers = {d.customer for d in earlier if d.clause == draft.clause and d.supplier == draft.supplier}
+    return next((d.customer for d in reversed(earlier) if d.service == "design" and d.supplier == draft.customer
+                 and d.customer in makers_customers), draft.customer)
