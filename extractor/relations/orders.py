@@ -541,6 +541,7 @@ def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list
     orders = [o for o in orders if not (o.stage == "talks" and _none_placed_next(view, rules.cues, o))]
     orders = _named_later(rules.cues, orders)
     orders = _programs_carried(view, orders)
+    orders = [_owner_slots_shared(o, orders) for o in orders]
     return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
 
 
@@ -577,6 +578,25 @@ def _programs_carried(view: ArticleView, orders: list[Order]) -> list[Order]:
                 order = order.model_copy(update={"products": list(programs.pop())})
         carried.append(order)
     return carried
+
+
+_SHARED_WITH_DESIGNER = ("products", "chip", "process_node", "volume", "timing")
+
+
+def _owner_slots_shared(order: Order, orders: list[Order]) -> Order:
+    """A design house's maker order is for the chip it designs for its owner: the slots the
+    owner's order with the same maker has and this one lacks carry over, the value aside
+    (it was stated for the owner's order). "GUC, which designs Maia for Microsoft ... Samsung
+    will make it on 2nm from the second half of next year": GUC's foundry order is Maia's too."""
+    if order.service not in {"foundry", "packaging"} or order.customer is None:
+        return order
+    owners = {o.customer for o in orders if o.service == "design" and o.supplier == order.customer and o.customer}
+    theirs = [o for o in orders if o.customer in owners and o.supplier == order.supplier and o.service == order.service]
+    if len(theirs) != 1:
+        return order
+    update = {slot: getattr(theirs[0], slot) for slot in _SHARED_WITH_DESIGNER
+              if not getattr(order, slot) and getattr(theirs[0], slot)}
+    return order.model_copy(update=update) if update else order
 
 
 def _paragraphs(view: ArticleView, order: Order) -> set[int]:

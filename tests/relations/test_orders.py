@@ -1557,6 +1557,26 @@ def test_a_buyers_program_goes_on_through_its_paragraph(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        pytest.param("Alchip is designing Amazon's Trainium3 accelerator. TSMC makes the chip on its 3nm process "
+                     "and packages it with CoWoS.",
+                     {("Amazon", "foundry"): (["Trainium3"], "3nm"), ("Alchip", "foundry"): (["Trainium3"], "3nm"),
+                      ("Alchip", "packaging"): (["Trainium3"], "3nm")},  # the sentence's node, as Amazon's
+                     id="the designer's maker orders are the owner's chip"),
+        pytest.param("Microsoft picked GUC for the back-end design of its Maia 300. Samsung Electronics will make "
+                     "the chip on its 2nm process.",
+                     {("Microsoft", "foundry"): (["Maia 300"], "2nm"), ("GUC", "foundry"): (["Maia 300"], "2nm")},
+                     id="a back-end house's foundry order too"),
+    ],
+)
+def test_a_design_house_s_maker_order_shares_the_owner_s_chip(text, expected):
+    found = {(o.customer, o.service): (o.products, o.process_node and o.process_node.name)
+             for o in extract(text, published=PUBLISHED).orders if o.service in {"foundry", "packaging"}}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         pytest.param("Nvidia sources the bulk of its HBM from SK hynix.",
                      {("Nvidia", "SK hynix", "memory", "production")}, id="sources the bulk of its HBM from"),
         pytest.param("Nvidia relies on TSMC for the manufacture of all its data-center GPUs.",
