@@ -18,12 +18,15 @@ _CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|
 _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*"  # DX-M2, KL-2, MN-Core, M5
 # A name the gazetteer lacks: a code name after "its"/"X's", a capitalised name right
 # before a chip word ("the Halo chip"), a code name in brackets after a word ("Ostrom
-# Compute (OC-2)"), or one a chip is given ("The chip, named Bertha,").
+# Compute (OC-2)"), one a chip is given ("The chip, named Bertha,", "known internally as
+# Osprey"), or one set beside a chip word ("its inference chip, the SB-200,").
 _UNKNOWN = [
     guarded(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
     guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
     guarded(r"(?<=[A-Za-z.] \()(" + _CODE_NAME + r")(?=\))"),  # a table's "Ostrom Compute (OC-2)"
-    guarded(r"\b(?:named|called|dubbed|code-?named|branded)\s+[\"“]?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
+    guarded(r"\b(?:named|called|dubbed|code-?named|branded|known (?:internally )?as)\s+[\"“]?(" + _CODE_NAME
+            + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
+    guarded(_CHIP_WORD + r",\s+(?:the\s+)?(" + _CODE_NAME + r")(?=[,.;])"),  # "its inference chip, the SB-200,"
 ]
 # A place or maker word made an adjective describes, it names no product ("the Seoul-based chip designer").
 _DESCRIBING = re.compile(r"-(?:based|owned|listed|made|designed|headquartered|backed|era|grade|style)$", re.IGNORECASE)

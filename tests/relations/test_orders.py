@@ -1056,6 +1056,19 @@ def test_a_product_with_a_family_suffix_is_the_product(text, products):
     assert [o.products for o in extract(text, published=PUBLISHED).orders] == [products]
 
 
+@pytest.mark.parametrize(
+    "text, products",
+    [
+        pytest.param("Kestrune AI has signed with Samsung Foundry to make its training chip, known internally as Falcor, "
+                     "on the 2nm process.", ["Falcor"], id="known internally as"),
+        pytest.param("Korean startup Duri Chips will have TSMC make its second inference chip, the DR-20, on N4P.",
+                     ["DR-20"], id="a code name set beside the chip word"),
+    ],
+)
+def test_a_code_name_the_text_gives_the_chip_is_its_product(text, products):
+    assert [o.products for o in extract(text, published=PUBLISHED).orders] == [products]
+
+
 def test_an_acquisition_offer_names_no_party_and_an_adjective_no_product():
     text = ("FuriosaAI will supply its RNGD AI inference chips to LG AI Research, giving the Seoul-based chip designer "
             "its first large customer months after it turned down an acquisition offer from Meta Platforms.")
@@ -1582,6 +1595,8 @@ def test_a_design_house_s_maker_order_shares_the_owner_s_chip(text, expected):
         pytest.param("Nvidia relies on TSMC for the manufacture of all its data-center GPUs.",
                      {("Nvidia", "TSMC", "foundry", "production")}, id="relies on X for"),
         pytest.param("Samsung wants to reduce its reliance on Nvidia's GPUs.", set(), id="reliance is a constraint"),
+        pytest.param("Meta has picked Broadcom to design a chip it hopes will let it lean less on Nvidia.",
+                     {("Meta", "Broadcom", "design", "agreed")}, id="leaning less on X is a constraint"),
         pytest.param("OpenAI turned to Broadcom to co-design its first AI accelerator.",
                      {("OpenAI", "Broadcom", "design", "agreed")}, id="turned to"),
         pytest.param("Micron passed Nvidia's qualification tests for HBM4.",
