@@ -64,8 +64,11 @@ class PartyScorer:
                 head: tuple[int, int] | None = None, listed: list[Item] = ()) -> Parties:
         """Named companies not excluded as rivals, companies "it" or "the company" stands
         for, and the owners of products the clause names ("MTIA" brings in Meta)."""
-        named = _not_excluded(view, [i for i in view.items_in(clause.start, clause.end, "COMPANY")
-                                     if not clause.in_hole(i.start)], clause, self.cues)
+        present = [i for i in view.items_in(clause.start, clause.end, "COMPANY") if not clause.in_hole(i.start)]
+        named = _not_excluded(view, present, clause, self.cues)
+        # a stand-in for a company the clause names only as a rival is no party either
+        # ("Intel had also pitched its 18A process ..., but lost out to Samsung")
+        ruled_out = {i.name for i in present} - {i.name for i in named}
         nested = [i for i in named if nested_in_amount(view, i)]
         if len(named) - len(nested) >= 2 or (len(named) > len(nested) and any(_component(view, i, self.cues) for i in nested)):
             # "buy servers with 2,000 Nvidia GPUs from Dell", "buy Dell servers carrying 4,000 Nvidia
@@ -76,7 +79,8 @@ class PartyScorer:
         named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list
         names = {i.name for i in named}
         extra = [e for e in references(view, clause, self.cues, names, self.window, keep_named=True)
-                 if not self.cues.lost_after.match(view.text, e.end, clause.end)]  # "We bid for ... and lost it to ASE"
+                 if not self.cues.lost_after.match(view.text, e.end, clause.sentence.end)  # "We bid for ... and lost it to ASE"
+                 and e.name not in ruled_out]
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
         rule = "product_owner" if _being_made(view, clause, hints) else "product_seller"
@@ -95,7 +99,7 @@ class PartyScorer:
             nodes = view.items_in(head[0], head[1], "PROCESS_NODE") + nodes
         for node in nodes:
             maker = self.node_makers.get(node.value.name or "")
-            if maker and maker not in names:  # "taped out on SF2" brings in Samsung
+            if maker and maker not in names and maker not in ruled_out:  # "taped out on SF2" brings in Samsung
                 names.add(maker)
                 extra.append(Item("COMPANY", node.start, node.end, node.text, CompanyValue(name=maker),
                                   clause.sentence.index, "node_maker"))
@@ -205,11 +209,11 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
     and ADTechnology")."""
     kept = []
     for group in _lists(view, items):
-        if is_excluded(view, group[0], clause.start, cues) or cues.lost_after.match(view.text, group[-1].end, clause.end):
+        if is_excluded(view, group[0], clause.start, cues) or cues.lost_after.match(view.text, group[-1].end, clause.sentence.end):
             continue  # "Samsung and Intel both pitched 2nm-class capacity for Feynman and lost"
         kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
                  and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
-                 and not cues.lost_after.match(view.text, i.end, clause.end)]  # "Samsung lost the order to TSMC"
+                 and not cues.lost_after.match(view.text, i.end, clause.sentence.end)]  # "Samsung lost the order to TSMC"
     return kept
 
 
