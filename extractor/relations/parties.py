@@ -19,6 +19,8 @@ _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
+# "Its first chip, an inference processor called Lantern, will be built by TSMC": the chip's owner
+_OWN_CHIP_AFTER = guarded(r"\s+(?:[\w-]+\s+){0,3}?(?:chips?|processors?|accelerators?|ASICs?|GPUs?|NPUs?|CPUs?|SoCs?)\b")
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
                         r"(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+|(?:U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2})?$")
 
@@ -133,7 +135,7 @@ class PartyScorer:
                     parties.marked.add(item.name)
                 parties.markers[item.name] = (sup, cust)
                 own_sup, own_cust = self._priors(view, item, hints)
-                if item.name in owners and _being_made(view, clause, hints):
+                if (item.name in owners or _owns_chip(view, item)) and _being_made(view, clause, hints):
                     own_cust += 2  # the owner of a chip being made
                 elif item.name in owners and "supply" in hints:  # "... will use its RNGD chips": the owner sells
                     own_sup += 2
@@ -196,6 +198,11 @@ class PartyScorer:
         roles = self.role_of(view, name)
         wanted = hints & MAKING or hints
         return bool(roles) and (not wanted or any(roles & self.cues.service_roles[h] for h in wanted))
+
+
+def _owns_chip(view: ArticleView, item: Item) -> bool:
+    """Is the stand-in a possessive before a chip word ("Its first chip ... will be built by TSMC")?"""
+    return item.text.lower() in _POSSESSIVES and bool(_OWN_CHIP_AFTER.match(view.text, item.end))
 
 
 def _being_made(view: ArticleView, clause: Clause, hints: set[str]) -> bool:
