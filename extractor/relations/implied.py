@@ -86,9 +86,7 @@ class ImpliedParties:
         chip referred to is the product the paragraph last named, made for its owner."""
         if not self.cues.chip_reference.search(clause.text(view)):
             return None
-        first = view.sentences[max(0, clause.sentence.index - 1)]
-        if "\n\n" in view.text[first.start:clause.start]:
-            first = clause.sentence
+        first = view.sentences[max(0, clause.sentence.index - self.window)]
         named = [p for _, p in self.parties.products.everything(view, first.start, clause.start)
                  if p.owner and p.owner != party.name]
         if not named:
