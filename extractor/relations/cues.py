@@ -61,6 +61,7 @@ class Cues:
     list_marker: re.Pattern
     bullet: re.Pattern
     list_share: re.Pattern
+    list_legend: re.Pattern  # "unless marked (t), which means ... still being negotiated"
     paragraph_head: re.Pattern
     speech: re.Pattern
     deal_nouns: re.Pattern
@@ -200,6 +201,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         list_marker=guarded(data["list_marker"]),
         bullet=guarded(data["list_marker"] + data["bullet"]),
         list_share=guarded(data["list_share"], re.IGNORECASE),
+        list_legend=re.compile(data["list_legend"], re.MULTILINE),
         paragraph_head=guarded(data["paragraph_head"]),
         speech=guarded(data["speech"], re.IGNORECASE),
         deal_nouns=guarded(data["deal_nouns"], re.IGNORECASE),

@@ -10,7 +10,7 @@ from .context import Clause, interviewee, paragraph_topic
 from .drafts import MAKING, Draft
 from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_items, list_counterparts, list_intro,
                     step_cells)
-from .views import ArticleView, Item
+from .views import ArticleView, Item, SentenceView
 
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
 
@@ -136,6 +136,49 @@ class ImpliedParties:
                     draft.products = self.parties.products.owned_by(view, intro.start, intro.end, customer.name)
                 drafts.append(draft)
         return drafts
+
+    def _allocation_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
+                           earlier: list[Draft]) -> list[Draft]:
+        """A list line headed by one buyer that splits its demand among makers by share ("-
+        Nvidia (Rubin): SK hynix about 55%, Samsung about 30%, Micron about 15%"): each maker
+        with a share gets the buyer's order in the list's service, at the stage the list's
+        legend gives a mark on its part ("Samsung about 35% (t)"), else the line's words."""
+        head = bullet_head(view, clause, self.cues)
+        if head is None or clause.start > head[1] or list_counterparts(view, clause.sentence, self.cues):
+            return []
+        buyers = view.items_in(head[0], head[1], "COMPANY")
+        service = self._list_service(view, clause, earlier) if len(buyers) == 1 else None
+        if service is None or self.parties.can_supply(view, buyers[0].name, {service}):
+            return []
+        buyer, legend = buyers[0], self._legend(view, clause.sentence)
+        told = self._told_before_list(view, clause.sentence)
+        drafts = []
+        for part in _LINE_PARTS.finditer(view.text, head[1] + 1, clause.sentence.end):
+            makers = view.items_in(part.start(), part.end(), "COMPANY")
+            words = part.group(0)
+            if len(makers) != 1 or not self.cues.list_share.search(words) or \
+                    not self.parties.can_supply(view, makers[0].name, {service}):
+                continue
+            stage = next((stage for mark, stage in legend if mark in words), None) or self._stage(words, False)
+            draft = Draft(buyer.name, makers[0].name, None, service, stage, "reported", None, clause, 4)
+            self._fill_slots(view, draft, converted)
+            draft.products = draft.products or self.parties.products.owned_by(view, *head, buyer.name)
+            draft.chip = draft.chip or self._chip(view.text[told[0]:told[1]], service)
+            if draft.timing is None:  # "2027 HBM4 volumes ... are now mostly contracted": the list's period
+                periods = {d.value.value: d for d in view.items_in(*told, "DATE") if d.value.value}
+                draft.timing = next(iter(periods.values())) if len(periods) == 1 else None
+            drafts.append(draft)
+        return drafts
+
+    def _told_before_list(self, view: ArticleView, sentence: SentenceView) -> tuple[int, int]:
+        """The span of a list's introduction and the few sentences before it."""
+        intro = list_intro(view, sentence, self.cues) or sentence
+        return view.sentences[max(0, intro.index - self.window)].start, intro.end
+
+    def _legend(self, view: ArticleView, sentence: SentenceView) -> list[tuple[str, str]]:
+        """The marks a list's legend explains, with the stage each gives its lines."""
+        text = view.text[slice(*self._told_before_list(view, sentence))]
+        return [(m.group("mark"), self._stage(m.group("meaning"), False)) for m in self.cues.list_legend.finditer(text)]
 
     def _grid_drafts(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft]:
         """A buyer x supplier grid row: each filled cell is that pair's deal, at the stage its
@@ -340,6 +383,7 @@ class ImpliedParties:
         return None
 
 
+_LINE_PARTS = re.compile(r"[^,;]+")  # the parts of a list line after its heading
 _HEADING_LINE = re.compile(r"[^.!?\n]{2,60}:?")  # "TSMC N2 and N2P", "Samsung Foundry SF2 and SF2P:"
 
 

@@ -50,6 +50,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                 if drafts is None:
                     drafts = self._clause_drafts(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
+                # "- Nvidia (Rubin): SK hynix about 55%, Samsung about 30%": the split is the line's reading
+                drafts = self._allocation_drafts(view, clause, converted, found) or drafts
                 drafts += self._grid_drafts(view, clause, converted)
                 for draft in drafts if supposed else []:  # "If the Halyard talks succeed, Marvell would need
                     if draft.stage != "past":  # to book ... at TSMC": talks at most
