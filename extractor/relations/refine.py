@@ -109,7 +109,8 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 160])
                                or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
             if cues.own_record.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
-                subject = view.items_in(sentence.start, sentence.end, "COMPANY")[:1]
+                # (the subject may be a stand-in: "Its first chip ... will be built by TSMC, chief executive ... said")
+                subject = sorted(speakers, key=lambda i: i.start)[:1]
                 if subject and _SUBJECT_LEAD.fullmatch(view.text[sentence.start:subject[0].start]):
                     view.cache[key].add(subject[0].name)
             talked_of = _executive_talks_of(view, sentence)

@@ -723,6 +723,9 @@ def test_a_memory_order_takes_the_memory_named_before_when_its_line_names_none()
         pytest.param("Samsung's foundry chief told reporters the company will make Tesla's AI6 at Taylor.",
                      "confirmed", id="an executive told reporters"),
         pytest.param("Qualcomm said to pick Samsung Foundry for 2nm chips", "reported", id="a headline's 'said to'"),
+        pytest.param("Voltrix AI has raised $50 million. Its first chip will be built by TSMC on the N4P process, chief "
+                     "executive Mara Lind said in an interview.", "confirmed",
+                     id="the executive of a stand-in subject"),
     ],
 )
 def test_who_is_on_the_record(text, confirmation):
