@@ -48,11 +48,20 @@ def named_units(view: ArticleView, unit_service: dict[tuple[str, str], str | Non
     return units
 
 
+# How many sentences from where an order is told a party's own word on record still counts for
+# it (chosen on dev: 1, 2 and 3 sentences and the evidence's paragraphs were tried, 2 was best)
+_ON_RECORD_REACH = 2
+
+
 def on_record(view: ArticleView, cues: Cues, order: Order) -> bool:
     """Does a party say so itself ("Samsung said ...", "Nvidia CEO Jensen Huang said"),
     with the other party or the deal in the same sentence, and no hedge or refusal?"""
     parties = {order.customer, order.supplier} - {None}
+    told = {view.sentence_of(e.start).index for e in order.evidence}
+    near = {index + step for index in told for step in range(-_ON_RECORD_REACH, _ON_RECORD_REACH + 1)}
     for sentence in view.sentences:
+        if sentence.index not in near:
+            continue  # a party speaking of something else far away confirms nothing of this deal
         names, may_refer, names_deal = _sentence_facts(view, cues, sentence)
         if not names & parties and not may_refer:
             continue  # no party named and nothing that could stand for one

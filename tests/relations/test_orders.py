@@ -733,6 +733,15 @@ def test_who_is_on_the_record(text, confirmation):
     assert order.confirmation == confirmation
 
 
+def test_a_party_speaking_far_from_the_deal_confirms_nothing_of_it():
+    text = ("The RNGD is produced by TSMC on a 5-nanometer process for FuriosaAI, people familiar said. Demand for "
+            "inference chips has grown quickly this year. Several Korean startups are raising money. Prices of "
+            "advanced wafers have risen as well. FuriosaAI's chief executive told reporters that the company would "
+            "sign a supply deal with LG AI Research next month.")
+    found = {(o.customer, o.supplier): o.confirmation for o in extract(text, published=PUBLISHED).orders}
+    assert found.get(("FuriosaAI", "TSMC")) == "reported"
+
+
 @pytest.mark.parametrize(
     "text, stage",
     [
