@@ -23,6 +23,8 @@ def companies(text: str) -> list[tuple[str, str]]:
         pytest.param("The deal went to Tavrin AI, a Seoul startup.", [("Tavrin AI", "Tavrin AI")], id="corporate word"),
         pytest.param("Domestic AI silicon is now limited less by demand than by wafers.", [],
                      id="an adjective opening a sentence is no name"),
+        pytest.param("Kuai Technology reported on November 21 that Samsung won the order.",
+                     [("Samsung", "Samsung Electronics")], id="a Chinese tech outlet with a corporate word is a source"),
         pytest.param("Its first job is chips for the Tokyo AI developer that committed to Rapidus.",
                      [("Rapidus", "Rapidus")], id="a place and 'AI' before a role noun describe, they name no one"),
         pytest.param("Tarvos Cloud ordered 4,000 GPUs from Dell.", [("Tarvos Cloud", "Tarvos Cloud"), ("Dell", "Dell")],
