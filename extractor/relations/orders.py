@@ -290,6 +290,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         stage = self._table_status(clause) or \
             self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
         stage = self._switch_stage(view, clause, supplier, stage, talks_only)
+        if clause.relative and _PAST_WORK.search(text):
+            stage = "past"  # "TSMC, which produced the A64FX chip used in the current Fugaku": an earlier deal
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
@@ -479,6 +481,10 @@ _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — N
 
 _TOOL_TRADES = frozenset({"equipment", "materials"})
 _CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
+
+
+_PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+(?:handled|designed|co-designed|supplied|made|built|produced|packaged|"
+                        r"worked on)\b")
 
 
 def _enumeration_label(view: ArticleView, clause: Clause, heading_only: bool = False) -> str:
