@@ -135,7 +135,8 @@ class PartyScorer:
                     parties.marked.add(item.name)
                 parties.markers[item.name] = (sup, cust)
                 own_sup, own_cust = self._priors(view, item, hints)
-                if (item.name in owners or _owns_chip(view, item)) and _being_made(view, clause, hints):
+                owns = item.name in owners or any(_owns_chip(view, i) for i in [item, *parties.echoes.get(item.name, [])])
+                if owns and _being_made(view, clause, hints):
                     own_cust += 2  # the owner of a chip being made
                 elif item.name in owners and "supply" in hints:  # "... will use its RNGD chips": the owner sells
                     own_sup += 2
