@@ -104,7 +104,7 @@ def _all_patterns():
     for module in (date_rules, money, qualifiers, quantity, context, implied, parties, products, refine):
         values += [v for v in vars(module).values() if isinstance(v, (re.Pattern, list, tuple))]
     rules = nodes._rules()
-    values += [rules.generic, rules.named, products._name_pattern("DX-M2")]
+    values += [rules.generic, rules.named]
     values.append(extractor.load().get_pipe("extractor_relations").orders.parties.products._pattern)
     return [pair for value in values for pair in _originals(value)]
 

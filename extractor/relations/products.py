@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 from ..patterns import guarded
@@ -109,9 +108,8 @@ class ProductFinder:
         found = known + self._unknown(view, start, end, {pos for pos, _ in known})
         seen = {pos for pos, _ in found}
         for name, owner in view.product_owners.items():
-            pattern = _name_pattern(name)
-            found += [(m.start(), Product(name, owner)) for m in pattern.finditer(view.text, start, end)
-                      if m.start() not in seen]
+            found += [(at, Product(name, owner)) for at in _whole_word_starts(view.text, name, start, end)
+                      if at not in seen]
         return sorted(((pos, p if p.owner else Product(p.name, view.product_owners.get(p.name))) for pos, p in found),
                       key=lambda pair: pair[0])
 
@@ -132,9 +130,26 @@ class ProductFinder:
         return None
 
 
-@lru_cache(maxsize=4096)
-def _name_pattern(name: str) -> re.Pattern:
-    return guarded(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+def _whole_word_starts(text: str, name: str, start: int, end: int) -> list[int]:
+    r"""Where ``name`` stands in ``text[start:end]`` as a whole word, neither letter, digit, _
+    nor hyphen on either side: the matches of ``(?<![\w-])name(?![\w-])`` searched from
+    ``start`` to ``end`` (the character before ``start`` counts, none after ``end``), found
+    without compiling a pattern for each name an article teaches (~0.3 ms each)."""
+    found = []
+    at = text.find(name, start, end)
+    while at != -1:
+        after = at + len(name)
+        if not (at > 0 and _joins(text[at - 1])) and not (after < end and _joins(text[after])):
+            found.append(at)
+            at = text.find(name, after, end)
+        else:
+            at = text.find(name, at + 1, end)
+    return found
+
+
+def _joins(character: str) -> bool:
+    r"""Is the character part of a word for ``[\w-]``: a letter, digit, underscore or hyphen?"""
+    return character.isalnum() or character in "_-"
 
 
 def _versioned(product: Product, version: str) -> Product:
