@@ -244,7 +244,15 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
 
 
 def _opening_reference(view: ArticleView, sentence: SentenceView, cues: Cues) -> tuple[int, str] | None:
-    """Where a stand-in that opens the sentence starts, and its description ("" for "it")."""
+    """Where a stand-in that opens the sentence starts, and its description ("" for "it"):
+    read once per sentence, as each resolution looking back past it asks."""
+    key = ("opening_reference", sentence.index)
+    if key not in view.cache:
+        view.cache[key] = _read_opening_reference(view, sentence, cues)
+    return view.cache[key]
+
+
+def _read_opening_reference(view: ArticleView, sentence: SentenceView, cues: Cues) -> tuple[int, str] | None:
     match = cues.references.match(sentence.text.lstrip())
     if match is None or match.group(0).lower() in _PRONOUNS - {"it"} or _EXPLETIVE.match(sentence.text.lstrip()):
         return None

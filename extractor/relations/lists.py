@@ -11,8 +11,15 @@ from .views import ArticleView, Item, SentenceView
 
 def bullet_head(view: ArticleView, clause: Clause, cues: Cues) -> tuple[int, int] | None:
     """The span of a list line's heading before its colon, when it names a company or a
-    node ("- Apple / Amkor:", "- N2: Apple (A20); Qualcomm ...")."""
-    sentence = clause.sentence
+    node ("- Apple / Amkor:", "- N2: Apple (A20); Qualcomm ..."): the clause's sentence's,
+    read once per sentence (each of its clauses asks)."""
+    key = ("bullet_head", clause.sentence.index, len(view.items))
+    if key not in view.cache:
+        view.cache[key] = _bullet_head(view, clause.sentence, cues)
+    return view.cache[key]
+
+
+def _bullet_head(view: ArticleView, sentence: SentenceView, cues: Cues) -> tuple[int, int] | None:
     match = cues.bullet.match(sentence.text) or _paragraph_head(view, sentence, cues)
     if match is None:
         return None
