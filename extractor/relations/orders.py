@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Order
 from .context import Clause, clauses, equivalents, opens_paragraph
@@ -49,6 +49,7 @@ class OrderRules(ImpliedParties, SlotFiller):
                     drafts = self._step_drafts(view, clause, converted)
                 if drafts is None:
                     drafts = self._clause_drafts(view, clause, converted, found)
+                drafts = drafts or self._revealed_customer(view, clause, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 # "- Nvidia (Rubin): SK hynix about 55%, Samsung about 30%": the split is the line's reading
                 drafts = self._allocation_drafts(view, clause, converted, found) or drafts
@@ -62,6 +63,22 @@ class OrderRules(ImpliedParties, SlotFiller):
                             view.product_owners.setdefault(name, draft.customer)
                 found += drafts
                 yield clause, drafts
+
+    def _revealed_customer(self, view: ArticleView, clause: Clause, earlier: list[Draft]) -> list[Draft]:
+        """"... won a 2nm order from a North American customer it did not name. Analysts said
+        the customer is almost certainly Qualcomm": the one company the revealing clause names,
+        other than the seller, takes the unnamed customer's place (merging then drops the
+        unnamed order)."""
+        if not self.cues.customer_revealed.search(clause.text(view)):
+            return []
+        first = clause.sentence.index - self.window
+        unnamed = next((d for d in reversed(earlier) if d.customer is None and d.clause.sentence.index >= first), None)
+        if unnamed is None:
+            return []
+        named = {i.name for i in view.items_in(clause.start, clause.end, "COMPANY")} - {unnamed.supplier}
+        if len(named) != 1:
+            return []
+        return [replace(unnamed, customer=named.pop(), clause=clause)]
 
     def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
                        earlier: list[Draft]) -> list[Draft]:
