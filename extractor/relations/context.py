@@ -23,10 +23,12 @@ _NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|trans
                          r"subsidiary|subsidiaries|affiliate|unit|arm|spin-off|spinoff)s?\b")
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _OWNER_MODIFIER = re.compile(r"-(?:owned|backed|controlled|funded|affiliated|supported|run|led|majority-owned)\b")
+# Work told in the past tense in a company's relative clause: an earlier deal, read on its own
+PAST_WORK = r"(?:handled|designed|co-designed|supplied|made|built|produced|packaged|worked on)"
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
                              r"[a-z-]+s\b"  # ", which co-designs the TPU with Google"
                              r"|(?:which|who)\s+(?:has|have)\s+been\s+[a-z-]+ing\b"  # ", which has been delivering the memory to Google"
-                             r"|(?:which|who)\s+(?:handled|designed|co-designed|supplied|made|built|produced|packaged|worked on)\b"  # ", which handled the earlier Trainium2,"
+                             r"|(?:which|who)\s+" + PAST_WORK + r"\b"  # ", which handled the earlier Trainium2,"
                              r"|whose\s+[^,;]{1,60}?\b(?:are|is|were|was|will be|have been|has been)\s+(?:\w+\s+)?"
                              r"(?:made|built|produced|manufactured|fabricated|packaged|designed|assembled)\s+(?:by|at)\b)"
                              r"[^,;]*")  # ", whose Blackwell GPUs are built by TSMC"

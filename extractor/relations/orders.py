@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..records import Order
-from .context import Clause, clauses, equivalents, opens_paragraph
+from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph
 from .cues import Cues
 from .drafts import MAKING, Draft
 from .merge import merge
@@ -500,8 +500,7 @@ _TOOL_TRADES = frozenset({"equipment", "materials"})
 _CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
 
 
-_PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+(?:handled|designed|co-designed|supplied|made|built|produced|packaged|"
-                        r"worked on)\b")
+_PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+" + PAST_WORK + r"\b")
 
 
 def _enumeration_label(view: ArticleView, clause: Clause, heading_only: bool = False) -> str:
