@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..normalize.companies import Gazetteer
 from ..normalize.nodes import memory_nodes, node_makers
 from ..relations.cues import load_cues
+from ..relations.figure_owner import FigureOwners
 from ..relations.figures import FigureRules
 from ..relations.orders import OrderRules, find_orders
 from ..relations.parties import PartyScorer
@@ -68,7 +69,7 @@ class RelationBuilder:
         self._epithets = {" ".join(k.casefold().split()): names[v]
                           for k, v in load_yaml("epithets.yaml", models_dir)["epithets"].items()}
         technologies = {tech: names[maker] for tech, maker in cues.technology_makers.items() if maker in names}
-        self.figures = FigureRules(cues, coref_window, makers, technologies)
+        self.figures = FigureRules(cues, FigureOwners(cues, coref_window, makers, technologies))
 
     def view(self, doc: Doc) -> ArticleView:
         """The Doc as the rules see it, with what the gazetteer knows of its companies."""

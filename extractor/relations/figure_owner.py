@@ -22,6 +22,11 @@ class FigureOwners:
         names = "|".join(re.escape(t) for t in sorted(self.technology_makers, key=len, reverse=True))
         self.technologies = re.compile(rf"\b({names})[\w-]*") if names else None
 
+    def technology_maker(self, text: str, at: int) -> str | None:
+        """The maker of the technology named at ``at`` in ``text`` ("CoWoS-S" -> TSMC), if any."""
+        found = self.technologies.match(text, at) if self.technologies else None
+        return self.technology_makers[found.group(1)] if found else None
+
     def owner(self, view: ArticleView, clause: Clause, item: Item) -> str | None:
         """The company the number belongs to: the nearest subject before it in its clause
         ("SK hynix about 190k wpm, Samsung about 170k wpm"), else who "its" or "the

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..records import Evidence, Figure, MoneyAmount, MoneyValue
 from .context import Clause, clauses, equivalents
@@ -15,12 +15,7 @@ from .views import ArticleView, Item
 @dataclass
 class FigureRules:
     cues: Cues
-    window: int = 3
-    node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
-    technology_makers: dict[str, str] = field(default_factory=dict)  # "CoWoS" -> canonical maker
-
-    def __post_init__(self) -> None:
-        self._owners = FigureOwners(self.cues, self.window, self.node_makers, self.technology_makers)
+    owners: FigureOwners  # whose figure it is: the clause's companies, nodes and technologies
 
     def find(self, view: ArticleView, order_values: set[Item], unnamed: set[Item] = frozenset()) -> list[Figure]:
         """The article's figures. ``order_values`` are orders' prices, no figures; those of
@@ -65,7 +60,7 @@ class FigureRules:
             return None  # "draws under 90 watts per card", "6 GW of AMD GPUs": a part's rating, a deal's size
         if kind == "datacenter_capacity" and self._no_site_power(item, before, after):
             return None  # "a 1.9 GW nuclear plant", "the rack consumes about 600 kW"
-        company = self._owners.owner(view, clause, item)
+        company = self.owners.owner(view, clause, item)
         if company is None or (kind == "wafer_capacity" and not self._can_own_capacity(view, company)):
             return None
         if kind in self.cues.reported_kinds and not self._reports_in(view, company, item.value):
@@ -129,8 +124,8 @@ class FigureRules:
         CoWoS-S" at a house that is not the technology's maker."""
         if _OF_IT.match(after):
             return True
-        technology = self._owners.technologies.match(after, _of_end(after)) if self._owners.technologies else None
-        return technology is not None and self.technology_makers[technology.group(1)] != company
+        maker = self.owners.technology_maker(after, _of_end(after))
+        return maker is not None and maker != company
 
     def _reports_in(self, view: ArticleView, company: str, value) -> bool:
         """Does the company state its results in this amount's currency (its country's, or US
