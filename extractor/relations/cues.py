@@ -110,6 +110,7 @@ class Cues:
     event_date: re.Pattern  # "with output starting in 2027": a later event's date, no figure's timing
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     person_after: re.Pattern
+    reports_after: re.Pattern  # "Lightmatter said GlobalFoundries ...": a speaker's reported clause
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     table_columns: tuple[tuple[str, re.Pattern], ...]
     field_labels: tuple[tuple[str, re.Pattern], ...]  # (owner | status | a service, label pattern)
@@ -254,6 +255,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         event_date=re.compile(figures["event_date"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
+        reports_after=guarded(data["reports_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
         field_labels=tuple((kind, re.compile(p)) for kind, p in data["field_labels"].items()),

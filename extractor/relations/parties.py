@@ -18,6 +18,7 @@ SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
+_OWN = re.compile(r"\b(?:its|their)\b")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 # "Its first chip, an inference processor called Lantern, will be built by TSMC": the chip's owner
 _OWN_CHIP_AFTER = guarded(r"\s+(?:[\w-]+\s+){0,3}?(?:chips?|processors?|accelerators?|ASICs?|GPUs?|NPUs?|CPUs?|SoCs?)\b")
@@ -157,12 +158,24 @@ class PartyScorer:
         if view.text.startswith(")", after_start):  # "Global Unichip (GUC) did the back-end design"
             after_start += 1
         after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
+        if self.cues.reports_after.match(after):
+            after = ""  # "Lightmatter said GlobalFoundries is manufacturing ...": the words mark the new subject
+        elif self._speaker_before(view, clause, first):
+            after = _OWN.sub("the", after)  # "DeepX said TSMC will fabricate its chip": "its" is the speaker's
         supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after) \
             + self._trade_weight(view, first.name, after)
         if not _WITH_BEFORE.search(before):
             supplier += self._weight("supplier_infinitive", after)
         customer = self._weight("customer_before", before) + self._weight("customer_after", after)
         return supplier, customer
+
+    def _speaker_before(self, view: ArticleView, clause: Clause, item: Item) -> bool:
+        """Is the company the subject of a clause another company reports ("DeepX said TSMC ...")?"""
+        speaker = view.items_in(clause.start, item.start, "COMPANY")[-1:]
+        if not speaker:
+            return False
+        said = self.cues.reports_after.match(view.text, speaker[0].end, item.end)
+        return said is not None and said.end() == item.start
 
     def _weight(self, markers: str, text: str) -> int:
         """The summed weights of the ``markers`` list's patterns found in ``text`` (most
