@@ -18,6 +18,7 @@ SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
+_SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 # "Its first chip, an inference processor called Lantern, will be built by TSMC": the chip's owner
@@ -164,9 +165,11 @@ class PartyScorer:
             after = _OWN.sub("the", after)  # "DeepX said TSMC will fabricate its chip": "its" is the speaker's
         supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after) \
             + self._trade_weight(view, first.name, after)
+        customer = self._weight("customer_before", before) + self._weight("customer_after", after)
         if not _WITH_BEFORE.search(before):
             supplier += self._weight("supplier_infinitive", after)
-        customer = self._weight("customer_before", before) + self._weight("customer_after", after)
+        elif _SELL_AFTER.match(after):
+            customer += 3  # "Micron is in talks with Lenovo to supply LPDDR6": the other party buys
         return supplier, customer
 
     def _speaker_before(self, view: ArticleView, clause: Clause, item: Item) -> bool:
