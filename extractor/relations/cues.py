@@ -33,7 +33,7 @@ class Cues:
     trade_markers: tuple[tuple[frozenset[str], re.Pattern, int], ...]
     any_role_marker: dict[str, re.Pattern]  # one search for "does any of the list match?"
     services: tuple[tuple[str, re.Pattern], ...]
-    services_stated: tuple[tuple[str, re.Pattern], ...]
+    services_stated: tuple[tuple[str, re.Pattern, bool], ...]  # (service, words, only for a supplier in the trade)
     service_roles: dict[str, frozenset[str]]
     chips: re.Pattern
     chip_names: dict[str, str]
@@ -174,7 +174,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
                             for trades, p, w in data["supplier_after_trade"]),
         any_role_marker={key: _compile(data[key]) for key in _ROLE_MARKERS},
         services=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services"]),
-        services_stated=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services_stated"]),
+        services_stated=tuple((entry[0], guarded(entry[1], re.IGNORECASE), entry[2:] == ["in_trade"])
+                              for entry in data["services_stated"]),
         service_roles={k: frozenset(v) for k, v in data["service_roles"].items()},
         chips=_chip_pattern(data["chips"]),
         chip_names={c.casefold(): c for c in data["chips"]["categories"]},

@@ -417,9 +417,12 @@ class OrderRules(ImpliedParties, SlotFiller):
         named = self.parties.unit_service.get((supplier.name, unit)) if unit else None
         said = self.parties.hints(view, text) & MAKING
         elsewhere = supplier.rule == "coref" or supplier.start < clause.start  # a stand-in, or a list line's head
-        if named and not (elsewhere and said and named not in said):
-            return named  # (not "..., and the Korean chipmaker will also package the part" after "Samsung Foundry")
         roles = self.parties.role_of(view, supplier.name)
+        if named and not (elsewhere and said and named not in said):
+            stated = self._work_after(view, clause, supplier)
+            if stated and stated != named and (not roles or roles & self.cues.service_roles[stated]):
+                return stated  # "placed an order with Intel Foundry to assemble a future TPU"
+            return named  # (not "..., and the Korean chipmaker will also package the part" after "Samsung Foundry")
         if supplier.rule == "product_seller":  # "20,000 DS-N3 NPU cards": who sells them supplies
             roles = roles | {"supply"}
         makes = not roles or "foundry" in roles
@@ -427,9 +430,9 @@ class OrderRules(ImpliedParties, SlotFiller):
             earlier = self._service_named_before(view, clause, roles)  # Samsung on an HBM4 status board
             if earlier:
                 return earlier
-        for service, pattern in self.cues.services_stated:
-            if pattern.search(text) and not (roles and not roles & self.cues.service_roles[service]
-                                             and self.parties.hints(view, text) & roles & MAKING):
+        for service, pattern, in_trade in self.cues.services_stated:
+            foreign = roles and not roles & self.cues.service_roles[service]
+            if pattern.search(text) and not (foreign and (in_trade or self.parties.hints(view, text) & roles & MAKING)):
                 return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
         if "memory" not in roles and self.cues.memory_tooling.search(text):
             return "supply"  # "to supply HBM substrates to SK hynix", "HBM probe cards": parts for memory, sold
@@ -451,6 +454,14 @@ class OrderRules(ImpliedParties, SlotFiller):
         if roles & {"equipment", "materials"} or not self.parties.roles(supplier.name) and not roles & SUPPLIER_ROLES:
             return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB"), and so is what
         return None  # a company no gazetteer knows sells when no word names the work ("GPU startup X ... won an order from")
+
+    def _work_after(self, view: ArticleView, clause: Clause, supplier: Item) -> str | None:
+        """The service the words right after the supplier state, before any other company
+        ("an order with Intel Foundry to assemble a future TPU")."""
+        following = [i.start for i in view.items_in(supplier.end, clause.end, "COMPANY")]
+        end = following[0] if following else clause.end
+        return next((service for service, pattern, _ in self.cues.services_stated
+                     if pattern.search(view.text, supplier.end, end)), None)
 
     def _service_named_before(self, view: ArticleView, clause: Clause, roles: frozenset[str]) -> str | None:
         """The one service of a maker of several that the nearest sentence before names (a table

@@ -36,7 +36,8 @@ _MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lit
 
 
 # Technologies and part types, not a customer's program: "its first FC-BGA order".
-_CATEGORY = re.compile(r"(?:HBM|LPDDR|GDDR|DDR|CoWoS|SoIC|InFO|FC-|ABF|PCIe|CXL|UCIe|NVL|EUV)", re.IGNORECASE)
+_CATEGORY = re.compile(r"(?:HBM|LPDDR|GDDR|DDR|CoWoS|SoIC|InFO|FC-|ABF|PCIe|CXL|UCIe|NVL|EUV|EMIB|Foveros|I-Cube|X-Cube|H-Cube)",
+                       re.IGNORECASE)
 _NOT_PRODUCTS = frozenset({"AI", "The", "This", "That", "Its", "Their", "New", "Custom", "Next", "First",
                            "Korean", "Chinese", "Japanese", "Taiwanese", "American", "European", "Edge",
                            # quantifiers opening a sentence ("Both chips are due to roll off TSMC's lines")

@@ -1100,6 +1100,13 @@ def test_a_code_name_before_plant_is_a_site_not_a_product():
     assert order.products == ["KL-2"]
 
 
+@pytest.mark.parametrize("technology", ["EMIB-T", "Foveros-S", "I-Cube4"])
+def test_a_makers_packaging_technology_is_no_product(technology):
+    (order,) = extract(f"Google has placed an order with Intel Foundry to package a future TPU using Intel's {technology} "
+                       "technology.", published=PUBLISHED).orders
+    assert (order.service, order.products) == ("packaging", ["TPU"])
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
