@@ -62,13 +62,13 @@ class RelationBuilder:
         products = ProductFinder(load_yaml("products.yaml", models_dir)["products"], names.get)
         cues = load_cues(models_dir)
         makers = {node: names[maker] for node, maker in node_makers(models_dir).items() if maker in names}
+        technologies = {tech: names[maker] for tech, maker in cues.technology_makers.items() if maker in names}
         scorer = PartyScorer(cues, lambda name: roles.get(name, frozenset()), unit_service, products, coref_window,
-                             makers, memory_nodes(models_dir))
+                             makers, memory_nodes(models_dir), technologies)
         self.orders = OrderRules(cues, scorer, coref_window)
         self._countries, self._roles = countries, roles
         self._epithets = {" ".join(k.casefold().split()): names[v]
                           for k, v in load_yaml("epithets.yaml", models_dir)["epithets"].items()}
-        technologies = {tech: names[maker] for tech, maker in cues.technology_makers.items() if maker in names}
         self.figures = FigureRules(cues, FigureOwners(cues, coref_window, makers, technologies))
 
     def view(self, doc: Doc) -> ArticleView:

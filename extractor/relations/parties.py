@@ -18,6 +18,10 @@ SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply"
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
+# "CoWoS-like 2.5D packaging", "InFO-style packages": another house's version of the technology;
+# "CoWoS-L substrate supply": a part sold for it
+_OTHER_MAKERS_TECHNOLOGY = re.compile(r"-(?:like|style|type|class|compatible)$")
+_PART_FOR_TECHNOLOGY = re.compile(r"\s+(?:substrates?|interposers?|yields?)\b")
 _SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
@@ -46,6 +50,11 @@ class PartyScorer:
     window: int
     node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
     memory_nodes: frozenset[str] = frozenset()  # DRAM generations ("1b"): no foundry's node
+    technology_makers: dict[str, str] = field(default_factory=dict)  # "CoWoS" -> canonical maker
+
+    def __post_init__(self) -> None:
+        names = "|".join(re.escape(t) for t in sorted(self.technology_makers, key=len, reverse=True))
+        self._technologies = guarded(rf"\b({names})[\w-]*") if names else None
 
     def hints(self, view: ArticleView, text: str) -> frozenset[str]:
         """The services the clause's words point to, whoever the supplier is."""
@@ -107,6 +116,17 @@ class PartyScorer:
                 names.add(maker)
                 extra.append(Item("COMPANY", node.start, node.end, node.text, CompanyValue(name=maker),
                                   clause.sentence.index, "node_maker"))
+        if self._technologies is not None and not any(self.role_of(view, n) & {"packaging"} for n in names):
+            # "Nvidia has reserved around 60% of next year's CoWoS output": the technology's owner
+            # packages, when the clause names no packager
+            for found in self._technologies.finditer(view.text, clause.start, clause.end):
+                maker = self.technology_makers[found.group(1)]
+                if maker not in names and maker not in ruled_out and not clause.in_hole(found.start()) \
+                        and not _OTHER_MAKERS_TECHNOLOGY.search(found.group(0)) \
+                        and not _PART_FOR_TECHNOLOGY.match(view.text, found.end()):
+                    names.add(maker)
+                    extra.append(Item("COMPANY", found.start(), found.end(), found.group(0), CompanyValue(name=maker),
+                                      clause.sentence.index, "node_maker"))
         seen, parties, echoes = set(), [], {}
         for item in sorted(named + extra, key=lambda i: i.start):
             if item.name not in seen:
