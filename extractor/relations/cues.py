@@ -46,6 +46,7 @@ class Cues:
     timing_good: re.Pattern
     memory_parts: re.Pattern
     custom_memory: re.Pattern
+    custom_chip: re.Pattern  # "a custom inference accelerator": a design house designs it
     chip_reference: re.Pattern
     chip_words: re.Pattern  # any chip word: a sentence about a company's chip
     anonymous_customer: re.Pattern
@@ -188,6 +189,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         timing_good=_compile(data["timing"]["good"]),
         memory_parts=_compile(data["memory_parts"]),
         custom_memory=_compile(data["custom_memory"]),
+        custom_chip=guarded(data["custom_chip"], re.IGNORECASE),
         chip_reference=_compile(data["chip_reference"]),
         chip_words=guarded(data["chip_words"]),
         anonymous_customer=_compile(data["anonymous_customer"]),

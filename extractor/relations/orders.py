@@ -440,7 +440,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):
                 return "foundry"  # a chip on a node, or the customer's own chip ("MTIA"), is made, not sold
-            if service == "supply" and "design" in roles and self._names_others_product(view, clause, supplier):
+            if service == "supply" and "design" in roles and (self._names_others_product(view, clause, supplier)
+                                                               or self._custom_together(text)):
                 return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA")
             if named and (not roles or roles & self.cues.service_roles[service]):
                 if service == "supply" and "foundry" in roles and roles & SUPPLIER_ROLES <= {"foundry", "packaging"}:
@@ -454,6 +455,12 @@ class OrderRules(ImpliedParties, SlotFiller):
         if roles & {"equipment", "materials"} or not self.parties.roles(supplier.name) and not roles & SUPPLIER_ROLES:
             return "supply"  # tools and substrates are sold ("ASMPT -> Micron: fluxless TCB"), and so is what
         return None  # a company no gazetteer knows sells when no word names the work ("GPU startup X ... won an order from")
+
+    def _custom_together(self, text: str) -> bool:
+        """Does a buyer work with the house on a custom chip ("working with Broadcom on a custom
+        inference accelerator"), rather than buy custom chips from it ("will buy custom networking
+        chips from Broadcom")?"""
+        return bool(self.cues.custom_chip.search(text) and self.cues.together.search(text))
 
     def _work_after(self, view: ArticleView, clause: Clause, supplier: Item) -> str | None:
         """The service the words right after the supplier state, before any other company
