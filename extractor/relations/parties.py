@@ -22,6 +22,8 @@ _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made f
 # "CoWoS-L substrate supply": a part sold for it
 _OTHER_MAKERS_TECHNOLOGY = re.compile(r"-(?:like|style|type|class|compatible)$")
 _PART_FOR_TECHNOLOGY = re.compile(r"\s+(?:substrates?|interposers?|yields?)\b")
+_PART_FOR_BEFORE = guarded(r"\b(?:substrates?|interposers?|probe cards?|sockets?|HBM\w*|memory|DRAM|dies|die|wafers?|parts?|components?)"
+                           r"\s+for (?:the |its |their )?$")
 _SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
@@ -101,12 +103,15 @@ class PartyScorer:
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):
                 continue
-            if rule == "product_seller" and sellers_named:
+            # "the sole source of ABF substrates for the MI500": parts for a chip go to its owner
+            before = view.text[max(clause.start, position - 40):position]
+            rule_here = "product_for" if _PART_FOR_BEFORE.search(before) else rule
+            if rule_here == "product_seller" and sellers_named:
                 break  # "Foxconn builds the GB300 racks": the rack maker sells, not Nvidia
             if product.owner and product.owner not in names:
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,
-                                  CompanyValue(name=product.owner), clause.sentence.index, rule))
+                                  CompanyValue(name=product.owner), clause.sentence.index, rule_here))
         nodes = [n for n in view.items_in(clause.start, clause.end, "PROCESS_NODE") if not clause.in_hole(n.start)]
         if head is not None and head[1] <= clause.start:  # "- N2: ...; Qualcomm and MediaTek SoCs"
             nodes = view.items_in(head[0], head[1], "PROCESS_NODE") + nodes
@@ -160,7 +165,7 @@ class PartyScorer:
                 owns = item.name in owners or any(_owns_chip(view, i) for i in [item, *parties.echoes.get(item.name, [])])
                 if owns and _being_made(view, clause, hints):
                     own_cust += 2  # the owner of a chip being made
-                elif item.name in owners and "supply" in hints:  # "... will use its RNGD chips": the owner sells
+                elif item.name in owners and "supply" in hints and item.rule != "product_for":  # "... will use its RNGD chips": the owner sells
                     own_sup += 2
                 scored[item] = (sup + own_sup, cust + own_cust)
         return scored
@@ -168,6 +173,8 @@ class PartyScorer:
     def _markers(self, view: ArticleView, clause: Clause, first: Item, last: Item) -> tuple[int, int]:
         if first.rule == "product_owner":
             return 0, 0
+        if first.rule == "product_for":  # "substrates for the MI500": the parts go to its owner
+            return 0, 3
         if first.rule in {"node_maker", "product_seller"}:
             return 3, 0
         # a decimal point is no sentence end to the markers ("order of 42.8 billion won from")
