@@ -113,6 +113,7 @@ class Cues:
     person_after: re.Pattern
     reports_after: re.Pattern  # "Lightmatter said GlobalFoundries ...": a speaker's reported clause
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
+    passed_over_after: re.Pattern  # "talks with Samsung Foundry ..., but we chose TSMC"
     table_columns: tuple[tuple[str, re.Pattern], ...]
     field_labels: tuple[tuple[str, re.Pattern], ...]  # (owner | status | a service, label pattern)
     field_status: tuple[tuple[str, re.Pattern], ...]  # (stage, status words)
@@ -260,6 +261,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         person_after=guarded(data["person_after"], re.IGNORECASE),
         reports_after=guarded(data["reports_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
+        passed_over_after=guarded(data["passed_over_after"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
         field_labels=tuple((kind, re.compile(p)) for kind, p in data["field_labels"].items()),
         field_status=tuple((stage, re.compile(p)) for stage, p in data["field_status"].items()),

@@ -30,7 +30,8 @@ class ImpliedParties:
         if hints and not hints & MAKING and not on_node:  # a seller of chips or systems: only to the buyer
             # waiting for them ("Naver agreed to buy 60,000 GPUs. The chips will come from Nvidia")
             sells = "supply" in self.parties.role_of(view, party.name)
-            return self._waiting_buyer(view, party, clause, hints) if sells else None
+            return (self._sentence_subject(view, party, clause, hints) or self._waiting_buyer(view, party, clause, hints)) \
+                if sells else None
         if self.cues.bullet.match(clause.sentence.text) or "|" in clause.sentence.text:  # each list line or table row is its own item
             earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
         topic = paragraph_topic(view, clause.sentence.index)  # "AMD, MI450.\nSoIC-X ... are done by TSMC"
@@ -58,7 +59,20 @@ class ImpliedParties:
                 # the design house gets the maker's order too, not the memory's
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
             return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal") for name in names]
-        return self._owner_of_the_chip(view, party, clause) or self._waiting_buyer(view, party, clause, hints)
+        return self._owner_of_the_chip(view, party, clause) or self._sentence_subject(view, party, clause, hints) \
+            or self._waiting_buyer(view, party, clause, hints)
+
+    def _sentence_subject(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
+        """"Tesla evaluated Samsung's SF2 process, but ultimately picked TSMC": a later clause with
+        no subject of its own goes on with the sentence's opening company, when that one buys."""
+        if clause.start == clause.sentence.start or not _GOES_ON.match(view.text, clause.start, clause.end):
+            return None
+        opening = view.items_in(clause.sentence.start, clause.start, "COMPANY")[:1]
+        if not opening or opening[0].name == party.name or view.text[clause.sentence.start:opening[0].start].strip():
+            return None
+        if self.parties.can_supply(view, opening[0].name, hints & MAKING or {"foundry", "memory", "packaging"}):
+            return None  # a maker opening the sentence is no buyer of the work
+        return party, [_named(clause.start, clause.sentence.index, opening[0].name, "sentence_subject")]
 
     def _waiting_buyer(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
         """"Microsoft placed an order for Maia 200 wafers. The supplier is TSMC": the one company
@@ -386,6 +400,8 @@ class ImpliedParties:
 _LINE_PARTS = re.compile(r"[^,;]+")  # the parts of a list line after its heading
 _HEADING_LINE = re.compile(r"[^.!?\n]{2,60}:?")  # "TSMC N2 and N2P", "Samsung Foundry SF2 and SF2P:"
 
+
+_GOES_ON = re.compile(r"\s*,?\s*(?:but|and|yet|then)\s+(?:(?:ultimately|eventually|later|finally|then|also|instead)\s+)?(?:[a-z]+(?:ed|s)|chose|went|kept|took|won|made|built|gave|got|began|sent|put|left)\b")  # ", but ultimately picked TSMC"
 
 def _named(at: int, sentence: int, name: str, rule: str) -> Item:
     """A company the story supplies to a clause that does not name it, as a COMPANY item."""

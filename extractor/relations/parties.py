@@ -264,7 +264,9 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
             continue  # "Samsung and Intel both pitched 2nm-class capacity for Feynman and lost"
         kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
                  and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
-                 and not cues.lost_after.match(view.text, i.end, clause.sentence.end)]  # "Samsung lost the order to TSMC"
+                 and not cues.lost_after.match(view.text, i.end, clause.sentence.end)  # "Samsung lost the order to TSMC"
+                 and not (view.text[clause.start:i.start].strip()  # not the subject: "Tesla evaluated SF2, but picked TSMC"
+                          and cues.passed_over_after.match(view.text, i.end, clause.sentence.end))]
     return kept
 
 
