@@ -1939,6 +1939,25 @@ def test_a_sentence_opening_on_the_deal_a_little_later_gives_its_value(text, val
     assert (found.amount if found else None) == value
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Sakura Internet has ordered GPU servers from Supermicro, Nikkei reported. Sakura will pay about 40 billion yen "
+         "for the servers over two years.", "40000000000"),
+        ("Sakura Internet has ordered GPU servers from Supermicro. Analysts put Supermicro's share of the program at "
+         "roughly 40 billion yen.", "40000000000"),
+        ("Sakura Internet has ordered GPU servers from Supermicro. Supermicro expects the order to generate about "
+         "$300 million in revenue.", "300000000"),
+        ("Sakura Internet has ordered GPU servers from Supermicro for three years. The new term starts in April and is worth "
+         "40 billion yen.", "40000000000"),
+    ],
+)
+def test_a_payment_share_revenue_or_term_sentence_gives_the_deals_value(text, value):
+    orders = {(o.customer, o.supplier): o for o in extract(text, published=PUBLISHED).orders}
+    found = orders[("Sakura Internet", "Supermicro")].value
+    assert (found.amount if found else None) == value
+
+
 def test_a_schedule_sentence_a_little_later_gives_the_deals_timing():
     text = ("Mercedes-Benz has agreed to buy Thor processors from Nvidia, people familiar said. Nvidia's automotive "
             "revenue has tripled since 2023. Deliveries are due to start in the second half of 2027.")
