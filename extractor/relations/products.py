@@ -69,7 +69,7 @@ class ProductFinder:
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
         """Gazetteer products and quoted names in ``text[start:end]``, in text order."""
-        found = [(m.start(), _versioned(self._by_alias[m.group(1)], (m.group(2) or "") + m.group(3)))
+        found = [(m.start(), _versioned(_as_named(self._by_alias[m.group(1)], m.group(1)), (m.group(2) or "") + m.group(3)))
                  for m in self._pattern.finditer(text, start, end)]
         for match in _QUOTED.finditer(text, start, end):
             name = match.group(1)
@@ -151,6 +151,13 @@ def _whole_word_starts(text: str, name: str, start: int, end: int) -> list[int]:
 def _joins(character: str) -> bool:
     r"""Is the character part of a word for ``[\w-]``: a letter, digit, underscore or hyphen?"""
     return character.isalnum() or character in "_-"
+
+
+def _as_named(product: Product, alias: str) -> Product:
+    """A variant the text names ("Cobalt 200", "ATOM-Max") keeps its own name; other spellings
+    ("Azure Cobalt") give the product's."""
+    rest = alias[len(product.name):] if alias.startswith(product.name) else ""
+    return Product(alias, product.owner) if rest[:1] in {" ", "-"} else product  # (not a plural: "TPUs")
 
 
 def _versioned(product: Product, version: str) -> Product:

@@ -1094,6 +1094,20 @@ def test_a_product_family_adds_nothing_beside_its_named_member():
     assert order.products == ["Ironwood"]
 
 
+@pytest.mark.parametrize(
+    "text, products",
+    [
+        ("TSMC builds Microsoft's Cobalt 200 server processors on N3.", ["Cobalt 200"]),
+        ("Samsung Electronics makes Rebellions' ATOM-Max chips on its 5nm process.", ["ATOM-Max"]),
+        ("TSMC builds Microsoft's Azure Cobalt processors on N3.", ["Cobalt"]),  # another spelling: the product's name
+        ("Broadcom designs Google's TPUs.", ["TPU"]),  # a plural is no variant
+    ],
+)
+def test_a_variant_the_text_names_keeps_its_name(text, products):
+    (order,) = extract(text, published=PUBLISHED).orders
+    assert order.products == products
+
+
 def test_a_code_name_before_plant_is_a_site_not_a_product():
     (order,) = extract("Under the agreement, Rapidus will produce Kestrel Logic's KL-2 processor at its IIM-1 plant in "
                        "Chitose.", published=PUBLISHED).orders
