@@ -210,6 +210,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if clause.sentence.text.rstrip().endswith("?"):
             return []  # "Who picked up SPIL's new line?": a question asks for the other party
         pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
+            self._anonymous_customer(alone, scored[alone], clause.text(view)) or \
             self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier) or \
             self._anonymous_customer(alone, scored[alone], clause.text(view), self._next_in_paragraph(view, clause))
         if pair is None:

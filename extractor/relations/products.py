@@ -15,13 +15,16 @@ from .views import ArticleView
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
 _CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?)\b"
 _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*"  # DX-M2, KL-2, MN-Core, M5
+# "a Silicon Valley GPU giant", "the Korean AI chip startup": a chip word that describes a company
+_NOT_A_COMPANY_AFTER = (r"(?!\s+(?:giant|maker|makers|company|companies|firm|designer|designers|vendor|startup|start-up|"
+                        r"supplier|leader|powerhouse|developer|house|specialist)\b)")
 # A name the gazetteer lacks: a code name after "its"/"X's", a capitalised name right
 # before a chip word ("the Halo chip"), a code name in brackets after a word ("Ostrom
 # Compute (OC-2)"), one a chip is given ("The chip, named Bertha,", "known internally as
 # Osprey"), or one set beside a chip word ("its inference chip, the SB-200,").
 _UNKNOWN = [
     guarded(r"(?:\bits|\btheir|’s|'s)\s+(?:[a-z][\w-]*\s+){0,3}(" + _CODE_NAME + r")(?![\w-])"),
-    guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD),
+    guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)\s+" + _CHIP_WORD + _NOT_A_COMPANY_AFTER),
     guarded(r"(?<=[A-Za-z.] \()(" + _CODE_NAME + r")(?=\))"),  # a table's "Ostrom Compute (OC-2)"
     guarded(r"\b(?:named|called|dubbed|code-?named|branded|known (?:internally )?as)\s+[\"“]?(" + _CODE_NAME
             + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
