@@ -78,8 +78,8 @@ class CompanyFinder:
         blocked = {i for _, s, e in self._not_companies(doc) for i in range(s, e)}
         hits = [h for h in self._gazetteer_hits(doc, words) if not blocked & set(range(h.start, h.end))]
         taken = {i for h in hits for i in range(h.start, h.end)}
-        unknown = [h for h in self._context_hits(doc, tokens, words, taken)
-                   if not blocked & set(range(h.start, h.end))]
+        unknown = _short_names_as_full([h for h in self._context_hits(doc, tokens, words, taken)
+                                        if not blocked & set(range(h.start, h.end))])
         hits += unknown
         hits += self._repeats(doc, words, unknown, taken | {i for h in unknown for i in range(h.start, h.end)})
         return sorted(hits, key=lambda h: h.start)
@@ -207,8 +207,11 @@ class CompanyFinder:
         if end + 2 >= len(lowers) or lowers[end] != "," or lowers[end + 1] not in {"a", "an"}:
             return False
         for k in range(end + 2, min(len(lowers), end + 8)):
-            if lowers[k] in self._appositive_nouns:
-                return k + 1 >= len(lowers) or lowers[k + 1] in {",", ".", ";", "that", "which", "based", "with", "whose", "of"}
+            noun, after = lowers[k], k + 1
+            if after + 1 < len(lowers) and lowers[after] == "-":  # "start-up" is three tokens
+                noun, after = f"{noun}-{lowers[after + 1]}", after + 2
+            if noun in self._appositive_nouns:
+                return after >= len(lowers) or lowers[after] in {",", ".", ";", "that", "which", "based", "with", "whose", "of"}
             if lowers[k] in {",", ".", ";", "(", ")"}:
                 return False
         return False
@@ -285,3 +288,11 @@ def _name_token(text: str, is_punct: bool, like_num: bool) -> bool:
 @Language.factory("extractor_companies", default_config={"models_dir": None})
 def make_company_finder(nlp: Language, name: str, models_dir: str | None) -> CompanyFinder:
     return CompanyFinder(nlp, name, models_dir)
+
+
+def _short_names_as_full(hits: list[_Hit]) -> list[_Hit]:
+    """A one-word name found on its own ("Corvanta, a Santa Clara start-up") that opens a longer
+    name found elsewhere in the article ("Corvanta AI") is that company."""
+    full = {h.value.name.split()[0]: h.value.name for h in hits if " " in h.value.name}
+    return [_Hit(h.start, h.end, CompanyValue(name=full[h.value.name]), h.rule)
+            if " " not in h.value.name and h.value.name in full else h for h in hits]
