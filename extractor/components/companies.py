@@ -195,26 +195,31 @@ class CompanyFinder:
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
                 and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns):
             rule = "company.corporate_word"
-        elif any(c.islower() for c in run[0]) and self._appositive(tokens, end):
-            rule = "company.appositive"
+        elif any(c.islower() for c in run[0]) and (role := self._appositive(tokens, end)) is not None:
+            rule = f"company.appositive.{role}" if role else "company.appositive"
         else:
             return None
         return _Hit(start, stop, CompanyValue(name=name), rule)
 
-    def _appositive(self, tokens: _TokenTable, end: int) -> bool:
-        """Does ", a Hsinchu wafer-sort specialist," follow the name at ``end``?"""
+    def _appositive(self, tokens: _TokenTable, end: int) -> str | None:
+        """Does ", a Hsinchu wafer-sort specialist," follow the name at ``end``? Then the role its
+        noun gives ("" for none; a relative clause of making makes it a seller), else None."""
         lowers = tokens.lowers
         if end + 2 >= len(lowers) or lowers[end] != "," or lowers[end + 1] not in {"a", "an"}:
-            return False
+            return None
         for k in range(end + 2, min(len(lowers), end + 8)):
             noun, after = lowers[k], k + 1
             if after + 1 < len(lowers) and lowers[after] == "-":  # "start-up" is three tokens
                 noun, after = f"{noun}-{lowers[after + 1]}", after + 2
             if noun in self._appositive_nouns:
-                return after >= len(lowers) or lowers[after] in {",", ".", ";", "that", "which", "based", "with", "whose", "of"}
+                if after < len(lowers) and lowers[after] not in {",", ".", ";", "that", "which", "based", "with", "whose", "of"}:
+                    return None
+                makes = after + 1 < len(lowers) and lowers[after] in {"that", "which"} \
+                    and lowers[after + 1] in _MAKING_VERBS  # "a Dresden start-up that makes glass cores"
+                return "supply" if makes else self._cue_nouns.get(noun, "")
             if lowers[k] in {",", ".", ";", "(", ")"}:
-                return False
-        return False
+                return None
+        return None
 
     def _short_name_ok(self, word: str) -> bool:
         """May the first word of a found name stand for it later ("Keldor" for "Keldor Microsystems")?"""
@@ -288,6 +293,9 @@ def _name_token(text: str, is_punct: bool, like_num: bool) -> bool:
 @Language.factory("extractor_companies", default_config={"models_dir": None})
 def make_company_finder(nlp: Language, name: str, models_dir: str | None) -> CompanyFinder:
     return CompanyFinder(nlp, name, models_dir)
+
+
+_MAKING_VERBS = frozenset({"makes", "builds", "produces", "supplies", "sells", "manufactures", "fabricates", "designs"})
 
 
 def _short_names_as_full(hits: list[_Hit]) -> list[_Hit]:

@@ -37,7 +37,7 @@ def article_view(doc: Doc) -> ArticleView:
     view.items.sort(key=lambda i: (i.start, -i.end))
     # Companies no gazetteer knows take the role their description gives ("startup X").
     view.described = {i.name: frozenset({i.rule.rsplit(".", 1)[1]}) for i in view.items
-                      if i.label == "COMPANY" and i.rule and i.rule.startswith("company.cue_noun.")}
+                      if i.label == "COMPANY" and i.rule and i.rule.startswith(("company.cue_noun.", "company.appositive."))}
     return view
 
 

@@ -94,3 +94,16 @@ def company_values(text: str) -> list[tuple[str, str, str | None]]:
 )
 def test_company_names_units_and_suffixes(text, expected):
     assert company_values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Veltria Glass, a Dresden start-up that makes glass core panels, said it won the work.", "company.appositive.supply"),
+        ("Veltria Glass, a Dresden start-up, said it won the work.", "company.appositive.customer"),
+        ("Keelin Semitest, a Hsinchu wafer-sort specialist, said it won the work.", "company.appositive"),
+    ],
+)
+def test_an_apposition_gives_the_role_of_its_noun_or_of_its_making(text, rule):
+    (mention,) = [m for m in extract(text).mentions if m.label == "COMPANY"]
+    assert mention.rule == rule
