@@ -43,6 +43,8 @@ def companies(text: str) -> list[tuple[str, str]]:
         pytest.param("Corvanta AI: two HBM suppliers. Corvanta, a Santa Clara start-up, wants HBM4.",
                      [("Corvanta AI", "Corvanta AI"), ("Corvanta", "Corvanta AI")],
                      id="a one-word name opening a longer one found nearby is that company"),
+        pytest.param("Brennholt Dynamics' robots run on Nvidia's Jetson Thor.",
+                     [("Brennholt Dynamics", "Brennholt Dynamics"), ("Nvidia", "Nvidia")], id="'Dynamics' ends a company name"),
         pytest.param("Lisa Su, a veteran chip designer, said it won the work.", [],
                      id="a person described in apposition is no company"),
         pytest.param("Hanul Precision, a Hwaseong-based maker of wafer transfer robots, said it won the work.",
