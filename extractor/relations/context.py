@@ -318,6 +318,16 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             continue  # "It is reported that ..." stands for nothing
         if match.group(0).lower() == "it" and _THING_TAKEN.search(view.text, max(clause.start, start - 30), start):
             continue  # "bid for the Broadcom overflow and lost it to ASE": the work, not a company
+        stressed = None
+        if match.group(0).lower() == "itself" and _THING_ITSELF.search(view.text, max(clause.start, start - 30), start) \
+                and not view.items_in(max(clause.start, start - 3), start, "COMPANY"):
+            # "Regarding the TPU v8 itself": a thing stressed; it stands for the owner of a product the
+            # article tied to one ("The XRING O2 itself will be made by TSMC"), else for no company
+            owner = next((o for name, o in view.product_owners.items()
+                          if o and name in view.text[max(clause.start, start - 30):start]), None)
+            if owner is None:
+                continue
+            stressed = Item("COMPANY", start, start, "", CompanyValue(name=owner), clause.sentence.index, "coref")
         following = view.items_in(clause.start + match.end(), clause.end, "COMPANY")[:1]
         if following and following[0].start - (clause.start + match.end()) <= 1:
             continue  # "the U.S. carmaker Tesla": the name itself follows
@@ -329,8 +339,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
                 and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
             continue  # "it" after both parties are named is usually a thing, unless a speaker's
-        target = None
-        if match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
+        target = stressed
+        if target is None and match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"
             before = [i for i in view.items_in(clause.start, start, "COMPANY")
                       if not is_excluded(view, i, clause.start, cues) and not clause.in_hole(i.start)
                       and not names_no_actor(view, i)]
@@ -361,6 +371,9 @@ _THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|sh
                           r"fabricated|packaged|assembled|tested|shipped)\s+$|\b(?:and|also|to|will|would|can|could|then)\s+"
                           r"(?:also\s+)?(?:make|build|produce|manufacture|fabricate|package|assemble|test|ship)\s+$")  # "... and also package it"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|announced|confirmed|disclosed|stated|noted|wrote)\b")
+_THING_ITSELF = re.compile(r"(?:\b[\w-]*\d[\w-]*|\b(?:chips?|processors?|accelerators?|dies?|parts?|products?|design|"
+                           r"process|node|technology|platform|deal|order|contract|agreement|program|project|wafers?))\s+$",
+                           re.IGNORECASE)
 _ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
 
 
@@ -385,7 +398,8 @@ def _by_order(view: ArticleView, clause: Clause, start: int, cues: Cues, window:
         named = names or named
     if len(named) < 2:
         return None
-    return named[-1] if "latter" in description.lower() else named[0]
+    # "Google designs it with Broadcom and MediaTek, the former ...": the first of the pair last named
+    return named[-1] if "latter" in description.lower() else named[-2]
 
 
 def interviewee(view: ArticleView, index: int) -> Item | None:

@@ -105,7 +105,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
-            or _own_brackets(view, found.items)
+            or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text))
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)
