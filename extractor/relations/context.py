@@ -28,7 +28,7 @@ PAST_WORK = r"(?:handled|designed|co-designed|supplied|made|built|produced|packa
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?(?!is\b|was\b|has\b|had\b|said\b|says\b)"
                              r"[a-z-]+s\b"  # ", which co-designs the TPU with Google"
                              r"|(?:which|who)\s+(?:has|have)\s+been\s+[a-z-]+ing\b"  # ", which has been delivering the memory to Google"
-                             r"|(?:which|who)\s+" + PAST_WORK + r"\b"  # ", which handled the earlier Trainium2,"
+                             r"|(?:which|who)\s+(?:had\s+)?" + PAST_WORK + r"\b"  # ", which (had) handled the earlier Trainium2,"
                              r"|whose\s+[^,;]{1,60}?\b(?:are|is|were|was|will be|have been|has been)\s+(?:\w+\s+)?"
                              r"(?:made|built|produced|manufactured|fabricated|packaged|designed|assembled)\s+(?:by|at)\b)"
                              r"[^,;]*")  # ", whose Blackwell GPUs are built by TSMC"

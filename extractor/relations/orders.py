@@ -519,7 +519,7 @@ _TOOL_TRADES = frozenset({"equipment", "materials"})
 _CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
 
 
-_PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+" + PAST_WORK + r"\b")
+_PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+(?:had\s+)?" + PAST_WORK + r"\b")
 
 
 def _enumeration_label(view: ArticleView, clause: Clause, heading_only: bool = False) -> str:

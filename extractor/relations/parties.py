@@ -259,12 +259,15 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
     """Drop rivals and alternatives, with the rest of their list ("competing with Gaonchips
     and ADTechnology")."""
     kept = []
+    # a relative clause's earlier deal is its own: "Supermicro, which had supplied Oracle's earlier
+    # racks, lost that business to Dell" (the loss is the main clause's)
+    end = clause.end if clause.relative else clause.sentence.end
     for group in _lists(view, items):
-        if is_excluded(view, group[0], clause.start, cues) or cues.lost_after.match(view.text, group[-1].end, clause.sentence.end):
+        if is_excluded(view, group[0], clause.start, cues) or cues.lost_after.match(view.text, group[-1].end, end):
             continue  # "Samsung and Intel both pitched 2nm-class capacity for Feynman and lost"
         kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
                  and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
-                 and not cues.lost_after.match(view.text, i.end, clause.sentence.end)  # "Samsung lost the order to TSMC"
+                 and not cues.lost_after.match(view.text, i.end, end)  # "Samsung lost the order to TSMC"
                  and not (view.text[clause.start:i.start].strip()  # not the subject: "Tesla evaluated SF2, but picked TSMC"
                           and cues.passed_over_after.match(view.text, i.end, clause.sentence.end))]
     return kept
