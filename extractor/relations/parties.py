@@ -24,6 +24,9 @@ _OTHER_MAKERS_TECHNOLOGY = re.compile(r"-(?:like|style|type|class|compatible)$")
 _PART_FOR_TECHNOLOGY = re.compile(r"\s+(?:substrates?|interposers?|yields?)\b")
 _PART_FOR_BEFORE = guarded(r"\b(?:substrates?|interposers?|probe cards?|sockets?|HBM\w*|memory|DRAM|dies|die|wafers?|parts?|components?)"
                            r"\s+for (?:the |its |their )?$")
+_OBJECT_BEFORE = guarded(r"\b(?:to|from|with|at|by)\s*$")
+_SUBJECT_VERB_AFTER = re.compile(r"\s(?:,\s*)?and\s+(?:has\s+|have\s+|also\s+)?(?:booked|signed|placed|secured|reserved|ordered|chose|"
+                                 r"picked|tapped|awarded|handed|committed|locked in|lined up)\b")
 _SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
@@ -186,6 +189,10 @@ class PartyScorer:
         if view.text.startswith(")", after_start):  # "Global Unichip (GUC) did the back-end design"
             after_start += 1
         after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
+        if _OBJECT_BEFORE.search(before):
+            # "Microsoft has handed the back-end design to Marvell and booked capacity on ...": the
+            # second verb is the subject's, not the object's
+            after = after[:m.start()] if (m := _SUBJECT_VERB_AFTER.search(after)) else after
         if self.cues.reports_after.match(after):
             after = ""  # "Lightmatter said GlobalFoundries is manufacturing ...": the words mark the new subject
         elif self._speaker_before(view, clause, first):
