@@ -153,6 +153,13 @@ def chip_name(match: re.Match, names: dict[str, str]) -> str:
 _ROLE_MARKERS = ("supplier_before", "customer_before", "supplier_after", "customer_after", "supplier_infinitive")
 
 
+def technology_pattern(makers: dict[str, str]) -> re.Pattern | None:
+    """The packaging technologies one house owns, by name with any suffix ("CoWoS-L": group 1
+    is "CoWoS"); None when there are none."""
+    names = "|".join(re.escape(t) for t in sorted(makers, key=len, reverse=True))
+    return guarded(rf"\b({names})[\w-]*") if names else None
+
+
 @lru_cache(maxsize=8)
 def load_cues(models_dir: str | None = None) -> Cues:
     data = load_yaml("cues.yaml", models_dir)

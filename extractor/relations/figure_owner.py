@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .context import (Clause, is_excluded, is_salient, nested_in_amount, paragraph_topic, references,
                       resolve)
-from .cues import Cues
+from .cues import Cues, technology_pattern
 from .views import ArticleView, Item
 
 
@@ -19,8 +19,7 @@ class FigureOwners:
     technology_makers: dict[str, str] = field(default_factory=dict)  # "CoWoS" -> canonical maker
 
     def __post_init__(self) -> None:
-        names = "|".join(re.escape(t) for t in sorted(self.technology_makers, key=len, reverse=True))
-        self.technologies = re.compile(rf"\b({names})[\w-]*") if names else None
+        self.technologies = technology_pattern(self.technology_makers)
 
     def technology_maker(self, text: str, at: int) -> str | None:
         """The maker of the technology named at ``at`` in ``text`` ("CoWoS-S" -> TSMC), if any."""

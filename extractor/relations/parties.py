@@ -9,7 +9,7 @@ from ..patterns import guarded
 from ..records import CompanyValue
 from .drafts import MAKING
 from .context import Clause, Roles, is_excluded, nested_in_amount, references
-from .cues import Cues
+from .cues import Cues, technology_pattern
 from .lists import table_role
 from .products import ProductFinder
 from .views import ArticleView, Item
@@ -58,8 +58,7 @@ class PartyScorer:
     technology_makers: dict[str, str] = field(default_factory=dict)  # "CoWoS" -> canonical maker
 
     def __post_init__(self) -> None:
-        names = "|".join(re.escape(t) for t in sorted(self.technology_makers, key=len, reverse=True))
-        self._technologies = guarded(rf"\b({names})[\w-]*") if names else None
+        self._technologies = technology_pattern(self.technology_makers)
 
     def hints(self, view: ArticleView, text: str) -> frozenset[str]:
         """The services the clause's words point to, whoever the supplier is."""
