@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..patterns import guarded
 from ..records import CompanyValue
-from .cues import Cues
+from .cues import SUPPLIER_ROLES, Cues
 from .views import ArticleView, Item, SentenceView
 
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
@@ -242,7 +242,7 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
                     return subject
         if salient or (passing and candidates):
             pick = (salient or candidates)[0]
-            trades = described[2] or (_MAKER_ROLES if described[1] else frozenset())
+            trades = described[2] or (SUPPLIER_ROLES if described[1] else frozenset())
             if trades and not view.facts(pick.name)[1]:
                 # "Aurelian AI agreed to buy Nvidia GPUs from the chipmaker": a company known in the
                 # trade named takes the description before one whose trade is unknown
@@ -378,7 +378,6 @@ _THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|sh
                           r"fabricated|packaged|assembled|tested|shipped)\s+$|\b(?:and|also|to|will|would|can|could|then)\s+"
                           r"(?:also\s+)?(?:make|build|produce|manufacture|fabricate|package|assemble|test|ship)\s+$")  # "... and also package it"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|announced|confirmed|disclosed|stated|noted|wrote)\b")
-_MAKER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
 _THING_ITSELF = re.compile(r"(?:\b[\w-]*\d[\w-]*|\b(?:chips?|processors?|accelerators?|dies?|parts?|products?|design|"
                            r"process|node|technology|platform|deal|order|contract|agreement|program|project|wafers?))\s+$",
                            re.IGNORECASE)

@@ -153,6 +153,10 @@ def chip_name(match: re.Match, names: dict[str, str]) -> str:
 _ROLE_MARKERS = ("supplier_before", "customer_before", "supplier_after", "customer_after", "supplier_infinitive")
 
 
+# the gazetteer roles of a company that sells (a "customer" only buys)
+SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
+
+
 def technology_pattern(makers: dict[str, str]) -> re.Pattern | None:
     """The packaging technologies one house owns, by name with any suffix ("CoWoS-L": group 1
     is "CoWoS"); None when there are none."""

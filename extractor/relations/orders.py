@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 
 from ..records import Order
 from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph
-from .cues import Cues
+from .cues import SUPPLIER_ROLES, Cues
 from .drafts import MAKING, Draft
 from .merge import merge
 from .lists import bullet_head, line_subject, list_counterparts, table_role
-from .parties import SUPPLIER_ROLES, Parties, PartyScorer, coordinated
+from .parties import Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, design_owners, designers, owners_of_designers
 from .refine import party_speaks, refine
 from .slots import SlotFiller

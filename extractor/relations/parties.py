@@ -9,12 +9,11 @@ from ..patterns import guarded
 from ..records import CompanyValue
 from .drafts import MAKING
 from .context import Clause, Roles, is_excluded, nested_in_amount, references
-from .cues import Cues, technology_pattern
+from .cues import SUPPLIER_ROLES, Cues, technology_pattern
 from .lists import table_role
 from .products import ProductFinder
 from .views import ArticleView, Item
 
-SUPPLIER_ROLES = frozenset({"foundry", "memory", "packaging", "design", "supply", "equipment", "materials"})
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
