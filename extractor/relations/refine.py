@@ -16,7 +16,7 @@ _NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to)
 
 
 _SPEAKS = re.compile(
-    r"^(?:'s|’s)?\s*(?:,(?:[^;\"“.:]|\.(?!\s)){1,120}?,\s*)?"  # "Quorbit AI, a Toronto start-up building accelerators, said"
+    r"^(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:,(?:[^;\"“.:]|\.(?!\s)){1,120}?,\s*)?"  # "Micron Technology, Inc. (Nasdaq: MU) today announced"  # "Quorbit AI, a Toronto start-up building accelerators, said"
     r"(?:(?:CEO|CTO|COO|chief executive|chief \w+ officer|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
     r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told)\b"
     r"(?!\s+to\b)(?!\s+by\s+(?:neither|none|no)\b)",  # "Qualcomm said to pick Samsung": a headline's hearsay
@@ -26,6 +26,10 @@ _SPEAKS = re.compile(
 _BOTH_SPEAK = guarded(r"\b(?:the|both) (?:two )?(?:companies|firms|sides|parties)\b[^.;]{0,20}?\b"
                       r"(?:said|say|announced|confirmed|stated|disclosed)\b|\bthe two (?:said|announced|confirmed)\b",
                       re.IGNORECASE)
+# '"...," said Sumit Kapoor, senior vice president for cloud memory at Micron': the company's officer speaks
+_OFFICER_OF = guarded(r"\b(?:said|says|according to)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,2},\s+(?:the\s+|its\s+)?"
+                      r"(?:[\w-]+\s+){0,3}?(?:officer|executive|president|chairman|chairwoman|CEO|CFO|COO|CTO|founder|director|"
+                      r"spokes(?:man|woman|person))(?:\s+(?:for|of)(?:\s+[\w-]+){1,3}?)?\s+(?:of|at)\s+$")
 _ISSUED_BY = guarded(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
                      re.IGNORECASE)
 _DEAL = guarded(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
@@ -116,7 +120,8 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             whole = Clause(sentence, sentence.start, sentence.end)
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 160])
-                               or _ISSUED_BY.search(view.text[i.start - 60:i.start])}
+                               or _ISSUED_BY.search(view.text[i.start - 60:i.start])
+                               or _OFFICER_OF.search(view.text[max(sentence.start, i.start - 160):i.start])}
             if cues.own_record.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
                 # (the subject may be a stand-in: "Its first chip ... will be built by TSMC, chief executive ... said")
                 subject = sorted(speakers, key=lambda i: i.start)[:1]
