@@ -113,26 +113,9 @@ class PartyScorer:
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,
                                   CompanyValue(name=product.owner), clause.sentence.index, rule_here))
-        nodes = [n for n in view.items_in(clause.start, clause.end, "PROCESS_NODE") if not clause.in_hole(n.start)]
-        if head is not None and head[1] <= clause.start:  # "- N2: ...; Qualcomm and MediaTek SoCs"
-            nodes = view.items_in(head[0], head[1], "PROCESS_NODE") + nodes
-        for node in nodes:
-            maker = self.node_makers.get(node.value.name or "")
-            if maker and maker not in names and maker not in ruled_out:  # "taped out on SF2" brings in Samsung
-                names.add(maker)
-                extra.append(Item("COMPANY", node.start, node.end, node.text, CompanyValue(name=maker),
-                                  clause.sentence.index, "node_maker"))
-        if self._technologies is not None and not any(self.role_of(view, n) & {"packaging"} for n in names):
-            # "Nvidia has reserved around 60% of next year's CoWoS output": the technology's owner
-            # packages, when the clause names no packager
-            for found in self._technologies.finditer(view.text, clause.start, clause.end):
-                maker = self.technology_makers[found.group(1)]
-                if maker not in names and maker not in ruled_out and not clause.in_hole(found.start()) \
-                        and not _OTHER_MAKERS_TECHNOLOGY.search(found.group(0)) \
-                        and not _PART_FOR_TECHNOLOGY.match(view.text, found.end()):
-                    names.add(maker)
-                    extra.append(Item("COMPANY", found.start(), found.end(), found.group(0), CompanyValue(name=maker),
-                                      clause.sentence.index, "node_maker"))
+        for maker in self._makers_named(view, clause, head, names, ruled_out):
+            names.add(maker.name)
+            extra.append(maker)
         seen, parties, echoes = set(), [], {}
         for item in sorted(named + extra, key=lambda i: i.start):
             if item.name not in seen:
@@ -141,6 +124,29 @@ class PartyScorer:
             else:  # a later "it", or the same name again ("- Cambricon / SMIC: Cambricon has placed")
                 echoes.setdefault(item.name, []).append(item)
         return Parties(parties, echoes)
+
+    def _makers_named(self, view: ArticleView, clause: Clause, head: tuple[int, int] | None, names: set[str],
+                      ruled_out: set[str]) -> list[Item]:
+        """The makers a clause names through their node ("taped out on SF2" brings in Samsung) or,
+        when it names no packager, their packaging technology ("Nvidia has reserved around 60% of
+        next year's CoWoS output" brings in TSMC), besides the companies in ``names``."""
+        found: list[tuple[str, int, int, str]] = []
+        nodes = [n for n in view.items_in(clause.start, clause.end, "PROCESS_NODE") if not clause.in_hole(n.start)]
+        if head is not None and head[1] <= clause.start:  # "- N2: ...; Qualcomm and MediaTek SoCs"
+            nodes = view.items_in(head[0], head[1], "PROCESS_NODE") + nodes
+        found += [(self.node_makers.get(n.value.name or ""), n.start, n.end, n.text) for n in nodes]
+        made = names | {maker for maker, *_ in found if maker and maker not in ruled_out}
+        if self._technologies is not None and not any(self.role_of(view, n) & {"packaging"} for n in made):
+            found += [(self.technology_makers[t.group(1)], t.start(), t.end(), t.group(0))
+                      for t in self._technologies.finditer(view.text, clause.start, clause.end)
+                      if not clause.in_hole(t.start()) and not _OTHER_MAKERS_TECHNOLOGY.search(t.group(0))
+                      and not _PART_FOR_TECHNOLOGY.match(view.text, t.end())]
+        makers, seen = [], set(names) | ruled_out
+        for maker, start, end, text in found:
+            if maker and maker not in seen:
+                seen.add(maker)
+                makers.append(Item("COMPANY", start, end, text, CompanyValue(name=maker), clause.sentence.index, "node_maker"))
+        return makers
 
     def scores(self, view: ArticleView, clause: Clause, parties: Parties,
                hints: set[str]) -> dict[Item, tuple[int, int]]:
