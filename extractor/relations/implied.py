@@ -3,6 +3,7 @@ the buyer of a lone maker, an unnamed buyer, the other party of a list line."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..patterns import guarded
 from ..records import CompanyValue
@@ -12,6 +13,8 @@ from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_
                     step_cells)
 from .views import ArticleView, Item, SentenceView
 
+# the company a story is about: named at least this often, and this many times as often as the next one
+PROTAGONIST_MIN, PROTAGONIST_LEAD = 4, 1.5
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
 
 
@@ -60,7 +63,7 @@ class ImpliedParties:
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
             return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal") for name in names]
         return self._owner_of_the_chip(view, party, clause) or self._sentence_subject(view, party, clause, hints) \
-            or self._waiting_buyer(view, party, clause, hints)
+            or self._waiting_buyer(view, party, clause, hints) or self._protagonist(view, party, clause, hints)
 
     def _sentence_subject(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
         """"Tesla evaluated Samsung's SF2 process, but ultimately picked TSMC": a later clause with
@@ -90,10 +93,32 @@ class ImpliedParties:
         if len(named) != 1:
             return None
         (name, buyer), = named.items()
+        if self.parties.sold_to_after(view.text[max(before.start, buyer.start - 80):buyer.start]):
+            return None  # "The design contract went to Gaonchips": the one named before sells
         if self.parties.role_of(view, name) - {"customer", "design", "supply"} or \
                 self.parties.can_supply(view, name, hints & MAKING or {"foundry", "memory", "packaging"}):
             return None  # a maker of the same work, or of tools and parts, named before is no waiting buyer
         return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal")]
+
+    def _protagonist(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
+        """"Memory for Funke will come from Micron", in a feature about Brennholt's own chip: a maker
+        with no buyer in reach makes it for the buyer the story is about, the company it names
+        far more often than any other, when that one was named in this paragraph or the one before."""
+        if "protagonist" not in view.cache:
+            counts = Counter(i.name for i in view.items if i.label == "COMPANY").most_common(2)
+            top = counts[0] if counts and counts[0][1] >= PROTAGONIST_MIN and (
+                len(counts) == 1 or counts[0][1] >= PROTAGONIST_LEAD * counts[1][1]) else None
+            view.cache["protagonist"] = top and top[0]
+        name = view.cache["protagonist"]
+        if name is None or name == party.name or not hints & MAKING or self.parties.can_supply(view, name, hints & MAKING) \
+                or self.parties.role_of(view, name) - {"customer", "design", "supply"}:  # (a maker of tools or parts buys no chips)
+            return None
+        paragraphs = view.text[:clause.start].split("\n\n")
+        near = "\n\n".join(paragraphs[-2:])
+        at = clause.start - len(near)
+        if not any(i.name == name for i in view.items_in(at, clause.start, "COMPANY")):
+            return None
+        return party, [_named(clause.start, clause.sentence.index, name, "protagonist")]
 
     def _owner_of_the_chip(self, view: ArticleView, party: Item, clause: Clause) -> tuple[Item, list[Item]] | None:
         """"Amazon made Trainium3 generally available. The accelerator is built by TSMC": the

@@ -218,6 +218,11 @@ class PartyScorer:
         said = self.cues.reports_after.match(view.text, speaker[0].end, item.end)
         return said is not None and said.end() == item.start
 
+    def sold_to_after(self, text: str) -> bool:
+        """Do the words before a company mark it as the one that sells ("The design contract went
+        to", "was awarded to")? Weak words ("from", "with", a passive's "by") alone do not."""
+        return self._weight("supplier_before", text) >= 4 > self._weight("customer_before", text)
+
     def _weight(self, markers: str, text: str) -> int:
         """The summed weights of the ``markers`` list's patterns found in ``text`` (most
         windows have none: one search of the whole list tells)."""
