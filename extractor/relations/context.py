@@ -422,12 +422,27 @@ def interviewee(view: ArticleView, index: int) -> Item | None:
         return None
     sentence = view.sentences[index]
     line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
-    return view.cache[key] if _ANSWER.match(view.text, line_start) else None
+    return view.cache[key] if _ANSWER.match(view.text, line_start) or _answered_by(view, line_start) else None
+
+
+def _answered_by(view: ArticleView, line_start: int) -> bool:
+    """Does the line open with the interviewee's name as its speaker label ("Barzani: We
+    taped out on TSMC's N3E"), a name the article gave before its questions ("CEO Yael
+    Barzani")?"""
+    key = ("answer_label",)
+    if key not in view.cache:
+        questions = _QUESTION.search(view.text)
+        labels = {m.group(1) for m in _SPEAKER_LABEL.finditer(view.text, questions.end())} if questions else set()
+        intro = view.text[:questions.start()] if questions else ""
+        view.cache[key] = {name for name in labels if re.search(rf"\b{re.escape(name)}\b", intro)}
+    label = _SPEAKER_LABEL.match(view.text, line_start)
+    return label is not None and label.group(1) in view.cache[key]
 
 
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
 _ANSWER = re.compile(r"[ \t]*(?:\*\*|__)?A\s*[:.](?:\*\*|__)?\s")  # "A: ...", "**A:** ..."
 _QUESTION = re.compile(r"^[ \t]*(?:\*\*|__)?Q\s*[:.](?:\*\*|__)?\s", re.MULTILINE)  # "Q: ...", "**Q: ...?**"
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?:\*\*|__)?((?!Q\b)[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s*:(?:\*\*|__)?\s", re.MULTILINE)
 
 
 def paragraph_topic(view: ArticleView, index: int) -> Item | None:

@@ -38,8 +38,9 @@ class ImpliedParties:
         if self.cues.bullet.match(clause.sentence.text) or "|" in clause.sentence.text:  # each list line or table row is its own item
             earlier = [d for d in earlier if d.clause.sentence.index == clause.sentence.index]
         topic = paragraph_topic(view, clause.sentence.index)  # "AMD, MI450.\nSoIC-X ... are done by TSMC"
+        answering = interviewee(view, clause.sentence.index) is not None  # (an answer's maker works for the one answering)
         if topic is not None and topic.name != party.name and not self.parties.can_supply(view, topic.name, hints) \
-                and not any(d.clause.start >= topic.start for d in earlier):  # (else the paragraph's deal goes on)
+                and (answering or not any(d.clause.start >= topic.start for d in earlier)):  # (else the paragraph's deal goes on)
             return party, [Item("COMPANY", topic.start, topic.end, topic.text, topic.value, topic.sentence,
                                 "paragraph_topic")]
         first = clause.sentence.index - self.window
