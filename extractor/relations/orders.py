@@ -111,6 +111,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and (self.cues.deal_nouns.search(text) or self.cues.together.search(text)):
             suppliers = self._supplier_by_roles(view, scored, hints)  # (also "MediaTek is working with Google on a TPU")
+        if not suppliers and len(found.items) == 2:
+            suppliers = _seller_beside_buyer(scored)
         if not suppliers:
             return self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         lead = scored[suppliers[0]][0] - scored[suppliers[0]][1]
@@ -651,3 +653,15 @@ def _paragraphs(view: ArticleView, order: Order) -> set[int]:
             index -= 1
         found.add(index)
     return found
+
+
+def _seller_beside_buyer(scored: dict[Item, tuple[int, int]]) -> list[Item]:
+    """Two parties, one the words make the buyer ("OpenAI agreed to deploy 6 gigawatts of AMD's
+    Instinct GPUs"), the other left level but with a seller's words of its own: the other sells."""
+    (first, first_score), (second, second_score) = scored.items()
+    for (buyer, (buyer_sup, buyer_cust)), (other, (sup, cust)) in (((first, first_score), (second, second_score)),
+                                                                   ((second, second_score), (first, first_score))):
+        if buyer_cust - buyer_sup >= 3 and sup >= 3 and sup == cust:
+            scored[other] = (cust + 3, cust)  # a clear lead, so the buyer qualifies
+            return [other]
+    return []
