@@ -25,7 +25,10 @@ _PART_FOR_BEFORE = guarded(r"\b(?:substrates?|interposers?|probe cards?|sockets?
                            r"\s+for (?:the |its |their )?$")
 _OBJECT_BEFORE = guarded(r"\b(?:to|from|with|at|by)\s*$")
 _SUBJECT_VERB_AFTER = re.compile(r"\s(?:,\s*)?and\s+(?:has\s+|have\s+|also\s+)?(?:booked|signed|placed|secured|reserved|ordered|chose|"
-                                 r"picked|tapped|awarded|handed|committed|locked in|lined up)\b")
+                                 r"picked|tapped|awarded|handed|committed|locked in|lined up)\b"
+                                 # "The processor is designed by Broadcom and will be made by TSMC"
+                                 r"|\s(?:,\s*)?and\s+(?:will\s+|would\s+|is\s+to\s+)?(?:be|is|are|was|were)\s+(?:\w+\s+)?"
+                                 r"(?:made|built|produced|manufactured|fabricated|fabbed|packaged|assembled|tested)\b")
 _SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
