@@ -31,6 +31,9 @@ _SUBJECT_VERB_AFTER = re.compile(r"\s(?:,\s*)?and\s+(?:has\s+|have\s+|also\s+)?(
                                  r"(?:made|built|produced|manufactured|fabricated|fabbed|packaged|assembled|tested)\b")
 _SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
+_SHARE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)")
+_SHARE_AFTER = re.compile(r"\s+(?:about |roughly |around |some |nearly |almost |over |under |just over |just under )?"
+                          r"\d{1,3}(?:\.\d+)?\s?(?:%|percent)")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 # "Its first chip, an inference processor called Lantern, will be built by TSMC": the chip's owner
 _OWN_CHIP_AFTER = guarded(r"\s+(?:[\w-]+\s+){0,3}?(?:chips?|processors?|accelerators?|ASICs?|GPUs?|NPUs?|CPUs?|SoCs?)\b")
@@ -178,7 +181,23 @@ class PartyScorer:
                 elif item.name in owners and "supply" in hints and item.rule != "product_for":  # "... will use its RNGD chips": the owner sells
                     own_sup += 2
                 scored[item] = (sup + own_sup, cust + own_cust)
+        self._gapped_shares(view, clause, parties, scored)
         return scored
+
+    def _gapped_shares(self, view: ArticleView, clause: Clause, parties: Parties,
+                       scored: dict[Item, tuple[int, int]]) -> None:
+        """"Nvidia has booked roughly 58% of TSMC's CoWoS output, Broadcom about 16% and AMD about
+        9%": a company followed by a bare share, after a buyer's share, books as that buyer did."""
+        items = sorted(scored, key=lambda i: i.start)
+        for k, item in enumerate(items):
+            if not _SHARE_AFTER.match(view.text, item.end, clause.end):
+                continue
+            buyer = next((p for p in reversed(items[:k]) if scored[p][1] > scored[p][0]
+                          and _SHARE.search(view.text, p.end, item.start)), None)
+            if buyer is not None:
+                sup, cust = scored[item]
+                scored[item] = (sup, max(cust, scored[buyer][1]))
+                parties.marked.add(item.name)
 
     def _markers(self, view: ArticleView, clause: Clause, first: Item, last: Item) -> tuple[int, int]:
         if first.rule == "product_owner":
