@@ -32,7 +32,7 @@ _SUBJECT_VERB_AFTER = re.compile(r"\s(?:,\s*)?and\s+(?:has\s+|have\s+|also\s+)?(
 _SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
 _SHARE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)")
-_SHARE_AFTER = re.compile(r"\s+(?:about |roughly |around |some |nearly |almost |over |under |just over |just under )?"
+_SHARE_AFTER = re.compile(r"\s+(?:the )?(?:remaining |other |about |roughly |around |some |nearly |almost |over |under |just over |just under )?"
                           r"\d{1,3}(?:\.\d+)?\s?(?:%|percent)")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 # "Its first chip, an inference processor called Lantern, will be built by TSMC": the chip's owner
@@ -187,16 +187,20 @@ class PartyScorer:
     def _gapped_shares(self, view: ArticleView, clause: Clause, parties: Parties,
                        scored: dict[Item, tuple[int, int]]) -> None:
         """"Nvidia has booked roughly 58% of TSMC's CoWoS output, Broadcom about 16% and AMD about
-        9%": a company followed by a bare share, after a buyer's share, books as that buyer did."""
+        9%": a company followed by a bare share, after a buyer's share, books as that buyer did
+        (and after a seller's share sells as it did: "Foxconn has taken about 45% of Microsoft's
+        rack orders, Quanta Computer roughly 35%")."""
         items = sorted(scored, key=lambda i: i.start)
         for k, item in enumerate(items):
             if not _SHARE_AFTER.match(view.text, item.end, clause.end):
                 continue
-            buyer = next((p for p in reversed(items[:k]) if scored[p][1] > scored[p][0]
-                          and _SHARE.search(view.text, p.end, item.start)), None)
-            if buyer is not None:
+            # the nearest company before with a share of its own, before the next company
+            first = next((p for j, p in reversed(list(enumerate(items[:k])))
+                          if _SHARE.search(view.text, p.end, items[j + 1].start)), None)
+            if first is not None and scored[first][0] != scored[first][1]:
                 sup, cust = scored[item]
-                scored[item] = (sup, max(cust, scored[buyer][1]))
+                first_sup, first_cust = scored[first]
+                scored[item] = (sup, max(cust, first_cust)) if first_cust > first_sup else (max(sup, first_sup), cust)
                 parties.marked.add(item.name)
 
     def _markers(self, view: ArticleView, clause: Clause, first: Item, last: Item) -> tuple[int, int]:
