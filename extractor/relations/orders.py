@@ -446,6 +446,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier)):
                 return "foundry"  # a chip on a node, or the customer's own chip ("MTIA"), is made, not sold
+            if service == "supply" and named and roles == {"design"}:
+                return "design"  # a design-service house sells its work, not chips ("has awarded GUC a 2nm AI accelerator program")
             if service == "supply" and "design" in roles and (self._names_others_product(view, clause, supplier)
                                                                or self._custom_together(text)):
                 return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA")
