@@ -326,7 +326,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         if match.group(0).lower() == "it" and _THING_TAKEN.search(view.text, max(clause.start, start - 30), start):
             continue  # "bid for the Broadcom overflow and lost it to ASE": the work, not a company
         stressed = None
-        if match.group(0).lower() == "itself" and _THING_ITSELF.search(view.text, max(clause.start, start - 30), start) \
+        if match.group(0).lower() == "itself" and cues.thing_itself.search(view.text, max(clause.start, start - 30), start) \
                 and not view.items_in(max(clause.start, start - 3), start, "COMPANY"):
             # "Regarding the TPU v8 itself": a thing stressed; it stands for the owner of a product the
             # article tied to one ("The XRING O2 itself will be made by TSMC"), else for no company
@@ -378,9 +378,6 @@ _THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|sh
                           r"fabricated|packaged|assembled|tested|shipped)\s+$|\b(?:and|also|to|will|would|can|could|then)\s+"
                           r"(?:also\s+)?(?:make|build|produce|manufacture|fabricate|package|assemble|test|ship)\s+$")  # "... and also package it"
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|announced|confirmed|disclosed|stated|noted|wrote)\b")
-_THING_ITSELF = re.compile(r"(?:\b[\w-]*\d[\w-]*|\b(?:chips?|processors?|accelerators?|dies?|parts?|products?|design|"
-                           r"process|node|technology|platform|deal|order|contract|agreement|program|project|wafers?))\s+$",
-                           re.IGNORECASE)
 _ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
 
 

@@ -115,6 +115,16 @@ class Cues:
     reports_after: re.Pattern  # "Lightmatter said GlobalFoundries ...": a speaker's reported clause
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     passed_over_after: re.Pattern  # "talks with Samsung Foundry ..., but we chose TSMC"
+    other_makers_technology: re.Pattern  # "CoWoS-like 2.5D packaging": another house's version
+    part_for_technology: re.Pattern  # "CoWoS-L substrate supply": a part sold for the technology
+    part_for_before: re.Pattern  # "ABF substrates for the MI500": parts for a product go to its owner
+    object_before: re.Pattern  # "handed the back-end design to Marvell": an object of the clause ...
+    subject_verb_after: re.Pattern  # ... "and booked capacity on ...": the next verb is the subject's
+    sell_after: re.Pattern  # "in talks with Lenovo to supply LPDDR6": the other party buys
+    gapped_share: re.Pattern  # "..., Broadcom about 16%": a share with its verb left out
+    goes_on: re.Pattern  # ", but ultimately picked TSMC": a clause going on with the opening company
+    pair_stands_in: re.Pattern  # "The two Korean memory makers": several companies at once
+    thing_itself: re.Pattern  # "the TPU v8 itself": a thing stressed, no company
     table_columns: tuple[tuple[str, re.Pattern], ...]
     field_labels: tuple[tuple[str, re.Pattern], ...]  # (owner | status | a service, label pattern)
     field_status: tuple[tuple[str, re.Pattern], ...]  # (stage, status words)
@@ -275,6 +285,17 @@ def load_cues(models_dir: str | None = None) -> Cues:
         reports_after=guarded(data["reports_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
         passed_over_after=guarded(data["passed_over_after"], re.IGNORECASE),
+        # case-sensitive but thing_itself: lower-case words match lower-case text only
+        other_makers_technology=re.compile(data["other_makers_technology"]),
+        part_for_technology=re.compile(data["part_for_technology"]),
+        part_for_before=guarded(data["part_for_before"]),
+        object_before=guarded(data["object_before"]),
+        subject_verb_after=re.compile(data["subject_verb_after"]),
+        sell_after=guarded(data["sell_after"]),
+        gapped_share=re.compile(data["gapped_share"]),
+        goes_on=re.compile(data["goes_on"]),
+        pair_stands_in=re.compile(data["pair_stands_in"]),
+        thing_itself=re.compile(data["thing_itself"], re.IGNORECASE),
         table_columns=tuple((role, re.compile(p)) for role, p in data["table_columns"].items()),
         field_labels=tuple((kind, re.compile(p)) for kind, p in data["field_labels"].items()),
         field_status=tuple((stage, re.compile(p)) for stage, p in data["field_status"].items()),

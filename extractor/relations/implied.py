@@ -69,7 +69,7 @@ class ImpliedParties:
     def _sentence_subject(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
         """"Tesla evaluated Samsung's SF2 process, but ultimately picked TSMC": a later clause with
         no subject of its own goes on with the sentence's opening company, when that one buys."""
-        if clause.start == clause.sentence.start or not _GOES_ON.match(view.text, clause.start, clause.end):
+        if clause.start == clause.sentence.start or not self.cues.goes_on.match(view.text, clause.start, clause.end):
             return None
         opening = view.items_in(clause.sentence.start, clause.start, "COMPANY")[:1]
         if not opening or opening[0].name == party.name or view.text[clause.sentence.start:opening[0].start].strip():
@@ -426,8 +426,6 @@ class ImpliedParties:
 _LINE_PARTS = re.compile(r"[^,;]+")  # the parts of a list line after its heading
 _HEADING_LINE = re.compile(r"[^.!?\n]{2,60}:?")  # "TSMC N2 and N2P", "Samsung Foundry SF2 and SF2P:"
 
-
-_GOES_ON = re.compile(r"\s*,?\s*(?:but|and|yet|then)\s+(?:(?:ultimately|eventually|later|finally|then|also|instead)\s+)?(?:[a-z]+(?:ed|s)|chose|went|kept|took|won|made|built|gave|got|began|sent|put|left)\b")  # ", but ultimately picked TSMC"
 
 def _named(at: int, sentence: int, name: str, rule: str) -> Item:
     """A company the story supplies to a clause that does not name it, as a COMPANY item."""

@@ -92,7 +92,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text) \
                 or self.cues.turned_down.search(clause.sentence.text):
             return []
-        if _PAIR_STANDS_IN.search(text) and self.cues.split_undisclosed.search(clause.sentence.text):
+        if self.cues.pair_stands_in.search(text) and self.cues.split_undisclosed.search(clause.sentence.text):
             return []  # "The two Korean memory makers also share LPDDR5X orders for Apple's next iPhone, though
             # the officials did not say how the volume is split": shared demand, no order
         hints = self.parties.hints(view, text)
@@ -520,8 +520,6 @@ class OrderRules(ImpliedParties, SlotFiller):
         return view.cache[key]
 
 
-# "The two Korean memory makers": a stand-in for several companies at once
-_PAIR_STANDS_IN = re.compile(r"\b(?:[Tt]he|[Bb]oth) (?:two|three) (?:[\w-]+ ){0,2}?(?:makers|companies|suppliers|firms|chipmakers|foundries|vendors|houses)\b")
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 
 

@@ -17,23 +17,8 @@ from .views import ArticleView, Item
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
-# "CoWoS-like 2.5D packaging", "InFO-style packages": another house's version of the technology;
-# "CoWoS-L substrate supply": a part sold for it
-_OTHER_MAKERS_TECHNOLOGY = re.compile(r"-(?:like|style|type|class|compatible)$")
-_PART_FOR_TECHNOLOGY = re.compile(r"\s+(?:substrates?|interposers?|yields?)\b")
-_PART_FOR_BEFORE = guarded(r"\b(?:substrates?|interposers?|probe cards?|sockets?|HBM\w*|memory|DRAM|dies|die|wafers?|parts?|components?)"
-                           r"\s+for (?:the |its |their )?$")
-_OBJECT_BEFORE = guarded(r"\b(?:to|from|with|at|by)\s*$")
-_SUBJECT_VERB_AFTER = re.compile(r"\s(?:,\s*)?and\s+(?:has\s+|have\s+|also\s+)?(?:booked|signed|placed|secured|reserved|ordered|chose|"
-                                 r"picked|tapped|awarded|handed|committed|locked in|lined up)\b"
-                                 # "The processor is designed by Broadcom and will be made by TSMC"
-                                 r"|\s(?:,\s*)?and\s+(?:will\s+|would\s+|is\s+to\s+)?(?:be|is|are|was|were)\s+(?:\w+\s+)?"
-                                 r"(?:made|built|produced|manufactured|fabricated|fabbed|packaged|assembled|tested)\b")
-_SELL_AFTER = guarded(r"\s*to (?:supply|provide|deliver|ship|sell)\b")
 _OWN = re.compile(r"\b(?:its|their)\b")
 _SHARE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)")
-_SHARE_AFTER = re.compile(r"\s+(?:the )?(?:remaining |other |about |roughly |around |some |nearly |almost |over |under |just over |just under )?"
-                          r"\d{1,3}(?:\.\d+)?\s?(?:%|percent)")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 # "Its first chip, an inference processor called Lantern, will be built by TSMC": the chip's owner
 _OWN_CHIP_AFTER = guarded(r"\s+(?:[\w-]+\s+){0,3}?(?:chips?|processors?|accelerators?|ASICs?|GPUs?|NPUs?|CPUs?|SoCs?)\b")
@@ -112,7 +97,7 @@ class PartyScorer:
                 continue
             # "the sole source of ABF substrates for the MI500": parts for a chip go to its owner
             before = view.text[max(clause.start, position - 40):position]
-            rule_here = "product_for" if _PART_FOR_BEFORE.search(before) else rule
+            rule_here = "product_for" if self.cues.part_for_before.search(before) else rule
             if rule_here == "product_seller" and sellers_named:
                 break  # "Foxconn builds the GB300 racks": the rack maker sells, not Nvidia
             if product.owner and product.owner not in names:
@@ -145,8 +130,8 @@ class PartyScorer:
         if self._technologies is not None and not any(self.role_of(view, n) & {"packaging"} for n in made):
             found += [(self.technology_makers[t.group(1)], t.start(), t.end(), t.group(0))
                       for t in self._technologies.finditer(view.text, clause.start, clause.end)
-                      if not clause.in_hole(t.start()) and not _OTHER_MAKERS_TECHNOLOGY.search(t.group(0))
-                      and not _PART_FOR_TECHNOLOGY.match(view.text, t.end())]
+                      if not clause.in_hole(t.start()) and not self.cues.other_makers_technology.search(t.group(0))
+                      and not self.cues.part_for_technology.match(view.text, t.end())]
         makers, seen = [], set(names) | ruled_out
         for maker, start, end, text in found:
             if maker and maker not in seen:
@@ -192,7 +177,7 @@ class PartyScorer:
         rack orders, Quanta Computer roughly 35%")."""
         items = sorted(scored, key=lambda i: i.start)
         for k, item in enumerate(items):
-            if not _SHARE_AFTER.match(view.text, item.end, clause.end):
+            if not self.cues.gapped_share.match(view.text, item.end, clause.end):
                 continue
             # the nearest company before with a share of its own, before the next company
             first = next((p for j, p in reversed(list(enumerate(items[:k])))
@@ -219,10 +204,10 @@ class PartyScorer:
         if view.text.startswith(")", after_start):  # "Global Unichip (GUC) did the back-end design"
             after_start += 1
         after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
-        if _OBJECT_BEFORE.search(before):
+        if self.cues.object_before.search(before):
             # "Microsoft has handed the back-end design to Marvell and booked capacity on ...": the
             # second verb is the subject's, not the object's
-            after = after[:m.start()] if (m := _SUBJECT_VERB_AFTER.search(after)) else after
+            after = after[:m.start()] if (m := self.cues.subject_verb_after.search(after)) else after
         if self.cues.reports_after.match(after):
             after = ""  # "Lightmatter said GlobalFoundries is manufacturing ...": the words mark the new subject
         elif self._speaker_before(view, clause, first):
@@ -232,7 +217,7 @@ class PartyScorer:
         customer = self._weight("customer_before", before) + self._weight("customer_after", after)
         if not _WITH_BEFORE.search(before):
             supplier += self._weight("supplier_infinitive", after)
-        elif _SELL_AFTER.match(after):
+        elif self.cues.sell_after.match(after):
             customer += 3  # "Micron is in talks with Lenovo to supply LPDDR6": the other party buys
         return supplier, customer
 
