@@ -388,7 +388,10 @@ class OrderRules(ImpliedParties, SlotFiller):
 
     def _rival_maker(self, view: ArticleView, customer: Item, service: str) -> bool:
         """A foundry is not another foundry's customer ("looked at Samsung's SF4 before settling
-        on TSMC"): a maker named beside a maker is a rival, not a buyer."""
+        on TSMC"): a maker named beside a maker is a rival, not a buyer. Nor does a memory maker
+        buy memory, however it came into the clause ("SK hynix's rivals Samsung and Micron ...")."""
+        if service == "memory":
+            return "memory" in self.parties.role_of(view, customer.name)
         return service == "foundry" and customer.rule not in {"earlier_deal", "chip_reference"} and \
             "foundry" in self.parties.role_of(view, customer.name)
 
