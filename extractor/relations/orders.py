@@ -389,9 +389,17 @@ class OrderRules(ImpliedParties, SlotFiller):
     def _rival_maker(self, view: ArticleView, customer: Item, service: str) -> bool:
         """A foundry is not another foundry's customer ("looked at Samsung's SF4 before settling
         on TSMC"): a maker named beside a maker is a rival, not a buyer. Nor does a memory maker
-        buy memory, however it came into the clause ("SK hynix's rivals Samsung and Micron ...")."""
+        buy memory, however it came into the clause ("SK hynix's rivals Samsung and Micron ..."), a
+        toolmaker buy chip work, an OSAT another's packaging, or a foundry design."""
+        roles = self.parties.role_of(view, customer.name)
         if service == "memory":
-            return "memory" in self.parties.role_of(view, customer.name)
+            return "memory" in roles
+        if roles and roles <= _TOOL_TRADES | {"eda_ip"}:
+            return True  # a maker of tools, materials or IP buys no chip work ("Tokyo Electron" beside Micron)
+        if service == "packaging" and roles == {"packaging"}:
+            return True  # an OSAT beside another OSAT is its rival ("ASE and SPIL")
+        if service == "design" and roles and roles <= {"foundry", "packaging"}:
+            return True  # a foundry buys no chip design ("TSMC" beside Alchip)
         return service == "foundry" and customer.rule not in {"earlier_deal", "chip_reference"} and \
             "foundry" in self.parties.role_of(view, customer.name)
 
