@@ -329,6 +329,11 @@ class OrderRules(ImpliedParties, SlotFiller):
                 # "The company is set to begin shipping volumes for Nvidia's GB300": no service word,
                 # so the deal goes on in the service these two were last reported in
                 service = self._last_service(earlier, clause, customer.name, supplier.name) if generic else None
+                if generic and service is None:  # "SK hynix will account for about 70% of the HBM4E ..., while
+                    # Samsung Electronics has secured the remaining 30%": the sentence's deal for this buyer goes on
+                    told = next((d.service for d in reversed(earlier) if d.clause.sentence.index == clause.sentence.index
+                                 and d.customer == customer.name and d.supplier != supplier.name), None)
+                    service = told if told and self.parties.can_supply(view, supplier.name, {told}) else None
                 service = service or guessed
                 if customer.name == supplier.name or self._rival_maker(view, customer, service) or \
                         self._not_the_die_buyer(view, clause, customer, service):
