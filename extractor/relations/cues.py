@@ -51,6 +51,7 @@ class Cues:
     chip_words: re.Pattern  # any chip word: a sentence about a company's chip
     anonymous_customer: re.Pattern
     customer_withheld: re.Pattern
+    anonymous_supplier: re.Pattern  # "will be manufactured by an overseas foundry it declined to name"
     customer_revealed: re.Pattern
     hypothetical: re.Pattern
     question: re.Pattern
@@ -217,6 +218,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         chip_words=guarded(data["chip_words"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         customer_withheld=_compile(data["customer_withheld"]),
+        anonymous_supplier=_compile(data["anonymous_supplier"]),
         customer_revealed=_compile(data["customer_revealed"]),
         hypothetical=_compile(data["hypothetical"]),
         question=re.compile(data["question"]),

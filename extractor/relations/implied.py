@@ -375,8 +375,9 @@ class ImpliedParties:
         the supplier of the story's latest deal, or from the story's leading supplier."""
         sup, cust = score
         counted = any(q.value.kind == "units" for q in view.items_in(clause.start, clause.end, "QUANTITY"))
-        if cust < 2 or sup >= cust or not (hints or counted) or _IN_HOUSE.search(clause.text(view)):
-            return None
+        if cust < 2 or sup >= cust or not (hints or counted) or _IN_HOUSE.search(clause.text(view)) \
+                or self.cues.anonymous_supplier.search(clause.text(view)):
+            return None  # (not "by an overseas foundry it declined to name")
         answering = interviewee(view, clause.sentence.index)
         if answering is not None and answering.name != party.name:  # "A: Naver Cloud has ordered 3,000 of our cards"
             return answering, [party]
