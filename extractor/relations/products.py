@@ -15,9 +15,11 @@ from .views import ArticleView
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
 _CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?)\b"
 _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*"  # DX-M2, KL-2, MN-Core, M5
-# "a Silicon Valley GPU giant", "the Korean AI chip startup": a chip word that describes a company
+# "a Silicon Valley GPU giant", "the Korean AI chip startup", "a Denver GPU cloud provider": a chip
+# word that describes a company
 _NOT_A_COMPANY_AFTER = (r"(?!\s+(?:giant|maker|makers|company|companies|firm|designer|designers|vendor|startup|start-up|"
-                        r"supplier|leader|powerhouse|developer|house|specialist)\b)")
+                        r"supplier|leader|powerhouse|developer|house|specialist|cloud|clouds|provider|providers|operator|"
+                        r"operators|reseller|resellers|distributor|distributors)\b)")
 # A name the gazetteer lacks: a code name after "its"/"X's", a capitalised name right
 # before a chip word ("the Halo chip"), a code name in brackets after a word ("Ostrom
 # Compute (OC-2)"), one a chip is given ("The chip, named Bertha,", "known internally as

@@ -2064,3 +2064,10 @@ def test_a_table_rows_short_status_cell_gives_the_stage():
             "| Samsung Foundry | SF2P | Tesla | AI6 | booked |\n")
     found = {(o.customer, o.stage) for o in extract(text, published=PUBLISHED).orders}
     assert found == {("MediaTek", "production"), ("AMD", "production"), ("Kestrel Logic", "talks"), ("Tesla", "agreed")}
+
+
+@pytest.mark.parametrize("description", ["a Denver GPU cloud provider", "a Seoul AI chip distributor",
+                                         "a Texas GPU cloud operator"])
+def test_a_place_before_a_chip_word_that_describes_a_company_names_no_product(description):
+    text = f"Halvard Systems sold 320 H100 GPUs to Pinecrest Compute, {description}, in early 2025."
+    assert all(not o.products for o in extract(text, published=PUBLISHED).orders)
