@@ -94,10 +94,9 @@ class ImpliedParties:
         if len(named) != 1:
             return None
         (name, buyer), = named.items()
-        if self.parties.sold_to_after(view.text[max(before.start, buyer.start - 80):buyer.start]):
+        if self.parties.marked_seller(view.text[max(before.start, buyer.start - 80):buyer.start]):
             return None  # "The design contract went to Gaonchips": the one named before sells
-        if self.parties.role_of(view, name) - {"customer", "design", "supply"} or \
-                self.parties.can_supply(view, name, hints & MAKING or {"foundry", "memory", "packaging"}):
+        if not self._may_buy_work(view, name, hints):
             return None  # a maker of the same work, or of tools and parts, named before is no waiting buyer
         return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal")]
 
@@ -111,15 +110,19 @@ class ImpliedParties:
                 len(counts) == 1 or counts[0][1] >= PROTAGONIST_LEAD * counts[1][1]) else None
             view.cache["protagonist"] = top and top[0]
         name = view.cache["protagonist"]
-        if name is None or name == party.name or not hints & MAKING or self.parties.can_supply(view, name, hints & MAKING) \
-                or self.parties.role_of(view, name) - {"customer", "design", "supply"}:  # (a maker of tools or parts buys no chips)
+        if name is None or name == party.name or not hints & MAKING or not self._may_buy_work(view, name, hints):
             return None
-        paragraphs = view.text[:clause.start].split("\n\n")
-        near = "\n\n".join(paragraphs[-2:])
-        at = clause.start - len(near)
-        if not any(i.name == name for i in view.items_in(at, clause.start, "COMPANY")):
+        this_paragraph = view.text.rfind("\n\n", 0, clause.start)
+        paragraph_before = view.text.rfind("\n\n", 0, this_paragraph) if this_paragraph > 0 else -1
+        if not any(i.name == name for i in view.items_in(max(paragraph_before, 0), clause.start, "COMPANY")):
             return None
         return party, [_named(clause.start, clause.sentence.index, name, "protagonist")]
+
+    def _may_buy_work(self, view: ArticleView, name: str, hints: set[str]) -> bool:
+        """Could this company be the buyer of the making work the clause tells of? Not a maker of
+        the same work, nor of tools and parts."""
+        return not (self.parties.role_of(view, name) - {"customer", "design", "supply"}
+                    or self.parties.can_supply(view, name, hints & MAKING or {"foundry", "memory", "packaging"}))
 
     def _owner_of_the_chip(self, view: ArticleView, party: Item, clause: Clause) -> tuple[Item, list[Item]] | None:
         """"Amazon made Trainium3 generally available. The accelerator is built by TSMC": the

@@ -405,8 +405,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             return True  # an OSAT beside another OSAT is its rival ("ASE and SPIL")
         if service == "design" and roles and roles <= {"foundry", "packaging"}:
             return True  # a foundry buys no chip design ("TSMC" beside Alchip)
-        return service == "foundry" and customer.rule not in {"earlier_deal", "chip_reference"} and \
-            "foundry" in self.parties.role_of(view, customer.name)
+        return service == "foundry" and customer.rule not in {"earlier_deal", "chip_reference"} and "foundry" in roles
 
     def _not_the_die_buyer(self, view: ArticleView, clause: Clause, customer: Item, service: str) -> bool:
         """An HBM base die is made for the memory maker, not for the memory's buyer ("- SK hynix:

@@ -229,7 +229,7 @@ class PartyScorer:
         said = self.cues.reports_after.match(view.text, speaker[0].end, item.end)
         return said is not None and said.end() == item.start
 
-    def sold_to_after(self, text: str) -> bool:
+    def marked_seller(self, text: str) -> bool:
         """Do the words before a company mark it as the one that sells ("The design contract went
         to", "was awarded to")? Weak words ("from", "with", a passive's "by") alone do not."""
         return self._weight("supplier_before", text) >= 4 > self._weight("customer_before", text)
