@@ -46,6 +46,7 @@ class CompanyFinder:
         self._trailers = set(context["unit_trailers"])
         self._ai_nouns = set(context["ai_nouns"])
         self._appositive_nouns = set(context["appositive_nouns"])
+        self._making_verbs = frozenset(context["making_verbs"])
         self._blocked_words = set(sources["words"])
         self._values: dict[tuple[str, str | None], CompanyValue] = {}  # frozen: one per company and unit
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -215,7 +216,7 @@ class CompanyFinder:
                 if after < len(lowers) and lowers[after] not in {",", ".", ";", "that", "which", "based", "with", "whose", "of"}:
                     return None
                 makes = after + 1 < len(lowers) and lowers[after] in {"that", "which"} \
-                    and lowers[after + 1] in _MAKING_VERBS  # "a Dresden start-up that makes glass cores"
+                    and lowers[after + 1] in self._making_verbs  # "a Dresden start-up that makes glass cores"
                 return "supply" if makes else self._cue_nouns.get(noun, "")
             if lowers[k] in {",", ".", ";", "(", ")"}:
                 return None
@@ -293,9 +294,6 @@ def _name_token(text: str, is_punct: bool, like_num: bool) -> bool:
 @Language.factory("extractor_companies", default_config={"models_dir": None})
 def make_company_finder(nlp: Language, name: str, models_dir: str | None) -> CompanyFinder:
     return CompanyFinder(nlp, name, models_dir)
-
-
-_MAKING_VERBS = frozenset({"makes", "builds", "produces", "supplies", "sells", "manufactures", "fabricates", "designs"})
 
 
 def _short_names_as_full(hits: list[_Hit]) -> list[_Hit]:

@@ -271,9 +271,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(tools) != 1 or len(chips) != 1:
             return
         tool, chip = tools[0], chips[0]
-        (tool_sup, tool_cust), chip_cust = scored[tool], scored[chip][1]
-        scored[tool] = (max(tool_sup, tool_cust + 3), tool_cust)
-        scored[chip] = (0, max(chip_cust, 1))
+        _lead_as_seller(scored, tool)
+        scored[chip] = (0, max(scored[chip][1], 1))
         found.marked.add(tool.name)
 
     def _supplier_by_roles(self, view: ArticleView, scored: dict[Item, tuple[int, int]], hints: set[str]) -> list[Item]:
@@ -289,8 +288,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             sellers = [p for p in scored if roles[p] & trades]
             if len(sellers) != 1:
                 return []
-        sup, cust = scored[sellers[0]]
-        scored[sellers[0]] = (max(sup, cust + 3), cust)  # clear lead, so the buyer qualifies
+        _lead_as_seller(scored, sellers[0])
         return sellers
 
     def _deals(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
@@ -683,6 +681,12 @@ def _seller_beside_buyer(scored: dict[Item, tuple[int, int]]) -> list[Item]:
     for (buyer, (buyer_sup, buyer_cust)), (other, (sup, cust)) in (((first, first_score), (second, second_score)),
                                                                    ((second, second_score), (first, first_score))):
         if buyer_cust - buyer_sup >= 3 and sup >= 3 and sup == cust:
-            scored[other] = (cust + 3, cust)  # a clear lead, so the buyer qualifies
+            _lead_as_seller(scored, other)
             return [other]
     return []
+
+
+def _lead_as_seller(scored: dict[Item, tuple[int, int]], party: Item) -> None:
+    """Give the party a seller's lead clear enough that the other party qualifies as its buyer."""
+    sup, cust = scored[party]
+    scored[party] = (max(sup, cust + 3), cust)
