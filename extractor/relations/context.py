@@ -243,7 +243,7 @@ def resolve(view: ArticleView, position: int, cues: Cues, avoid: set[str], windo
         if salient or (passing and candidates):
             pick = (salient or candidates)[0]
             trades = described[2] or (SUPPLIER_ROLES if described[1] else frozenset())
-            if trades and not view.facts(pick.name)[1]:
+            if trades and view.facts is not None and not view.facts(pick.name)[1]:
                 # "Aurelian AI agreed to buy Nvidia GPUs from the chipmaker": a company known in the
                 # trade named takes the description before one whose trade is unknown
                 known = [i for i in candidates if view.facts(i.name)[1] & trades]

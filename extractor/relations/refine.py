@@ -121,7 +121,7 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             whole = Clause(sentence, sentence.start, sentence.end)
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 160])
-                               or _ISSUED_BY.search(view.text[i.start - 60:i.start])
+                               or _ISSUED_BY.search(view.text[max(0, i.start - 60):i.start])
                                or _OFFICER_OF.search(view.text[max(sentence.start, i.start - 160):i.start])}
             if cues.own_record.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
                 # (the subject may be a stand-in: "Its first chip ... will be built by TSMC, chief executive ... said")
