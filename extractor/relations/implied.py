@@ -89,8 +89,10 @@ class ImpliedParties:
         if "\n\n" in view.text[before.end:clause.start] or not (
                 self.cues.order_agreed.search(before.text) or self.cues.order_talks.search(before.text)
                 or self.parties.hints(view, before.text) & MAKING or self.cues.chip_words.search(before.text)):
-            return None
+            return self._buyer_of_the_goods(view, party, clause, hints)
         named = {i.name: i for i in view.items_in(before.start, before.end, "COMPANY") if i.name != party.name}
+        if not named:  # "Analysts put the purchase at about $2 billion": the deal told before that
+            return self._buyer_of_the_goods(view, party, clause, hints)
         if len(named) != 1:
             return None
         (name, buyer), = named.items()
@@ -99,6 +101,31 @@ class ImpliedParties:
         if not self._may_buy_work(view, name, hints):
             return None  # a maker of the same work, or of tools and parts, named before is no waiting buyer
         return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal")]
+
+    def _buyer_of_the_goods(self, view: ArticleView, party: Item, clause: Clause,
+                            hints: set[str]) -> tuple[Item, list[Item]] | None:
+        """"Oracle said it has committed to buying 50,000 GPUs. ... [new paragraph] The chips come
+        from AMD": a sentence that opens on the goods just told of sells them to the company that
+        opened the latest sentence telling of the deal, in this paragraph or the one before."""
+        opening = self.cues.chip_reference.match(clause.sentence.text) if clause.start == clause.sentence.start else None
+        if opening is None:
+            return None
+        breaks = 0
+        for index in range(clause.sentence.index - 1, -1, -1):
+            sentence = view.sentences[index]
+            breaks += view.text.count("\n\n", sentence.end, view.sentences[index + 1].start)
+            if breaks > 1 or self.cues.bullet.match(sentence.text):
+                return None
+            if not (self.cues.order_agreed.search(sentence.text) or self.cues.order_talks.search(sentence.text)):
+                continue
+            subject = view.items_in(sentence.start, sentence.end, "COMPANY")[:1]
+            if not subject:
+                continue  # "Two analysts put its value at ...": the deal goes on, told without its buyer
+            if subject[0].name == party.name or view.text[sentence.start:subject[0].start].strip() \
+                    or not self._may_buy_work(view, subject[0].name, hints):
+                return None
+            return party, [_named(clause.start, clause.sentence.index, subject[0].name, "earlier_deal")]
+        return None
 
     def _protagonist(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
         """"Memory for Funke will come from Micron", in a feature about Brennholt's own chip: a maker
