@@ -19,6 +19,7 @@ from .base import add_mentions, text_of
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _CODE = re.compile(r"\d")  # a product code has a digit ("Onyx-2", "KM 1")
 _CAPITALS_MIN = 5  # letters an alias needs to be matched in capitals too ("MICRON", not "ARM")
+_APPOSITIVE_REACH = 12  # tokens from the name to the appositive noun: ", a Pangyo-based design-service house" (a hyphen is a token)
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class CompanyFinder:
         lowers = tokens.lowers
         if end + 2 >= len(lowers) or lowers[end] != "," or lowers[end + 1] not in {"a", "an"}:
             return None
-        for k in range(end + 2, min(len(lowers), end + 8)):
+        for k in range(end + 2, min(len(lowers), end + _APPOSITIVE_REACH)):
             noun, after = lowers[k], k + 1
             if after + 1 < len(lowers) and lowers[after] == "-":  # "start-up" is three tokens
                 noun, after = f"{noun}-{lowers[after + 1]}", after + 2

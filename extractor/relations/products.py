@@ -74,7 +74,8 @@ class ProductFinder:
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
         """Gazetteer products and quoted names in ``text[start:end]``, in text order."""
-        found = [(m.start(), _versioned(_as_named(self._by_alias[m.group(1)], m.group(1)), (m.group(2) or "") + m.group(3)))
+        found = [(m.start(), _unowned_after_pronoun(text, m.start(), _versioned(
+                     _as_named(self._by_alias[m.group(1)], m.group(1)), (m.group(2) or "") + m.group(3))))
                  for m in self._pattern.finditer(text, start, end)]
         for match in _QUOTED.finditer(text, start, end):
             name = match.group(1)
@@ -179,3 +180,18 @@ def _one_edit(a: str, b: str) -> bool:
     if len(diffs) == 1:
         return len(a) >= 6
     return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:its|their|our)\s+(?:(?:first|second|third|next|new|own|latest|next-generation|[\w-]+-gen(?:eration)?)\s+){0,2}$",
+                             re.IGNORECASE)
+
+
+_KIND_WORD = re.compile(r"[A-Z]PU")  # a product named by its kind of chip: Google's TPU, Groq's LPU
+
+
+def _unowned_after_pronoun(text: str, at: int, product: Product) -> Product:
+    """"Bertha 2, its second LPU": a chip family word after a possessive pronoun is that
+    company's chip of the kind, not the family's owner's (Groq's LPU)."""
+    if product.owner and _KIND_WORD.fullmatch(product.name) and _PRONOUN_BEFORE.search(text, max(0, at - 40), at):
+        return Product(product.name, None)
+    return product
