@@ -114,6 +114,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and (self.cues.deal_nouns.search(text) or self.cues.together.search(text)):
             suppliers = self._supplier_by_roles(view, scored, hints)  # (also "MediaTek is working with Google on a TPU")
+        if not suppliers and len(found.items) > 2 and _IN_TALKS_WITH.search(text):
+            # "the company is in talks with LG Uplus and KT about pilot deployments": the one seller by trade
+            suppliers = self._supplier_by_roles(view, scored, hints)
         if not suppliers and len(found.items) == 2:
             suppliers = _seller_beside_buyer(scored)
         if not suppliers:
@@ -283,7 +286,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         roles = {p: self.parties.role_of(view, p.name) for p in scored}
         sellers = [p for p in scored if roles[p] & SUPPLIER_ROLES]
         buyers = [p for p in scored if roles[p] == frozenset({"customer"})]
-        if not (len(sellers) == 1 and len(buyers) == 1):
+        if not (len(sellers) == 1 and len(buyers) == len(scored) - 1):
             trades = frozenset().union(*(self.cues.service_roles[h] for h in hints & MAKING))
             sellers = [p for p in scored if roles[p] & trades]
             if len(sellers) != 1:
@@ -536,6 +539,7 @@ class OrderRules(ImpliedParties, SlotFiller):
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 
 
+_IN_TALKS_WITH = re.compile(r"\b(?:is|are|was|were|has been|have been) (?:also |now |still |already )?in (?:early |advanced |preliminary )?(?:talks|discussions|negotiations) with\b", re.IGNORECASE)
 _TOOL_TRADES = frozenset({"equipment", "materials"})
 _CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
 
