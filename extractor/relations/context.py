@@ -472,6 +472,15 @@ def opens_paragraph(view: ArticleView, sentence: SentenceView) -> bool:
     return view.text[max(0, sentence.start - 2):sentence.start].endswith("\n")
 
 
+def paragraph_break(view: ArticleView, start: int, end: int) -> bool:
+    """Is there a paragraph break between ``start`` and ``end``? A sentence's (and so its
+    last clause's) end keeps the blank line that closes its paragraph, so the search starts
+    back at the last word before ``start``."""
+    while start > 0 and view.text[start - 1].isspace():
+        start -= 1
+    return view.text.find("\n\n", start, end) != -1
+
+
 _DASH_HEADING = re.compile(r"\s*[A-Z][\w&.' ]{1,30}?\s[–—-]\s")
 _HEADING_ONLY = re.compile(r"[^.:!?]{1,40}[.:]")
 def equivalents(view: ArticleView) -> dict[Item, list[Item]]:

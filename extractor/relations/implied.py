@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..patterns import guarded
 from ..records import CompanyValue
-from .context import Clause, interviewee, paragraph_topic
+from .context import Clause, interviewee, paragraph_break, paragraph_topic
 from .drafts import MAKING, Draft
 from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_items, list_counterparts, list_intro,
                     step_cells)
@@ -46,7 +46,8 @@ class ImpliedParties:
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
             if draft.clause.sentence.index < first or "\n\n" in view.text[draft.clause.end:clause.start]:
-                break  # the maker's customer is named in the same paragraph
+                break  # the maker's customer is named in the same paragraph (or in the closing sentence of the
+                # one before: a sentence keeps the blank line after it, and that reach measured better)
             if party.name == draft.customer or draft.customer is None:
                 continue  # (the same maker again goes on with its deal: "The chip, named Bertha, will be built at Samsung's fab")
             if _other_node(view, party, draft):
@@ -86,7 +87,7 @@ class ImpliedParties:
         before = view.sentences[clause.sentence.index - 1]
         if self.cues.bullet.match(before.text) or self.cues.bullet.match(clause.sentence.text):
             return None  # each list line is its own item
-        if "\n\n" in view.text[before.end:clause.start] or not (
+        if paragraph_break(view, before.end, clause.start) or not (
                 self.cues.order_agreed.search(before.text) or self.cues.order_talks.search(before.text)
                 or self.parties.hints(view, before.text) & MAKING or self.cues.chip_words.search(before.text)):
             return self._buyer_of_the_goods(view, party, clause, hints)
@@ -113,8 +114,8 @@ class ImpliedParties:
         breaks = 0
         for index in range(clause.sentence.index - 1, -1, -1):
             sentence = view.sentences[index]
-            breaks += view.text.count("\n\n", sentence.end, view.sentences[index + 1].start)
-            if breaks > 1 or self.cues.bullet.match(sentence.text):
+            breaks += paragraph_break(view, sentence.end, view.sentences[index + 1].start)
+            if breaks > 2 or self.cues.bullet.match(sentence.text):
                 return None
             if not (self.cues.order_agreed.search(sentence.text) or self.cues.order_talks.search(sentence.text)):
                 continue

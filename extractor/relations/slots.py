@@ -122,6 +122,8 @@ class SlotFiller:
         last = min(len(view.sentences), draft.clause.sentence.index + self.window + 1)
         for later in view.sentences[index:last]:
             if "\n\n" in view.text[draft.clause.end:later.start]:
+                # (a sentence keeps the blank line that closes its paragraph, so a deal told at a
+                # paragraph's close reaches into the next one: measured, that helps; see paragraph_break)
                 return
             if not self._on_the_deal(later, {i.name for i in view.items_in(later.start, later.end, "COMPANY")}, draft):
                 continue
