@@ -60,6 +60,13 @@ class ImpliedParties:
                 names = [draft.supplier]  # an HBM base die is made for the memory maker
             elif "memory" in hints and draft.service in {"foundry", "packaging"}:
                 names = [_owner_for_designer(earlier, draft)]  # the chip's memory is its owner's, not its designer's
+            elif draft.service == "supply" and draft.supplier and hints & MAKING \
+                    and not paragraph_break(view, draft.clause.end, clause.start) \
+                    and not any(p.owner not in (None, draft.supplier) for _, p in
+                                self.parties.products.everything(view, clause.sentence.start, clause.sentence.end)):
+                # "Rebellions will supply accelerators to KT. The chips will be made by Samsung": the
+                # chips sold are made for their seller (a named product goes to its own owner)
+                names = [draft.supplier]
             else:
                 # the design house gets the maker's order too, not the memory's
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
