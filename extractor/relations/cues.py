@@ -70,6 +70,7 @@ class Cues:
     stated_split: re.Pattern
     left_before: re.Pattern
     split_undisclosed: re.Pattern
+    in_talks_with: re.Pattern
     paired_split: re.Pattern  # "Broadcom and MediaTek, the former ..., and the latter ..."
     power_of_chips: re.Pattern
     negated: re.Pattern
@@ -237,6 +238,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         left_before=guarded(data["left_before"], re.IGNORECASE),
         stated_split=guarded(data["stated_split"], re.IGNORECASE),
         split_undisclosed=guarded(data["split_undisclosed"], re.IGNORECASE),
+        in_talks_with=guarded(data["in_talks_with"], re.IGNORECASE),
         paired_split=guarded(data["paired_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),

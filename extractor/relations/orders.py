@@ -114,7 +114,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and (self.cues.deal_nouns.search(text) or self.cues.together.search(text)):
             suppliers = self._supplier_by_roles(view, scored, hints)  # (also "MediaTek is working with Google on a TPU")
-        if not suppliers and len(found.items) > 2 and _IN_TALKS_WITH.search(text):
+        if not suppliers and len(found.items) > 2 and self.cues.in_talks_with.search(text):
             # "the company is in talks with LG Uplus and KT about pilot deployments": the one seller by trade
             suppliers = self._supplier_by_roles(view, scored, hints)
         if not suppliers and len(found.items) == 2:
@@ -539,7 +539,6 @@ class OrderRules(ImpliedParties, SlotFiller):
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 
 
-_IN_TALKS_WITH = re.compile(r"\b(?:is|are|was|were|has been|have been) (?:also |now |still |already )?in (?:early |advanced |preliminary )?(?:talks|discussions|negotiations) with\b", re.IGNORECASE)
 _TOOL_TRADES = frozenset({"equipment", "materials"})
 _CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
 
