@@ -91,7 +91,9 @@ class PartyScorer:
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
         rule = "product_owner" if _being_made(view, clause, hints) else "product_seller"
-        sellers_named = any(self.role_of(view, name) & SUPPLIER_ROLES for name in names | {e.name for e in extra})
+        # (a designer of its own chips, like Alibaba, sells no finished goods: "Alibaba Cloud placed an order for
+        # 20,000 XW-200 cards" still brings in the cards' seller)
+        sellers_named = any(self.role_of(view, name) & (SUPPLIER_ROLES - {"design"}) for name in names | {e.name for e in extra})
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):
                 continue
