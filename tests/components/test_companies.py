@@ -42,6 +42,8 @@ def companies(text: str) -> list[tuple[str, str]]:
                      [("Veltria Glass", "Veltria Glass")], id="a hyphenated apposition noun"),
         pytest.param("Sollim Design, a Pangyo-based design-service house that does back-end work, has grown.",
                      [("Sollim Design", "Sollim Design")], id="a long apposition of hyphenated words"),
+        pytest.param("Merbau Digital, a Malaysian data-center operator backed by a state pension fund, placed the order.",
+                     [("Merbau Digital", "Merbau Digital")], id="an apposition noun followed by a participle"),
         pytest.param("Keelin Hall, a building that older residents of the small northern town still know as the old company, was sold.",
                      [], id="an apposition noun too far from the name to describe it"),
         pytest.param("Corvanta AI: two HBM suppliers. Corvanta, a Santa Clara start-up, wants HBM4.",
