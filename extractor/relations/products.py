@@ -114,11 +114,24 @@ class ProductFinder:
         known = self.find(view.text, start, end)
         found = known + self._unknown(view, start, end, {pos for pos, _ in known})
         seen = {pos for pos, _ in found}
+        for name in self._named_in_article(view):  # "Orla, the inference accelerator ..." then "to fab Orla"
+            found += [(at, Product(name, None)) for at in _whole_word_starts(view.text, name, start, end)
+                      if at not in seen and not any(i.label == "COMPANY" for i in view.items_in(at, at + len(name)))]
+        seen = {pos for pos, _ in found}
         for name, owner in view.product_owners.items():
             found += [(at, Product(name, owner)) for at in _whole_word_starts(view.text, name, start, end)
                       if at not in seen]
         return sorted(((pos, p if p.owner else Product(p.name, view.product_owners.get(p.name))) for pos, p in found),
                       key=lambda pair: pair[0])
+
+    def _named_in_article(self, view: ArticleView) -> list[str]:
+        """Product names the article's own words mark somewhere ("Orla accelerators", "called
+        Brisa"), so that a bare mention elsewhere ("picked TSMC to fab Orla") is one too."""
+        if "article_products" not in view.cache:
+            known = self.find(view.text, 0, len(view.text))
+            view.cache["article_products"] = list(dict.fromkeys(
+                p.name for _, p in self._unknown(view, 0, len(view.text), {pos for pos, _ in known})))
+        return view.cache["article_products"]
 
     def owned_by(self, view: ArticleView, start: int, end: int, customer: str | None) -> list[str]:
         names: list[str] = []
