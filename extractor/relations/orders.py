@@ -108,7 +108,9 @@ class OrderRules(ImpliedParties, SlotFiller):
             return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
-            or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text))
+            or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) \
+            or (hints & MAKING == {"design"} and bool(self.cues.together.search(text)))  # "designs Trainium4 together with
+        # Alchip and Marvell": each house does design work with the owner
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)
