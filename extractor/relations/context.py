@@ -343,9 +343,11 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             continue  # "the U.S. carmaker Tesla": the name itself follows
         preceding = view.items_in(clause.start, start, "COMPANY")[-1:]
         if preceding and _APPOSITION.fullmatch(view.text[preceding[0].end:start]) \
-                and not _SAYS_AFTER.match(view.text, clause.start + match.end()):
+                and not _SAYS_AFTER.match(view.text, clause.start + match.end()) \
+                and not _TOPIC_BEFORE.fullmatch(view.text[clause.sentence.start:preceding[0].start]):
             continue  # "Sondrel, the British design-services firm": the name itself comes before
-            # (not "... to SK hynix, the company said": a speaker closing the sentence)
+            # (not "... to SK hynix, the company said": a speaker closing the sentence; nor "For Broadcom,
+            # the Korean chipmaker is set to deliver ...": a topic put first)
         if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
                 and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
             continue  # "it" after both parties are named is usually a thing, unless a speaker's
