@@ -15,7 +15,7 @@ _NAMED_AFTER = re.compile(r"(?:'s|’s|'|’)(?:\s+[\w-]+){1,3},\s+")
 _SPEECH_BEFORE = guarded(
     r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
-                        r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear)\b"
+                        r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear|worth \w+ing|notable|noteworthy)\b"
                         # "It is not Merbau's first GPU deal": the deal, not a company
                         r"|it (?:is|was|['’]s) (?:not )?(?:(?:\S+ ){0,2}?\S+['’]s |the |a |an )(?:[\w-]+ ){0,3}?"
                         r"(?:deal|order|contract|purchase|agreement|award)s?\b", re.IGNORECASE)
