@@ -8,6 +8,7 @@ from .context import Clause
 
 # Services in which the supplier makes something for the customer (not a finished product).
 MAKING = frozenset({"foundry", "memory", "packaging", "design"})
+TOOL_TRADES = frozenset({"equipment", "materials"})  # makers of tools and parts, not of chips
 from .views import Item
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from ..patterns import guarded
 from ..records import CompanyValue
 from .context import Clause, interviewee, paragraph_break, paragraph_topic
-from .drafts import MAKING, Draft
+from .drafts import MAKING, TOOL_TRADES, Draft
 from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_items, list_counterparts, list_intro,
                     step_cells)
 from .views import ArticleView, Item, SentenceView
@@ -61,6 +61,7 @@ class ImpliedParties:
             elif "memory" in hints and draft.service in {"foundry", "packaging"}:
                 names = [_owner_for_designer(earlier, draft)]  # the chip's memory is its owner's, not its designer's
             elif draft.service == "supply" and draft.supplier and hints & MAKING \
+                    and not self.parties.role_of(view, draft.supplier) & TOOL_TRADES \
                     and not paragraph_break(view, draft.clause.end, clause.start) \
                     and not any(p.owner not in (None, draft.supplier) for _, p in
                                 self.parties.products.everything(view, clause.sentence.start, clause.sentence.end)):

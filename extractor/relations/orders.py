@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..records import Order
 from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph
 from .cues import SUPPLIER_ROLES, Cues
-from .drafts import MAKING, Draft
+from .drafts import MAKING, TOOL_TRADES, Draft
 from .merge import merge
 from .lists import bullet_head, line_subject, list_counterparts, table_role
 from .parties import Parties, PartyScorer, coordinated
@@ -57,10 +57,13 @@ class OrderRules(ImpliedParties, SlotFiller):
                 for draft in drafts if supposed else []:  # "If the Halyard talks succeed, Marvell would need
                     if draft.stage != "past":  # to book ... at TSMC": talks at most
                         draft.stage = "talks"
-                for draft in drafts:  # the buyer of a maker's work owns the products named with it
-                    if draft.service in MAKING and draft.customer:
-                        for name in draft.products:
-                            view.product_owners.setdefault(name, draft.customer)
+                for draft in drafts:  # the buyer of a maker's work owns the products named with it,
+                    # and the seller of finished goods the ones it sells ("8,000 K2 cards from Kelvra"; not a
+                    # maker of parts or tools: "the FC-BGA substrate supplier of its accelerator Koral")
+                    owner = draft.customer if draft.service in MAKING else \
+                        draft.supplier if not self.parties.role_of(view, draft.supplier or "") & TOOL_TRADES else None
+                    for name in draft.products if owner else ():
+                        view.product_owners.setdefault(name, owner)
                 found += drafts
                 yield clause, drafts
 
@@ -271,7 +274,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         contract worth 48.2 billion won with Samsung Electronics for its HBM lines"): chipmakers
         buy tools, they do not sell chips to toolmakers."""
         roles = {p: self.parties.role_of(view, p.name) for p in scored}
-        tools = [p for p in scored if roles[p] & _TOOL_TRADES and not roles[p] & _CHIP_TRADES]
+        tools = [p for p in scored if roles[p] & TOOL_TRADES and not roles[p] & _CHIP_TRADES]
         chips = [p for p in scored if roles[p] & _CHIP_TRADES - {"design"}]
         if len(tools) != 1 or len(chips) != 1:
             return
@@ -402,7 +405,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         roles = self.parties.role_of(view, customer.name)
         if service == "memory":
             return "memory" in roles
-        if roles and roles <= _TOOL_TRADES | {"eda_ip"}:
+        if roles and roles <= TOOL_TRADES | {"eda_ip"}:
             return True  # a maker of tools, materials or IP buys no chip work ("Tokyo Electron" beside Micron)
         if service == "packaging" and roles == {"packaging"}:
             return True  # an OSAT beside another OSAT is its rival ("ASE and SPIL")
@@ -541,7 +544,6 @@ class OrderRules(ImpliedParties, SlotFiller):
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 
 
-_TOOL_TRADES = frozenset({"equipment", "materials"})
 _CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
 
 
