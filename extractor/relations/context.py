@@ -457,8 +457,10 @@ def _answered_by(view: ArticleView, line_start: int) -> bool:
 
 
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
-_ANSWER = re.compile(r"[ \t]*(?:\*\*|__)?A\s*[:.](?:\*\*|__)?\s")  # "A: ...", "**A:** ..."
-_QUESTION = re.compile(r"^[ \t]*(?:\*\*|__)?Q\s*[:.](?:\*\*|__)?\s", re.MULTILINE)  # "Q: ...", "**Q: ...?**"
+_ANSWER = re.compile(r"[ \t]*(?:\*\*|__)?A(?:\s*\([^()\n]{1,60}\))?\s*[:.](?:\*\*|__)?\s")  # "A: ...", "**A:** ...",
+# "**A (Joseph Tung, CFO):** ..."
+_QUESTION = re.compile(r"^[ \t]*(?:\*\*|__)?Q(?:\s*\([^()\n]{1,60}\))?\s*[:.](?:\*\*|__)?\s", re.MULTILINE)  # "Q: ...",
+# "**Q: ...?**", "**Q (analyst):** ..."
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:\*\*|__)?((?!Q\b)[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s*:(?:\*\*|__)?\s", re.MULTILINE)
 
 
