@@ -23,7 +23,8 @@ _LIST_BEFORE = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _TOPIC_BEFORE = re.compile(r"\s*(?:For|At|As for) ")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|transaction|tie-up|alliance|investment|stake|"
-                         r"subsidiary|subsidiaries|affiliate|unit|arm|spin-off|spinoff)s?\b")
+                         r"subsidiary|subsidiaries|affiliate|unit|arm|spin-off|spinoff|part|project|program|programme|"
+                         r"business|work|account|win)s?\b")  # "after the Google part": the program, not Google
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
 _OWNER_MODIFIER = re.compile(r"-(?:owned|backed|controlled|funded|affiliated|supported|run|led|majority-owned)\b")
 # Work told in the past tense in a company's relative clause: an earlier deal, read on its own
