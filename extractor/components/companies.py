@@ -170,13 +170,14 @@ class CompanyFinder:
             j = i
             while j < len(words) and j - i < 4 and j not in taken and names[j] and words[j] not in self._suffix_words:
                 j += 1
-            hit = self._judge(doc, tokens, words, i, j)
+            hit = self._judge(doc, tokens, words, i, j, taken)
             if hit:
                 hits.append(hit)
             i = max(j, i + 1)
         return hits
 
-    def _judge(self, doc: Doc, tokens: _TokenTable, words: list[str], start: int, end: int) -> _Hit | None:
+    def _judge(self, doc: Doc, tokens: _TokenTable, words: list[str], start: int, end: int,
+               taken: set[int]) -> _Hit | None:
         """Is the capitalised run ``doc[start:end]`` a company, and by which rule?"""
         if self._attach_suffix(words, end) == end:  # "Veyra AI Inc." keeps its "AI"
             while end > start and words[end - 1] in self._not_names - self._corporate:
@@ -200,7 +201,8 @@ class CompanyFinder:
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
                 and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns):
             rule = "company.corporate_word"
-        elif any(c.islower() for c in run[0]) and (role := self._appositive(tokens, end)) is not None:
+        elif any(c.islower() for c in run[0]) and (start - 1 not in taken) \
+                and (role := self._appositive(tokens, end)) is not None:  # (not "TSMC Arizona, the ... subsidiary")
             rule = f"company.appositive.{role}" if role else "company.appositive"
         else:
             return None
@@ -210,7 +212,7 @@ class CompanyFinder:
         """Does ", a Hsinchu wafer-sort specialist," follow the name at ``end``? Then the role its
         noun gives ("" for none; a relative clause of making makes it a seller), else None."""
         lowers = tokens.lowers
-        if end + 2 >= len(lowers) or lowers[end] != "," or lowers[end + 1] not in {"a", "an"}:
+        if end + 2 >= len(lowers) or lowers[end] != "," or lowers[end + 1] not in {"a", "an", "the", "another"}:
             return None
         for k in range(end + 2, min(len(lowers), end + _APPOSITIVE_REACH)):
             noun, after = lowers[k], k + 1
