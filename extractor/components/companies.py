@@ -19,9 +19,6 @@ from .base import add_mentions, text_of
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _CODE = re.compile(r"\d")  # a product code has a digit ("Onyx-2", "KM 1")
 _CAPITALS_MIN = 5  # letters an alias needs to be matched in capitals too ("MICRON", not "ARM")
-# words that may follow the appositive noun: ", a Malaysian data-center operator backed by a pension fund,"
-_APPOSITIVE_NOUN_ENDS = frozenset({",", ".", ";", "that", "which", "based", "with", "whose", "of",
-                                   "backed", "owned", "controlled", "headquartered", "founded", "listed", "spun"})
 _APPOSITIVE_REACH = 12  # tokens from the name to the appositive noun: ", a Pangyo-based design-service house" (a hyphen is a token)
 
 
@@ -51,6 +48,7 @@ class CompanyFinder:
         self._ai_nouns = set(context["ai_nouns"])
         self._appositive_nouns = set(context["appositive_nouns"])
         self._making_verbs = frozenset(context["making_verbs"])
+        self._appositive_noun_ends = frozenset(context["appositive_noun_ends"])
         self._blocked_words = set(sources["words"])
         self._values: dict[tuple[str, str | None], CompanyValue] = {}  # frozen: one per company and unit
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -219,7 +217,7 @@ class CompanyFinder:
             if after + 1 < len(lowers) and lowers[after] == "-":  # "start-up" is three tokens
                 noun, after = f"{noun}-{lowers[after + 1]}", after + 2
             if noun in self._appositive_nouns:
-                if after < len(lowers) and lowers[after] not in _APPOSITIVE_NOUN_ENDS:
+                if after < len(lowers) and lowers[after] not in self._appositive_noun_ends:
                     return None
                 makes = after + 1 < len(lowers) and lowers[after] in {"that", "which"} \
                     and lowers[after + 1] in self._making_verbs  # "a Dresden start-up that makes glass cores"

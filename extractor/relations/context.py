@@ -282,11 +282,11 @@ def _epithet(view: ArticleView, start: int, end: int, description: str) -> Item 
     return Item("COMPANY", start, end, description, CompanyValue(name=name), view.sentence_of(start).index, "epithet")
 
 
-def _named_as(view: ArticleView, start: int, end: int, description: str) -> Item | None:
+def _named_as(view: ArticleView, cues: Cues, start: int, end: int, description: str) -> Item | None:
     """"The group" is SoftBank Group, the last company named before it whose own name ends in
     the description's noun, when that noun is one a company's name carries ("Group")."""
     noun = description.rsplit(None, 1)[-1].casefold() if description else ""
-    if noun not in _NAME_NOUNS:
+    if noun not in cues.name_nouns:
         return None
     named = [i for i in view.items if i.label == "COMPANY" and i.start < start
              and (i.name or "").casefold().endswith(" " + noun)]
@@ -384,7 +384,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             topic = paragraph_topic(view, clause.sentence.index)
             target = topic if topic is not None and fits(view, cues, topic, description) else None
         target = target or _epithet(view, start, clause.start + match.end(), description) or \
-            _named_as(view, start, clause.start + match.end(), description) or \
+            _named_as(view, cues, start, clause.start + match.end(), description) or \
             resolve(view, start, cues, set(), window, clause.start, description, by_trade=owner)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
@@ -393,7 +393,6 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
 
 
 _BASED = re.compile(r"-based$")
-_NAME_NOUNS = frozenset({"group"})  # nouns a company's own name may end in ("SoftBank Group")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*,\s*")
 _THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|shifted|made|built|produced|manufactured|"
                           r"fabricated|packaged|assembled|tested|shipped)\s+$|\b(?:and|also|to|will|would|can|could|then)\s+"

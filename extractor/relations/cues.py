@@ -71,6 +71,8 @@ class Cues:
     left_before: re.Pattern
     split_undisclosed: re.Pattern
     in_talks_with: re.Pattern
+    facility_opens: re.Pattern
+    name_nouns: frozenset[str]
     paired_split: re.Pattern  # "Broadcom and MediaTek, the former ..., and the latter ..."
     power_of_chips: re.Pattern
     negated: re.Pattern
@@ -239,6 +241,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         stated_split=guarded(data["stated_split"], re.IGNORECASE),
         split_undisclosed=guarded(data["split_undisclosed"], re.IGNORECASE),
         in_talks_with=guarded(data["in_talks_with"], re.IGNORECASE),
+        facility_opens=guarded(data["facility_opens"]),
+        name_nouns=frozenset(data["name_nouns"]),
         paired_split=guarded(data["paired_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),

@@ -83,7 +83,7 @@ class FigureOwners:
         if technologies:  # "SoIC-X to reach 20k wpm": the technology's maker
             return self.technology_makers[technologies[-1].group(1)]
         sentence = clause.sentence
-        if (self.cues.officers.search(view.text, sentence.start, sentence.end) or _FACILITY_OPENS.match(sentence.text)) \
+        if (self.cues.officers.search(view.text, sentence.start, sentence.end) or self.cues.facility_opens.match(sentence.text)) \
                 and not view.items_in(sentence.start, sentence.end, "COMPANY"):
             # "The CFO guided fourth-quarter revenue to ...": an officer of the company the story is about;
             # "The site is designed for about 150 megawatts": its site
@@ -187,9 +187,6 @@ _SITE_THEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:fabs?|(?:mega|giga)-?fabs?|pl
                         r"facilit(?:y|ies)|clusters?|lines?|data[ -]?cent(?:er|re)s?)\s+(?:that\s+|which\s+)?")
 _BUILDING = re.compile(r"\s+(?:is\s+|was\s+|will\s+|has\s+|had\s+|plans\s+to\s+)?(?:be\s+)?(?:building|constructing|"
                        r"build|builds|built|opening|opens|opened|runs|operates|broke ground|began)\b")
-
-
-_FACILITY_OPENS = re.compile(r"(?:The|That|This) (?:new |planned )?(?:site|campus|facility|cluster|project|data ?cent(?:er|re)|fab|plant)\b")
 
 
 def _builder_after(view: ArticleView, clause: Clause, item: Item) -> Item | None:
