@@ -115,7 +115,7 @@ class ImpliedParties:
                             hints: set[str]) -> tuple[Item, list[Item]] | None:
         """"Oracle said it has committed to buying 50,000 GPUs. ... [new paragraph] The chips come
         from AMD": a sentence that opens on the goods just told of sells them to the company that
-        opened the latest sentence telling of the deal, in this paragraph or the one before."""
+        opened the latest sentence telling of the deal, in this paragraph or the two before."""
         opening = self.cues.chip_reference.match(clause.sentence.text) if clause.start == clause.sentence.start else None
         if opening is None:
             return None

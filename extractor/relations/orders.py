@@ -110,10 +110,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         if len(found.items) == 1:
             return self._lone_party(view, clause, converted, earlier, found, scored, hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
+        # "designs Trainium4 together with Alchip and Marvell": each house does design work with the owner
+        co_designed = hints & MAKING == {"design"} and bool(self.cues.together.search(text))
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
-            or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) \
-            or (hints & MAKING == {"design"} and bool(self.cues.together.search(text)))  # "designs Trainium4 together with
-        # Alchip and Marvell": each house does design work with the owner
+            or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) or co_designed
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)
