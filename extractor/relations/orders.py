@@ -138,8 +138,11 @@ class OrderRules(ImpliedParties, SlotFiller):
             drafts = self._implied_for_each(view, clause, converted, earlier, suppliers, found, scored, hints, talks_only)
             return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
         # several suppliers of one buyer: "Quanta has won the build, with Celestica as second source"
-        drafts = [d for supplier in suppliers
-                  for d in self._deals(view, clause, converted, earlier, supplier, customers, scored, talks_only)]
+        drafts = []
+        for supplier in sorted(suppliers, key=lambda s: "design" not in self.parties.role_of(view, s.name)):
+            # a design house's deal first: the maker's deal in the same clause then goes to it too ("Broadcom
+            # has finished the TPU v9 layout, and the chips will be fabbed by TSMC")
+            drafts += self._deals(view, clause, converted, earlier + drafts, supplier, customers, scored, talks_only)
         return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
 
     def _list_head_share(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
@@ -181,10 +184,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         for supplier in suppliers:
             pair = self._implied_customers(view, supplier, scored[supplier], hints, clause, earlier)
             if pair is not None and not any((c.name, supplier.name) in told for c in pair[1]):  # no second service
-                made = self._deals(view, clause, converted, earlier, supplier, pair[1], scored, talks_only, alone=True)
+                made = self._deals(view, clause, converted, earlier + drafts, supplier, pair[1], scored, talks_only, alone=True)
                 own = sorted(s for s in hints & MAKING if self.parties.can_supply(view, supplier.name, {s}))
                 if own and any(d.service not in own for d in made):  # "GUC did the design, ... come from TSMC": each its trade
-                    made = [d for service in own for d in self._deals(view, clause, converted, earlier, supplier,
+                    made = [d for service in own for d in self._deals(view, clause, converted, earlier + drafts, supplier,
                                                                        pair[1], scored, talks_only, service, alone=True)]
                 brackets = _BRACKET_AFTER.match(view.text, supplier.end)
                 for draft in made if brackets else []:  # "Samsung (qualified, first lots in 4Q)": its own stage and date
@@ -324,7 +327,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
-            customers = customers + designers(customers, supplier, recent, products)
+            if "foundry" in self.parties.role_of(view, supplier.name):  # an OSAT is hired by the owner, not its designer
+                customers = customers + designers(customers, supplier, recent, products)
             customers = customers + design_owners(customers, supplier, recent, clause, products)
             if not self.cues.anonymous_customer.search(clause.sentence.text):  # "..., but would not say which customer"
                 customers = customers + owners_of_designers(customers, supplier, recent)
