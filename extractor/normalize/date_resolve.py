@@ -135,6 +135,8 @@ def _span_direction(context: Context) -> str | None:
         return "past"  # "shipped 3 million units in Q2", published in November: this year's
     if context.relation in {"from", "by", "until"}:
         return "future"
+    if context.relation == "in" and context.direction == "future":
+        return "future"  # "will start using the clusters in the fourth quarter", published in May: this year's
     return None
 
 

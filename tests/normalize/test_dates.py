@@ -183,6 +183,16 @@ PARSE_CASES = [
     pytest.param("the third quarter", date(2026, 10, 20), {"before": "will report earnings for ", "direction": "future"},
                  DateValue(value="2026-Q3", start="2026-07-01", end="2026-09-30"),
                  id="a yearless quarter with no span word: nearest"),
+    pytest.param("the fourth quarter", date(2026, 5, 9), {"before": "will start using the first clusters in ",
+                                                          "direction": "future"},
+                 DateValue(value="2026-Q4", start="2026-10-01", end="2026-12-31", relation="in"),
+                 id="in a yearless quarter in a future clause: ahead, though last year's is nearer"),
+    pytest.param("the second half", date(2026, 3, 20), {"before": "deliveries will begin in ", "direction": "future"},
+                 DateValue(value="2026-H2", start="2026-07-01", end="2026-12-31", relation="in"),
+                 id="in a yearless half in a future clause: ahead"),
+    pytest.param("the fourth quarter", date(2026, 5, 9), {"before": "shipped the first units in ", "direction": "past"},
+                 DateValue(value="2025-Q4", start="2025-10-01", end="2025-12-31", relation="in"),
+                 id="in a yearless quarter in a past clause: back"),
 ]
 
 

@@ -1196,7 +1196,7 @@ def test_buying_a_company_outright_is_no_order():
         pytest.param("Tarvos Cloud agreed to buy Dell servers, the companies said, with deliveries starting in "
                      "January.", "2027-01", id="deliveries starting in a month are ahead"),
         pytest.param("Amkor cleared Nvidia's audit of its Peoria line in January and will ship Blackwell lots to "
-                     "Nvidia in the third quarter.", "2026-Q3", id="an audit's date is no deal timing"),
+                     "Nvidia in the third quarter.", "2027-Q3", id="an audit's date is no deal timing"),
         pytest.param("SK hynix won Nvidia's HBM4 order, with supply once qualified, from 3Q27.", "2027-Q3",
                      id="of a deal word and a test word before the date, the nearer decides"),
         pytest.param("AMD plans to ship the MI450 to OpenAI from the second half of 2027 under a 6-gigawatt deal the "
