@@ -171,6 +171,13 @@ def _month_day(match: re.Match, context: Context) -> Period | None:
     return nearest(lambda y: make_day(y, month, dom), context.need_anchor(), context.direction)
 
 
+@_handles("date.week_of")
+def _week_of(match: re.Match, context: Context) -> Period | None:
+    """"the week of May 4": the ISO week of that day (TIMEX3 "2026-W19")."""
+    found = _month_day(match, context)
+    return containing(found.bounds()[0], "week") if found else None  # type: ignore[index]
+
+
 @_handles("date.month_year", "date.month")
 def _month(match: re.Match, context: Context) -> Period | None:
     month = _month_number(match["month"])

@@ -99,6 +99,8 @@ RULES: list[tuple[str, str]] = [
      rf"(?:the\s+)?(?-i:(?P<m2>March|June|September|December))\s+(?:quarter|period)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod", rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<sub>quarter|half)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod_possessive", rf"{YEAR_REF}['’]s\s+(?:{ORDINAL}[\s-]+(?P<sub>quarter|half)\b|{CODE}(?!\w))"),
+    # "the week of Sept. 7": the ISO week that holds the day
+    ("date.week_of", rf"(?:the\s+)?week\s+of\s+{MONTH_NAME}[^\S\n]*{DAY}(?:,?[^\S\n]+{YEAR})?"),
     # a line break never falls inside "Nov. 24" ("the end of January.\n\n3. Samsung ...")
     ("date.month_day", rf"(?:{WEEKDAY},?\s+)?{MONTH_NAME}[^\S\n]*{DAY}(?:,?[^\S\n]+{YEAR})?"),
     ("date.day_month", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}{DAY}(?:\s+of)?\s+{MONTH_NAME}(?:,?\s+{YEAR})?"),

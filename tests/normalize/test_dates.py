@@ -193,6 +193,12 @@ PARSE_CASES = [
     pytest.param("the fourth quarter", date(2026, 5, 9), {"before": "shipped the first units in ", "direction": "past"},
                  DateValue(value="2025-Q4", start="2025-10-01", end="2025-12-31", relation="in"),
                  id="in a yearless quarter in a past clause: back"),
+    pytest.param("the week of May 4", date(2026, 5, 9), {"before": "did not slow down in "},
+                 DateValue(value="2026-W19", start="2026-05-04", end="2026-05-10", relation="in"),
+                 id="the week of a day: its ISO week"),
+    pytest.param("week of March 5, 2025", date(2026, 5, 9), {},
+                 DateValue(value="2025-W10", start="2025-03-03", end="2025-03-09"),
+                 id="the week of a dated midweek day: the ISO week around it"),
 ]
 
 
