@@ -106,6 +106,9 @@ def company_values(text: str) -> list[tuple[str, str, str | None]]:
                      id="Amazon's cloud business is AWS"),
         pytest.param("Samsung's chip division will make the chip.", [("Samsung", "Samsung Electronics", "Device Solutions")],
                      id="Samsung's chip division is its Device Solutions division"),
+        pytest.param("JD Cloud will buy the accelerators, JD said.", [("JD Cloud", "JD.com", "Cloud"), ("JD", "JD.com", None)],
+                     id="a unit's own name and the parent's short name"),
+        pytest.param("Moonshot declined to comment.", [("Moonshot", "Moonshot AI", None)], id="a lab's short name"),
     ],
 )
 def test_company_names_units_and_suffixes(text, expected):
