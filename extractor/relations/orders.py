@@ -203,6 +203,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         """Not "ASML will not supply the startup", not "Nvidia bought a $5 billion stake"."""
         if self.cues.negated.search(text) and not self.cues.denied.search(text):
             return False
+        if self.cues.power_bought.search(text):
+            return False
         return not (self.cues.not_deal.search(text) and not self.cues.deal_nouns.search(text))
 
     def _lone_party(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
