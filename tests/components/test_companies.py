@@ -58,6 +58,8 @@ def companies(text: str) -> list[tuple[str, str]]:
         pytest.param("About Veradyne Process Systems, Inc.\nVeradyne makes annealing tools.",
                      [("Veradyne Process Systems, Inc.", "Veradyne Process Systems"), ("Veradyne", "Veradyne Process Systems")],
                      id="a press release's 'About' heading is no part of the name"),
+        pytest.param("The order went to Nexgen Digital, which will install the racks.", [("Nexgen Digital", "Nexgen Digital")],
+                     id="'Digital' ends a company's name"),
         pytest.param("Lisa Su, a veteran chip designer, said it won the work.", [],
                      id="a person described in apposition is no company"),
         pytest.param("Hanul Precision, a Hwaseong-based maker of wafer transfer robots, said it won the work.",
