@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..patterns import guarded
 from ..records import CompanyValue
-from .context import Clause, interviewee, paragraph_break, paragraph_topic
+from .context import Clause, interviewee, nested_in_amount, paragraph_break, paragraph_topic
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_items, list_counterparts, list_intro,
                     step_cells)
@@ -99,7 +99,8 @@ class ImpliedParties:
                 self.cues.order_agreed.search(before.text) or self.cues.order_talks.search(before.text)
                 or self.parties.hints(view, before.text) & MAKING or self.cues.chip_words.search(before.text)):
             return self._buyer_of_the_goods(view, party, clause, hints)
-        named = {i.name: i for i in view.items_in(before.start, before.end, "COMPANY") if i.name != party.name}
+        named = {i.name: i for i in view.items_in(before.start, before.end, "COMPANY") if i.name != party.name
+                 and not nested_in_amount(view, i)}  # ("... for 8,000 Nvidia GPUs": the goods' brand buys nothing)
         if not named:  # "Analysts put the purchase at about $2 billion": the deal told before that
             return self._buyer_of_the_goods(view, party, clause, hints)
         if len(named) != 1:

@@ -471,7 +471,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             return "supply"  # "to supply HBM substrates to SK hynix", "HBM probe cards": parts for memory, sold
         for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
-                                                  or self._names_others_product(view, clause, supplier)):
+                                                  or self._names_others_product(view, clause, supplier, made=not roles)):
                 return "foundry"  # a chip on a node, or the customer's own chip ("MTIA"), is made, not sold
             if service == "supply" and named and roles == {"design"}:
                 return "design"  # a design-service house sells its work, not chips ("has awarded GUC a 2nm AI accelerator program")
@@ -514,9 +514,14 @@ class OrderRules(ImpliedParties, SlotFiller):
                 return next(iter(named)) if len(named) == 1 else None
         return None
 
-    def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:
-        owners = {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)}
-        return bool(owners - {None, supplier.name})
+    def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item, made: bool = False) -> bool:
+        """Does the clause name another company's product? With ``made``, only a product its owner
+        does not sell itself (Meta's MTIA is made for Meta; Nvidia's GPUs bought through an
+        integrator are resold, not made by it)."""
+        owners = {p.owner for _, p in self.parties.products.find(view.text, clause.start, clause.end)} - {None, supplier.name}
+        if made:
+            owners = {o for o in owners if "supply" not in self.parties.role_of(view, o)}
+        return bool(owners)
 
     def _stage(self, text: str, talks_only: bool, past: bool = True) -> str:
         """The stage the words give; without ``past``, the first other stage they give."""

@@ -93,7 +93,9 @@ class PartyScorer:
         rule = "product_owner" if _being_made(view, clause, hints) else "product_seller"
         # (a designer of its own chips, like Alibaba, sells no finished goods: "Alibaba Cloud placed an order for
         # 20,000 XW-200 cards" still brings in the cards' seller)
-        sellers_named = any(self.role_of(view, name) & (SUPPLIER_ROLES - {"design"}) for name in names | {e.name for e in extra})
+        sellers_named = any(self.role_of(view, name) & (SUPPLIER_ROLES - {"design"}) for name in names | {e.name for e in extra}) \
+            or any(self.marked_seller(view.text[max(clause.sentence.start, i.start - 80):i.start]) for i in named)
+        # (or one the words mark as the seller: "buy 18,000 Nvidia GPUs through systems integrator Rawafed Digital")
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):
                 continue
