@@ -227,7 +227,13 @@ class OrderRules(ImpliedParties, SlotFiller):
                 scored[alone] = (sup, max(cust, 2))
         if clause.sentence.text.rstrip().endswith("?"):
             return []  # "Who picked up SPIL's new line?": a question asks for the other party
-        pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier) or \
+        pair = self._implied_supplier(view, clause, alone, scored[alone], hints, earlier)
+        if pair is not None and inherited is None and not hints & MAKING:
+            # "Nvidia has locked in about 60% of next year's CoWoS output ... Broadcom has reserved around
+            # 15%": a buyer with no work named buys from the story's maker the work it last sold
+            inherited = next((d.service for d in reversed(earlier) if d.supplier == pair[0].name
+                              and d.clause.sentence.index >= clause.sentence.index - self.window), None)
+        pair = pair or \
             self._anonymous_customer(alone, scored[alone], clause.text(view)) or \
             self._implied_customers(view, alone, found.markers[alone.name], hints, clause, earlier) or \
             self._anonymous_customer(alone, scored[alone], clause.text(view), self._next_in_paragraph(view, clause))
