@@ -175,9 +175,11 @@ class ImpliedParties:
         return party, [Item("COMPANY", clause.start, clause.start, named[-1].name, CompanyValue(name=named[-1].owner),
                             clause.sentence.index, "chip_reference")]
 
-    def _list_service(self, view: ArticleView, clause: Clause, earlier: list[Draft]) -> str | None:
+    def _list_service(self, view: ArticleView, clause: Clause, earlier: list[Draft],
+                      intro_only: bool = False) -> str | None:
         """The service a list is about: the words of its introduction or the few sentences
-        before it ("Where HBM4 qualification stands"), else its previous line's deal."""
+        before it ("Where HBM4 qualification stands"), else (unless ``intro_only``) its previous
+        line's deal."""
         intro = list_intro(view, clause.sentence, self.cues)
         if intro is not None:
             for index in range(intro.index, max(-1, intro.index - self.window), -1):
@@ -187,7 +189,7 @@ class ImpliedParties:
                 for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
                     if service in MAKING and named:
                         return service
-        return earlier[-1].service if earlier else None
+        return earlier[-1].service if earlier and not intro_only else None
 
     def _list_line_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
                           earlier: list[Draft]) -> list[Draft]:
@@ -414,7 +416,9 @@ class ImpliedParties:
         """A buyer alone in its clause ("SK Group will also take 50,000 GPUs") buys from
         the supplier of the story's latest deal, or from the story's leading supplier."""
         sup, cust = score
-        counted = any(q.value.kind == "units" for q in view.items_in(clause.start, clause.end, "QUANTITY"))
+        # a count of goods, or of wafers by a company that makes none ("Apple will also take 50,000 wafers")
+        kinds = {"units"} if self.parties.can_supply(view, party.name, {"foundry"}) else {"units", "wafers", "wafer_capacity"}
+        counted = any(q.value.kind in kinds for q in view.items_in(clause.start, clause.end, "QUANTITY"))
         if cust < 2 or sup >= cust or not (hints or counted) or _IN_HOUSE.search(clause.text(view)) \
                 or self.cues.anonymous_supplier.search(clause.text(view)):
             return None  # (not "by an overseas foundry it declined to name")
