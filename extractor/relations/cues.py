@@ -116,6 +116,8 @@ class Cues:
     min_datacenter_watts: int  # "the rack consumes about 600 kW": a part's rating
     event_date: re.Pattern  # "with output starting in 2027": a later event's date, no figure's timing
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
+    executive_after: re.Pattern  # "Veltrix Chief Executive Priya Raman": an executive named after the company
+    executive_before: re.Pattern  # "Sumit Kapoor, senior vice president ... at Micron": named before it
     person_after: re.Pattern
     reports_after: re.Pattern  # "Lightmatter said GlobalFoundries ...": a speaker's reported clause
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
@@ -291,6 +293,10 @@ def load_cues(models_dir: str | None = None) -> Cues:
                           guarded(figures["chip_spend_split"]["after"], re.IGNORECASE)),
         event_date=re.compile(figures["event_date"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
+        executive_after=re.compile(data["executives"]["after_company"].replace("TITLE", data["executives"]["titles"])
+                                   .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
+        executive_before=re.compile(data["executives"]["before_company"].replace("TITLE", data["executives"]["titles"])
+                                    .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         reports_after=guarded(data["reports_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),

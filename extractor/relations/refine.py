@@ -134,7 +134,47 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             answer = interviewee(view, sentence.index)
             if answer is not None:  # "A: We signed the wafer agreement in March": the company on record
                 view.cache[key].add(answer.name)
+            view.cache[key] |= _executives_speaking(view, cues, sentence)
     return view.cache[key]
+
+
+def _executives_speaking(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str]:
+    """The companies whose executive, introduced earlier by name ("Veltrix Chief Executive Priya
+    Raman"), speaks in the sentence by surname or pronoun ("..., Raman said", "she said")."""
+    people = _executives(view, cues)
+    if not people:
+        return set()
+    said = {m.group("who") or m.group("who2") for m in _PERSON_SAYS.finditer(sentence.text)}
+    companies = {people[who] for who in said if who in people}
+    if _PRONOUN_SAYS.search(sentence.text):  # "she said": the executive last named, in this sentence or the one before
+        before = view.sentences[sentence.index - 1].text if sentence.index else ""
+        named = [m.group(0) for m in _CAPITALISED.finditer(before + " " + sentence.text) if m.group(0) in people]
+        companies |= {people[named[-1]]} if named else set()
+    return companies
+
+
+def _executives(view: ArticleView, cues: Cues) -> dict[str, str]:
+    """Each word of an executive's name the article introduces with the company's name beside the
+    title ("Veltrix Chief Executive Priya Raman", "Sumit Kapoor, senior vice president ... at Micron",
+    "Dana Whitfield, Corvalis's chief executive"), to the company; read once per article."""
+    key = ("executives",)
+    if key not in view.cache:
+        people: dict[str, str] = {}
+        text = view.text
+        for item in (i for i in view.items if i.label == "COMPANY" and i.name):
+            after = cues.executive_after.match(text, item.end, min(len(text), item.end + 80))
+            before = cues.executive_before.search(text, max(0, item.start - 120), item.start)
+            found = after or before
+            if found is not None:
+                people.update({word: item.name for word in found.group("name").split() if word not in people})
+        view.cache[key] = people
+    return view.cache[key]
+
+
+_PERSON_SAYS = re.compile(r"\b(?P<who>[A-Z][\w'’-]+)\s+(?:also\s+)?(?:said|says|told|added|noted|explained|stated|"
+                          r"confirmed|wrote)\b|\b(?:said|says|according to)\s+(?:[A-Z][\w'’-]+\s+)?(?P<who2>[A-Z][\w'’-]+)\b")
+_PRONOUN_SAYS = re.compile(r"\b(?:she|he)\s+(?:also\s+)?(?:said|says|told|added|noted|explained)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def _executive_talks_of(view: ArticleView, sentence: SentenceView) -> str | None:
