@@ -24,6 +24,8 @@ _SPEAKS = re.compile(
     re.IGNORECASE)
 
 
+_AND_SAID = re.compile(r"[^.;:\"“”]{1,100}?\band\s+(?:also\s+)?(?:said|says|confirmed|confirms|told|announced)\b",
+                       re.IGNORECASE)
 _BOTH_SPEAK = guarded(r"\b(?:the|both) (?:two )?(?:companies|firms|sides|parties)\b[^.;]{0,20}?\b"
                       r"(?:said|say|announced|confirmed|stated|disclosed)\b|\bthe two (?:said|announced|confirmed)\b",
                       re.IGNORECASE)
@@ -121,6 +123,8 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             whole = Clause(sentence, sentence.start, sentence.end)
             speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 160])
+                               or (_SUBJECT_LEAD.fullmatch(view.text[sentence.start:i.start])  # the subject's second verb:
+                                   and _AND_SAID.match(view.text, i.end, sentence.end))  # "X put the price at ... and said"
                                or _ISSUED_BY.search(view.text[max(0, i.start - 60):i.start])
                                or _OFFICER_OF.search(view.text[max(sentence.start, i.start - 160):i.start])}
             if cues.own_record.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
