@@ -70,7 +70,7 @@ class ProductFinder:
         # A generation number may follow the name: "Trainium4", "MTIA v2".
         self._pattern = guarded(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
                                 + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS
-                                + r"(?:-(?:family|class|based|derived)\b)?(?![\w-])")  # "Maia-family" is Maia
+                                + r"(?:-(?:family|class|based|derived|series)\b)?(?![\w-])")  # "Maia-family" is Maia
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
         """Gazetteer products and quoted names in ``text[start:end]``, in text order."""

@@ -1060,6 +1060,7 @@ def test_a_buyer_of_a_supplier_named_only_by_its_node():
     "text, products",
     [
         pytest.param("Microsoft will make a Maia-family accelerator on Intel 18A.", ["Maia"], id="X-family is X"),
+        pytest.param("AMD will make its MI500-series accelerators on TSMC's N2P.", ["MI500"], id="X-series is X"),
         pytest.param("SK hynix started mass-producing SOCAMM2 for Nvidia's Vera CPU-based servers.", ["Vera CPU"],
                      id="X-based is X"),
     ],
