@@ -12,8 +12,8 @@ from typing import Callable
 from ..patterns import guarded
 from .views import ArticleView
 
-_QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]")
-_CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?)\b"
+_QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]|(?<!\w)['‘]([A-Z][A-Za-z0-9-]{1,15})['’](?!\w)")  # ('BRN-200')
+_CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?|cards?)\b"
 _CODE_NAME = r"[A-Z][A-Za-z]*(?:[0-9]+[A-Za-z0-9]*|-[A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*"  # DX-M2, KL-2, MN-Core, M5
 # "a Silicon Valley GPU giant", "the Korean AI chip startup", "a Denver GPU cloud provider": a chip
 # word that describes a company
@@ -78,11 +78,12 @@ class ProductFinder:
                      _as_named(self._by_alias[m.group(1)], m.group(1)), (m.group(2) or "") + m.group(3))))
                  for m in self._pattern.finditer(text, start, end)]
         for match in _QUOTED.finditer(text, start, end):
-            name = match.group(1)
+            group = 1 if match.group(1) else 2  # double or single quotes
+            name = match.group(group)
             if name in self._by_alias:
                 continue
             near = self._near(name)
-            found.append((match.start(1), near or Product(name, None)))
+            found.append((match.start(group), near or Product(name, None)))
         return sorted(found, key=lambda pair: pair[0])
 
     def unknown(self, view: ArticleView, start: int, end: int) -> list[tuple[int, Product]]:

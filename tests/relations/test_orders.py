@@ -1076,6 +1076,10 @@ def test_a_product_with_a_family_suffix_is_the_product(text, products):
                      "on the 2nm process.", ["Falcor"], id="known internally as"),
         pytest.param("Korean startup Duri Chips will have TSMC make its second inference chip, the DR-20, on N4P.",
                      ["DR-20"], id="a code name set beside the chip word"),
+        pytest.param("Baram Silicon has signed with Samsung Foundry for production of 'BRN-200' on the SF4X process.",
+                     ["BRN-200"], id="a code name in single quotes"),
+        pytest.param("Lanshan Computing will have SMIC make 10,000 LS-2 training cards on its 7nm process.",
+                     ["LS-2"], id="a code name before 'training cards'"),
     ],
 )
 def test_a_code_name_the_text_gives_the_chip_is_its_product(text, products):
