@@ -69,7 +69,7 @@ _MONTHLY = guarded(rf"\b(?:{_alternation(_DATA['wafers']['monthly_cues'])})\b[^.
 _MONTHLY_AFTER = re.compile(rf"\s+(?:{_alternation(_DATA['wafers']['monthly_after'])})\b", re.IGNORECASE)
 # A year-like count ("2048 GPUs") is a year after these words ("in 2025 chips were scarce").
 _TIME_WORD = re.compile(r"(?i:\b(?:in|by|since|until|till|through|from|during|before|after|early|late|mid|"
-                        r"end|fiscal|FY|and|or)\s*$)")
+                        r"end|fiscal|FY|full-year|calendar|and|or)\s*$)")
 # "Maia 200 accelerators", "Ascend 910B processors": digits right after a capitalized
 # word inside a sentence name a product, not a count.
 _NAMED_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?")

@@ -261,6 +261,7 @@ NEGATIVE_CASES = [
     pytest.param("It tested Ascend 910B processors.", id="model number with a scale letter"),
     pytest.param("It makes its AK-1 accelerator.", id="hyphenated product name"),
     pytest.param("It chose Intel for its HN-200 AI server chip.", id="hyphenated product name before modifiers"),
+    pytest.param("This is our view of full-year 2026 wafer volumes by customer.", id="a year after 'full-year'"),
 ]
 
 
