@@ -1200,6 +1200,11 @@ def test_buying_a_company_outright_is_no_order():
     [
         pytest.param("Tarvos Cloud agreed to buy Dell servers, the companies said, with deliveries starting in "
                      "January.", "2027-01", id="deliveries starting in a month are ahead"),
+        pytest.param("Samsung Electronics has won an HBM4 order from AMD, according to industry sources on the 14th. Supply "
+                     "will begin in the second half of next year.", "2027-H2", id="the day sources spoke is no timing"),
+        pytest.param("Intel will make Apple's M-series chips on 18A-P, a supply-chain analyst claimed in a note to clients "
+                     "on Tuesday, with shipments from the second quarter of 2027.", "2027-Q2",
+                     id="the day an analyst claimed it is no timing"),
         pytest.param("Amkor cleared Nvidia's audit of its Peoria line in January and will ship Blackwell lots to "
                      "Nvidia in the third quarter.", "2027-Q3", id="an audit's date is no deal timing"),
         pytest.param("SK hynix won Nvidia's HBM4 order, with supply once qualified, from 3Q27.", "2027-Q3",
@@ -1212,6 +1217,22 @@ def test_buying_a_company_outright_is_no_order():
 def test_timing_of_a_deal_ahead(text, expected):
     orders = extract(text, published=PUBLISHED).orders
     assert [o.timing.value for o in orders if o.timing] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Samsung Electronics has won an HBM4 order from AMD, according to industry sources on the 14th.",
+                     id="according to sources on a day"),
+        pytest.param("Intel will make Apple's M-series chips on 18A-P, a supply-chain analyst claimed in a note to clients "
+                     "on Tuesday.", id="an analyst claimed on a day"),
+        pytest.param("Samsung Electronics said at its annual shareholders' meeting on Wednesday that it is supplying HBM3E "
+                     "to Nvidia.", id="said at a meeting on a day"),
+    ],
+)
+def test_the_day_a_report_speaks_is_no_timing(text):
+    (order,) = extract(text, published=PUBLISHED).orders
+    assert order.timing is None
 
 
 def test_a_buyer_by_supplier_grid_gives_one_order_per_filled_cell():
