@@ -113,6 +113,8 @@ class SlotFiller:
             draft.volume = volumes[0] if volumes else None
         if draft.value is None and (self.cues.deal_nouns.search(after.text) or on_the_deal):  # "... put its value at"
             draft.value = self._deal_value(view, after, converted)
+        if on_the_deal and (draft.value is None or draft.timing is None):
+            self._deal_told_later(view, draft, converted, index + 1)  # the deal's next sentence may give the rest
 
     def _deal_told_later(self, view: ArticleView, draft: Draft, converted: set[Item], index: int) -> None:
         """A sentence a little further on, in the same paragraph, that opens on the deal and
@@ -131,7 +133,9 @@ class SlotFiller:
                 draft.value = self._deal_value(view, later, converted)
             if draft.timing is None:
                 self._take_timing(view, draft, later)
-            return
+            if draft.value is not None and draft.timing is not None:
+                return  # (else the deal's next sentence may still give the rest: "The deal is estimated at ...
+                # Industry sources put the volume at ..., with shipments to begin in the second half")
 
     def _on_the_deal(self, sentence: SentenceView, names: set[str], draft: Draft) -> bool:
         """Does the sentence open on the deal ("The order ...", "Deliveries are due ...") and

@@ -1200,6 +1200,9 @@ def test_buying_a_company_outright_is_no_order():
     [
         pytest.param("Tarvos Cloud agreed to buy Dell servers, the companies said, with deliveries starting in "
                      "January.", "2027-01", id="deliveries starting in a month are ahead"),
+        pytest.param("Micron has landed an HBM4 contract from Meta for its next MTIA accelerator. The deal is valued at about "
+                     "$1.2 billion. Analysts put the volume at around 300,000 stacks, with deliveries to begin in the first "
+                     "half of next year.", "2027-H1", id="the deal's second sentence after the one with its value"),
         pytest.param("Samsung Electronics has won an HBM4 order from AMD, according to industry sources on the 14th. Supply "
                      "will begin in the second half of next year.", "2027-H2", id="the day sources spoke is no timing"),
         pytest.param("Intel will make Apple's M-series chips on 18A-P, a supply-chain analyst claimed in a note to clients "
