@@ -74,6 +74,8 @@ YEAR_ANY = rf"(?:{YEAR}|{RELATIVE_YEAR}|(?P<ythe>the)\s+year\b|{FISCAL_YEAR})"
 UNIT = r"(?P<unit>year|half|quarter|month|week)\b"
 _DAY_FOLLOWERS = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{_alt(_DATA['day_followers'])})\b)"
 
+_MONTH_DAY = rf"{MONTH_NAME}[^\S\n]*{DAY}(?:,?[^\S\n]+{YEAR})?"  # "Nov. 24", "July 24, 2025"
+
 RULES: list[tuple[str, str]] = [
     ("date.iso_day", rf"{YEAR_IN_CODE}[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d|[.,]\d)"),
     # "07/24/2025" (US order), "24/07/2025" and "24.07.2025" (day first): see _numeric_day
@@ -100,9 +102,9 @@ RULES: list[tuple[str, str]] = [
     ("date.subperiod", rf"(?:the\s+)?{ORDINAL}[\s-]+(?P<sub>quarter|half)\b(?:\s+(?:of\s+)?{YEAR_ANY})?"),
     ("date.subperiod_possessive", rf"{YEAR_REF}['’]s\s+(?:{ORDINAL}[\s-]+(?P<sub>quarter|half)\b|{CODE}(?!\w))"),
     # "the week of Sept. 7": the ISO week that holds the day
-    ("date.week_of", rf"(?:the\s+)?week\s+of\s+{MONTH_NAME}[^\S\n]*{DAY}(?:,?[^\S\n]+{YEAR})?"),
+    ("date.week_of", rf"(?:the\s+)?week\s+of\s+{_MONTH_DAY}"),
     # a line break never falls inside "Nov. 24" ("the end of January.\n\n3. Samsung ...")
-    ("date.month_day", rf"(?:{WEEKDAY},?\s+)?{MONTH_NAME}[^\S\n]*{DAY}(?:,?[^\S\n]+{YEAR})?"),
+    ("date.month_day", rf"(?:{WEEKDAY},?\s+)?{_MONTH_DAY}"),
     ("date.day_month", rf"(?:the\s+)?{_NOT_BEFORE_NUMBER}{DAY}(?:\s+of)?\s+{MONTH_NAME}(?:,?\s+{YEAR})?"),
     ("date.month_year", rf"{MONTH_NAME}(?:\s+of)?,?\s+{YEAR_REF}"),
     ("date.month_relative", rf"{_relative_word('rel')}\s+{FULL_MONTH}"),

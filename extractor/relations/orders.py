@@ -99,11 +99,11 @@ class OrderRules(ImpliedParties, SlotFiller):
             return []  # "The two Korean memory makers also share LPDDR5X orders for Apple's next iPhone, though
             # the officials did not say how the volume is split": shared demand, no order
         hints = self.parties.hints(view, text)
-        told = None  # "- Nvidia (Rubin): TSMC, 595,000 wafers" under a note on CoWoS capacity: the list's work
+        list_work = None  # "- Nvidia (Rubin): TSMC, 595,000 wafers" under a note on CoWoS capacity: the list's work
         if head is not None and clause.start <= head[0] and not hints & MAKING:  # (the line's own clause)
-            told = self._list_service(view, clause, earlier, intro_only=True)
-        plain = hints  # (a line with one party goes on with the list's work its own way)
-        hints = hints | {told} if told else hints
+            list_work = self._list_service(view, clause, earlier, intro_only=True)
+        own_hints = hints  # (a line with one party goes on with the list's work its own way)
+        hints = hints | {list_work} if list_work else hints
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
         found = self.parties.parties(view, clause, hints, head, listed)
         if not found.items or _within_one_company(view, clause):
@@ -113,7 +113,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             # a list heading names a party; a deal stated outright lets roles settle who is who
             found.marked.update(i.name for i in found.items)
         if len(found.items) == 1:
-            return self._lone_party(view, clause, converted, earlier, found, scored, plain, head, talks_only) or \
+            return self._lone_party(view, clause, converted, earlier, found, scored, own_hints, head, talks_only) or \
                 self._list_head_share(view, clause, converted, earlier, found, head, talks_only)
         # "designs Trainium4 together with Alchip and Marvell": each house does design work with the owner
         co_designed = hints & MAKING == {"design"} and bool(self.cues.together.search(text))
@@ -148,7 +148,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             # a design house's deal first: the maker's deal in the same clause then goes to it too ("Broadcom
             # has finished the TPU v9 layout, and the chips will be fabbed by TSMC")
             drafts += self._deals(view, clause, converted, earlier + drafts, supplier, customers, scored, talks_only,
-                                  told if told and self.parties.can_supply(view, supplier.name, {told}) else None)
+                                  list_work if list_work and self.parties.can_supply(view, supplier.name, {list_work})
+                                  else None)
         return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
 
     def _list_head_share(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],

@@ -159,8 +159,9 @@ def _executives_speaking(view: ArticleView, cues: Cues, sentence: SentenceView) 
 
 def _executives(view: ArticleView, cues: Cues) -> dict[str, str]:
     """Each word of an executive's name the article introduces with the company's name beside the
-    title ("Veltrix Chief Executive Priya Raman", "Sumit Kapoor, senior vice president ... at Micron",
-    "Dana Whitfield, Corvalis's chief executive"), to the company; read once per article."""
+    title ("Veltrix Chief Executive Priya Raman", "Sumit Kapoor, senior vice president ... at Micron"),
+    to the company; read once per article. (Not yet: a title set apart from the company, "Dana
+    Okafor ... The co-founder and chief executive of Quillon Labs".)"""
     key = ("executives",)
     if key not in view.cache:
         people: dict[str, str] = {}
