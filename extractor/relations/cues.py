@@ -155,7 +155,7 @@ def _chip_pattern(chips: dict) -> re.Pattern:
     modifiers = _alternation(chips["modifiers"])
     heads = _alternation(chips["heads"])
     bare = _alternation(chips["bare_heads"])
-    modified = rf"(?P<modified>(?:(?:{modifiers})[\s-]){{1,2}}(?:{heads})|(?:{bare}))(?:s)?\b"
+    modified = rf"(?P<modified>(?<!-)(?:(?:{modifiers})[\s-]){{1,2}}(?:{heads})|(?:{bare}))(?:s)?\b"
     return guarded(rf"\b(?:{category}|{modified}){_DESCRIBES_COMPANY}", re.IGNORECASE)
 
 

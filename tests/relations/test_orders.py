@@ -429,6 +429,8 @@ def test_a_list_heading_gives_its_lines_the_buyers_product():
                      "artificial intelligence chip", id="AI spelled out"),
         pytest.param("Groq has chosen Samsung Foundry to make its next LPU on 4nm.", "foundry", "LPU",
                      id="an accelerator family's own word"),
+        pytest.param("Tata Electronics will make the low-power AI chips of Sutlej Semiconductor on 28nm.", "foundry",
+                     "AI chip", id="a modifier inside a compound ('low-power') is not the chip's"),
     ],
 )
 def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
