@@ -785,6 +785,10 @@ def test_a_party_speaking_far_from_the_deal_confirms_nothing_of_it():
                      id="close to supplying"),
         pytest.param("Amkor expects to ship the first Blackwell lots to Nvidia in the third quarter.", "agreed",
                      id="a supplier's own plan is no hedge"),
+        pytest.param("Tenstorrent's Blackhole card carries 32 GB of GDDR6 supplied by Micron.", "production",
+                     id="a part supplied by, as it is now"),
+        pytest.param("Tenstorrent's next card will be equipped with 32 GB of GDDR7 supplied by Micron.", "agreed",
+                     id="a part supplied by, in a future clause"),
     ],
 )
 def test_stage_of_a_current_supplier(text, stage):
