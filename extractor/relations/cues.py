@@ -118,6 +118,7 @@ class Cues:
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     executive_after: re.Pattern  # "Veltrix Chief Executive Priya Raman": an executive named after the company
     executive_before: re.Pattern  # "Sumit Kapoor, senior vice president ... at Micron": named before it
+    executive_title_only: re.Pattern  # "..., chief executive Dana Whitfield said": no company beside the title
     person_after: re.Pattern
     reports_after: re.Pattern  # "Lightmatter said GlobalFoundries ...": a speaker's reported clause
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
@@ -297,6 +298,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
                                    .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
         executive_before=re.compile(data["executives"]["before_company"].replace("TITLE", data["executives"]["titles"])
                                     .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
+        executive_title_only=re.compile(data["executives"]["title_only"].replace("TITLE", data["executives"]["titles"])
+                                        .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         reports_after=guarded(data["reports_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),

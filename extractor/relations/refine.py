@@ -172,8 +172,22 @@ def _executives(view: ArticleView, cues: Cues) -> dict[str, str]:
             found = after or before
             if found is not None:
                 people.update({word: item.name for word in found.group("name").split() if word not in people})
+        for sentence in view.sentences:  # then titles with no company beside them: the sentence's company
+            for found in cues.executive_title_only.finditer(sentence.text):
+                company = _company_of_sentence(view, cues, sentence)
+                if company is not None:
+                    people.update({word: company for word in found.group("name").split() if word not in people})
         view.cache[key] = people
     return view.cache[key]
+
+
+def _company_of_sentence(view: ArticleView, cues: Cues, sentence: SentenceView) -> str | None:
+    """The company a sentence is about: the first it names, or the first stand-in for one ("its")."""
+    named = view.items_in(sentence.start, sentence.end, "COMPANY")
+    if not named:
+        named = references(view, Clause(sentence, sentence.start, sentence.end), cues, set(), 3)
+    named = sorted((i for i in named if i.name), key=lambda i: i.start)
+    return named[0].name if named else None
 
 
 _PERSON_SAYS = re.compile(r"\b(?P<who>[A-Z][\w'’-]+)\s+(?:also\s+)?(?:said|says|told|added|noted|explained|stated|"
