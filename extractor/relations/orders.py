@@ -14,7 +14,7 @@ from .merge import merge
 from .lists import bullet_head, line_subject, list_counterparts, table_role
 from .parties import Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, design_owners, designers, owners_of_designers
-from .refine import party_speaks, refine
+from .refine import party_is_source, party_speaks, refine
 from .slots import SlotFiller
 from .views import ArticleView, Item, SentenceView
 
@@ -549,6 +549,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             return "denied", attribution
         if party_speaks(view, self.cues, clause.sentence, parties):
             return "confirmed", attribution
+        if party_is_source(view, self.cues, clause.sentence, parties):
+            return "confirmed", None  # (the source is the party itself: no outside attribution)
         return "reported", attribution
 
     def _sentence_sourcing(self, view: ArticleView, sentence: SentenceView) -> tuple[str | None, bool]:

@@ -33,6 +33,10 @@ _BOTH_SPEAK = guarded(r"\b(?:the|both) (?:two )?(?:companies|firms|sides|parties
 _OFFICER_OF = guarded(r"\b(?:said|says|according to)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,2},\s+(?:the\s+|its\s+)?"
                       r"(?:[\w-]+\s+){0,3}?(?:officer|executive|president|chairman|chairwoman|CEO|CFO|COO|CTO|founder|director|"
                       r"spokes(?:man|woman|person))(?:\s+(?:for|of)(?:\s+[\w-]+){1,3}?)?\s+(?:of|at)\s+$")
+# "..., according to Marvell.", "according to Samsung's regulatory filing": the company speaks (not "designed
+# according to the requirements of the customer")
+_ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)
+_SOURCE_END = re.compile(r"\s*(?:[.;]|$)|['’]s\s+(?:[\w-]+\s+){0,2}?(?:filing|statement|disclosure|release|announcement)\b")
 _ISSUED_BY = guarded(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
                      re.IGNORECASE)
 _DEAL = guarded(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
@@ -107,6 +111,17 @@ def party_speaks(view: ArticleView, cues: Cues, sentence: SentenceView, parties:
     "Nvidia CEO Jensen Huang told", "Hanmi disclosed in a regulatory filing"."""
     speakers = _speakers(view, cues, sentence)
     return _EVERYONE in speakers or bool(speakers & parties)
+
+
+def party_is_source(view: ArticleView, cues: Cues, sentence: SentenceView, parties: set[str]) -> bool:
+    """A party is the sentence's own source ("..., according to Marvell.", "according to Samsung's
+    regulatory filing"): on record for the deal told in that sentence only."""
+    if cues.hedges.search(sentence.text):
+        return False
+    whole = Clause(sentence, sentence.start, sentence.end)
+    named = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
+    return any(i.name in parties and _ACCORDING_TO.search(view.text[max(0, i.start - 20):i.start])
+               and _SOURCE_END.match(view.text, i.end) for i in named)
 
 
 def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str | None]:
