@@ -561,10 +561,14 @@ class OrderRules(ImpliedParties, SlotFiller):
             for pattern in self.cues.attribution:
                 match = pattern.search(sentence.text)
                 if match:
-                    attribution = match.group(1).strip()
+                    attribution = _SENTENCE_STOP.sub("", match.group(1).strip())
                     break
             view.cache[key] = (attribution, bool(self.cues.denied.search(sentence.text)))
         return view.cache[key]
+
+
+# the sentence's full stop closing a source phrase ("according to TrendForce."), not an abbreviation's ("Co.")
+_SENTENCE_STOP = re.compile(r"(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bU\.S)\.$")
 
 
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"

@@ -2110,3 +2110,18 @@ def test_a_table_rows_short_status_cell_gives_the_stage():
 def test_a_place_before_a_chip_word_that_describes_a_company_names_no_product(description):
     text = f"Halvard Systems sold 320 H100 GPUs to Pinecrest Compute, {description}, in early 2025."
     assert all(not o.products for o in extract(text, published=PUBLISHED).orders)
+
+
+@pytest.mark.parametrize(
+    "source, attribution",
+    [
+        pytest.param("according to TrendForce.", "TrendForce", id="the sentence's full stop is not the source's"),
+        pytest.param("according to Samsung Securities Co.", "Samsung Securities Co.", id="an abbreviation keeps its stop"),
+        pytest.param("industry sources said.", "industry sources", id="a source phrase"),
+        pytest.param("according to Marvell.", None, id="the party itself is no outside source"),
+    ],
+)
+def test_the_source_phrase_is_the_attribution(source, attribution):
+    (order,) = extract(f"TSMC will fabricate the driver chip for Marvell on its 3nm process, {source}",
+                       published=PUBLISHED).orders
+    assert order.attribution == attribution
