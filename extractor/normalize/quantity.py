@@ -103,12 +103,14 @@ def _range_kept(m: re.Match[str], before: str) -> bool:
 
 
 def _year_taken(m: re.Match[str], group: str, before: str, texts) -> bool:
-    """A 19xx/20xx number is a year ("in 2025 Nvidia GPUs ..."), unless a product noun
-    follows it directly and no time word leads it ("a cluster of 2048 GPUs")."""
+    """A 19xx/20xx number is a year ("in 2025 Nvidia GPUs ..."), unless a plural product noun
+    follows it directly and no time word leads it ("a cluster of 2048 GPUs"; "2027 chip sales" and
+    "full-year 2026 wafer volumes" are years, as a count of thousands takes the plural)."""
     if not any(_YEAR.fullmatch(t) for t in texts if t):
         return False
     directly = m.string[m.end("hi") if m.group("hi") else m.end("lo"):m.start(group)].strip() == ""
-    return group == "power" or not directly or _TIME_WORD.search(before) is not None
+    singular = group in {"units", "wafers"} and not m.group(group).lower().endswith("s")
+    return group == "power" or not directly or singular or _TIME_WORD.search(before) is not None
 
 
 def _read(m: re.Match[str], before: str) -> _Reading | None:

@@ -18,6 +18,8 @@ PROTAGONIST_MIN, PROTAGONIST_LEAD = 4, 1.5
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
 
 
+_PERIOD = re.compile(r"(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|\d\d))?")
+
 class ImpliedParties:
     """Mixed into :class:`~extractor.relations.orders.OrderRules`: needs ``cues``, ``parties``,
     ``window``, ``_stage``, ``_status_stage`` and ``_fill_slots``."""
@@ -246,11 +248,20 @@ class ImpliedParties:
             self._fill_slots(view, draft, converted)
             draft.products = draft.products or self.parties.products.owned_by(view, *head, buyer.name)
             draft.chip = draft.chip or self._chip(view.text[told[0]:told[1]], service)
-            if draft.timing is None:  # "2027 HBM4 volumes ... are now mostly contracted": the list's period
-                periods = {d.value.value: d for d in view.items_in(*told, "DATE") if d.value.value}
-                draft.timing = next(iter(periods.values())) if len(periods) == 1 else None
+            self._take_list_period(view, clause.sentence, draft)
             drafts.append(draft)
         return drafts
+
+    def _take_list_period(self, view: ArticleView, sentence: SentenceView, draft: Draft) -> None:
+        """A list line's deal with no date of its own takes the one period (a year, half, quarter or
+        month: not the week or day of the checks behind it) the list's introduction and the sentences
+        before it name ("2027 HBM4 volumes ... are now mostly contracted", "our view of full-year
+        2026 wafer volumes by customer")."""
+        if draft.timing is None:
+            start, end = self._told_before_list(view, sentence)
+            periods = {d.value.value: d for d in view.items_in(start, end, "DATE")
+                       if d.value.value and _PERIOD.fullmatch(d.value.value)}
+            draft.timing = next(iter(periods.values())) if len(periods) == 1 else None
 
     def _told_before_list(self, view: ArticleView, sentence: SentenceView) -> tuple[int, int]:
         """The span of a list's introduction and the few sentences before it."""

@@ -150,6 +150,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             drafts += self._deals(view, clause, converted, earlier + drafts, supplier, customers, scored, talks_only,
                                   list_work if list_work and self.parties.can_supply(view, supplier.name, {list_work})
                                   else None)
+        for draft in drafts if list_work else []:  # a line of a list about one work: the list's period
+            self._take_list_period(view, clause.sentence, draft)
         return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
 
     def _list_head_share(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],

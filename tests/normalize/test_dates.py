@@ -210,6 +210,8 @@ def test_parse_date(text, anchor, options, expected):
 FIND_CASES = [
     pytest.param("We expect full-year 2026 revenue of about $14 billion.", ["full-year 2026"],
                  id="full-year keeps its year"),
+    pytest.param("This is our view of full-year 2026 wafer volumes by customer.", ["full-year 2026"],
+                 id="a year before a singular unit word is a year ('2026 wafer volumes')"),
     pytest.param("Samsung posted a preliminary July-September operating profit of 12.1 trillion won.",
                  ["July-September"], id="a quarter named by its first and last month"),
     pytest.param("Deliveries run to the end of January.\n\n3. Samsung said it would cut capex.",

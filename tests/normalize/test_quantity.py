@@ -262,6 +262,7 @@ NEGATIVE_CASES = [
     pytest.param("It makes its AK-1 accelerator.", id="hyphenated product name"),
     pytest.param("It chose Intel for its HN-200 AI server chip.", id="hyphenated product name before modifiers"),
     pytest.param("This is our view of full-year 2026 wafer volumes by customer.", id="a year after 'full-year'"),
+    pytest.param("Analysts expect 2027 chip sales to rise by a third.", id="a year before a singular noun"),
 ]
 
 

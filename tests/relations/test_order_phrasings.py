@@ -3,7 +3,8 @@ from short made-up passages (order_passages.yaml), and from a set of both writte
 the rules (order_phrasings_apart.yaml).
 
 A case passes when the orders found are exactly the expected ones (optional ones aside), by
-customer, supplier and service, with the expected stage and confirmation."""
+customer, supplier and service, with the expected stage and confirmation (and the timing's value
+where a case gives one)."""
 from __future__ import annotations
 
 import pytest
@@ -35,6 +36,8 @@ def _problems(case: dict) -> list[str]:
             problems.append(f"stage of {k}: {got.stage}")
         if got is not None and not _accepts(got.confirmation, want["confirmation"]):
             problems.append(f"confirmation of {k}: {got.confirmation}")
+        if got is not None and "timing" in want and (got.timing.value if got.timing else None) != want["timing"]:
+            problems.append(f"timing of {k}: {got.timing}")
     return problems
 
 
