@@ -118,6 +118,7 @@ class Cues:
     speaker_after: re.Pattern  # "..., Telekom said.": the speaker closing a sentence
     executive_after: re.Pattern  # "Veltrix Chief Executive Priya Raman": an executive named after the company
     executive_before: re.Pattern  # "Sumit Kapoor, senior vice president ... at Micron": named before it
+    business_share: tuple[re.Pattern, re.Pattern]  # "keeps the bulk of Broadcom's test business": the owner buys
     executive_title_only: re.Pattern  # "..., chief executive Dana Whitfield said": no company beside the title
     person_after: re.Pattern
     reports_after: re.Pattern  # "Lightmatter said GlobalFoundries ...": a speaker's reported clause
@@ -298,6 +299,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
                                    .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
         executive_before=re.compile(data["executives"]["before_company"].replace("TITLE", data["executives"]["titles"])
                                     .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
+        business_share=(guarded(data["business_share"]["before"], re.IGNORECASE),
+                        guarded(data["business_share"]["after"], re.IGNORECASE)),
         executive_title_only=re.compile(data["executives"]["title_only"].replace("TITLE", data["executives"]["titles"])
                                         .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
         person_after=guarded(data["person_after"], re.IGNORECASE),

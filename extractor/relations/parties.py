@@ -219,6 +219,9 @@ class PartyScorer:
         supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after) \
             + self._trade_weight(view, first.name, after)
         customer = self._weight("customer_before", before) + self._weight("customer_after", after)
+        share_before, share_after = self.cues.business_share
+        if share_before.search(before) and share_after.match(after):
+            customer += 5  # "keeps the bulk of Broadcom's other test business": the business's owner buys
         if not _WITH_BEFORE.search(before):
             supplier += self._weight("supplier_infinitive", after)
         elif self.cues.sell_after.match(after):

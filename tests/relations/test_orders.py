@@ -2119,6 +2119,9 @@ def test_a_place_before_a_chip_word_that_describes_a_company_names_no_product(de
         pytest.param("according to Samsung Securities Co.", "Samsung Securities Co.", id="an abbreviation keeps its stop"),
         pytest.param("industry sources said.", "industry sources", id="a source phrase"),
         pytest.param("according to Marvell.", None, id="the party itself is no outside source"),
+        pytest.param("according to Korean media reports.", "Korean media reports", id="a country's media"),
+        pytest.param("according to Taiwan-based supply chain sources.", "Taiwan-based supply chain sources",
+                     id="sources with a description before them"),
     ],
 )
 def test_the_source_phrase_is_the_attribution(source, attribution):
