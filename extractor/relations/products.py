@@ -116,13 +116,14 @@ class ProductFinder:
         found = known + self._unknown(view, start, end, {pos for pos, _ in known})
         seen = {pos for pos, _ in found}
         for name in self._named_in_article(view):  # "Orla, the inference accelerator ..." then "to fab Orla"
-            found += [(at, Product(name, None)) for at in _whole_word_starts(view.text, name, start, end)
+            found += [(at, Product(_generation(view.text, at, name), None))
+                      for at in _whole_word_starts(view.text, name, start, end)
                       if at not in seen and not any(i.label == "COMPANY" for i in view.items_in(at, at + len(name)))]
         seen = {pos for pos, _ in found}
         for name, owner in view.product_owners.items():
-            found += [(at, Product(name, owner)) for at in _whole_word_starts(view.text, name, start, end)
-                      if at not in seen]
-        return sorted(((pos, p if p.owner else Product(p.name, view.product_owners.get(p.name))) for pos, p in found),
+            found += [(at, Product(_generation(view.text, at, name), owner))
+                      for at in _whole_word_starts(view.text, name, start, end) if at not in seen]
+        return sorted(((pos, p if p.owner else Product(p.name, _owner(view.product_owners, p.name))) for pos, p in found),
                       key=lambda pair: pair[0])
 
     def _named_in_article(self, view: ArticleView) -> list[str]:
@@ -178,6 +179,26 @@ def _as_named(product: Product, alias: str) -> Product:
     ("Azure Cobalt") give the product's."""
     rest = alias[len(product.name):] if alias.startswith(product.name) else ""
     return Product(alias, product.owner) if rest[:1] in {" ", "-"} else product  # (not a plural: "TPUs")
+
+
+# A generation number or model word after a name the article taught ("Atria 1", "Ostrel 2"), as
+# after a gazetteer name; not a measure ("Orla 3 nm") or a count.
+_GENERATION = re.compile(r"(?:(?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS + r"(?![\w-])"
+                         r"(?!\s*(?:nm|nanometers?|%|percent|million|billion|units?|wafers?|[GMk]W)\b)")
+
+
+def _owner(owners: dict[str, str], name: str) -> str | None:
+    """The owner the article taught for a name, or for the name without its generation ("Titan 2")."""
+    if name in owners:
+        return owners[name]
+    base = name.rsplit(" ", 1)[0] if " " in name else None
+    return owners.get(base) if base else None
+
+
+def _generation(text: str, at: int, name: str) -> str:
+    """``name`` with the generation the text gives right after it at ``at``."""
+    match = _GENERATION.match(text, at + len(name))
+    return name + match.group(0) if match else name
 
 
 def _versioned(product: Product, version: str) -> Product:

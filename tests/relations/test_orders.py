@@ -1090,6 +1090,10 @@ def test_a_product_with_a_family_suffix_is_the_product(text, products):
                      ["BRN-200"], id="a code name in single quotes"),
         pytest.param("Lanshan Computing will have SMIC make 10,000 LS-2 training cards on its 7nm process.",
                      ["LS-2"], id="a code name before 'training cards'"),
+        pytest.param("Tenstorrent designs the Ostrel chip line. Samsung Foundry will make Ostrel 2 on SF2 for Tenstorrent.",
+                     ["Ostrel 2"], id="a name the article taught, with a generation after it"),
+        pytest.param("Tenstorrent designs the Ostrel chip line. Samsung Foundry will make Ostrel on its 3 nm process "
+                     "for Tenstorrent.", ["Ostrel"], id="a measure after the name is no generation"),
     ],
 )
 def test_a_code_name_the_text_gives_the_chip_is_its_product(text, products):
