@@ -1051,6 +1051,14 @@ def test_gigawatts_of_chips_are_the_deal_volume():
                      "order at around $90 million over three years.", "90000000", id="X put the order at"),
         pytest.param("ASE will take on the final assembly step for Nvidia's Rubin. The orders could be worth about "
                      "US$1 billion to ASE in 2026.", "1000000000", id="the orders could be worth"),
+        pytest.param("ByteDance has ordered about 100,000 accelerators from Cambricon, two people said.\n\nThe purchase "
+                     "is worth about 20 billion yuan, the people said, the largest the Beijing-based designer has "
+                     "booked.", "20000000000", id="the purchase is worth, opening the next paragraph"),
+        pytest.param("DB HiTek has clinched an order from Xpeng to make power management chips.\n\nIt is reported "
+                     "that the contract is worth about 150 billion won.", "150000000000",
+                     id="it is reported that the contract is worth"),
+        pytest.param("SK hynix has won an HBM4 order from Meta.\n\nThe report said that the order scale is estimated "
+                     "at about 2 trillion 600 billion won.", "2600000000000", id="the report said that the order scale"),
     ],
 )
 def test_a_value_in_the_sentence_after_the_deal(text, amount):
