@@ -1059,6 +1059,10 @@ def test_gigawatts_of_chips_are_the_deal_volume():
                      id="it is reported that the contract is worth"),
         pytest.param("SK hynix has won an HBM4 order from Meta.\n\nThe report said that the order scale is estimated "
                      "at about 2 trillion 600 billion won.", "2600000000000", id="the report said that the order scale"),
+        pytest.param("Samsung Electronics has won an HBM4 order from Nvidia. The scale of Samsung's portion is "
+                     "estimated at about 900 billion won.", "900000000000", id="the scale of X's portion"),
+        pytest.param("Hana Micron has won an HBM4 test order from SK hynix. Analysts estimated the contract at about "
+                     "180 billion won.", "180000000000", id="analysts estimated the contract at"),
     ],
 )
 def test_a_value_in_the_sentence_after_the_deal(text, amount):
