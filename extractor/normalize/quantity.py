@@ -39,8 +39,11 @@ def _alternation(forms) -> str:
 
 _POWER_UNIT = rf"(?:(?:{_alternation(_POWER_SYMBOLS)})(?![A-Za-z])|(?i:{_alternation(_POWER_WORDS)})(?![a-z]))"
 _POWER = rf"{_POWER_UNIT}(?![\s-](?i:{_alternation(_DATA['power']['energy_words'])})\b)"  # not "gigawatt-hours"
-_SIZE = rf"(?:\d{{1,3}}(?:[\s-]?(?i:{_alternation(_DATA['wafer_sizes'])})(?![a-z])|\"|\u2033))"
-_MODIFIER = rf"(?:[A-Z][\w.+-]*|(?i:{_alternation(_DATA['units']['modifiers'])})(?![\w-]))"
+_SIZE = rf"(?:\d{{1,3}}(?:[\s-]?(?i:{_alternation(_DATA['wafer_sizes'])})(?:-equivalent)?(?![a-z])|\"|\u2033))"
+# a name with its model number ("Ascend 910C", "Siyuan 690"), a pair of names ("GB200 and GB300"), a
+# number-led or hyphenated compound ("12-high", "liquid-cooled"), or a listed lower-case word
+_MODIFIER = (rf"(?:[A-Z][\w.+-]*(?:\s+\d{{1,4}}[A-Za-z]{{0,3}}(?![\w.,]))?|and(?=\s+[A-Z])|\d{{1,3}}-[a-z][a-z-]*"
+             rf"|[a-z]+-[a-z]+(?:-[a-z]+)?|(?i:{_alternation(_DATA['units']['modifiers'])})(?![\w-]))")
 # "2,000 HBM wafers", "40,000 2nm wafers per month", "10,000 logic wafers"
 _WAFER_MODIFIER = rf"(?:[A-Z][\w.+-]*|\d+(?:\.\d+)?-?nm\b|(?i:{_alternation(_DATA['wafers']['modifiers'])})(?![\w-]))"
 _WAFER_LEAD = rf"(?:{_SIZE}\s+)?(?:{_WAFER_MODIFIER}\s+){{0,2}}"

@@ -320,6 +320,19 @@ def test_parse_quantity(text, before, after, expected):
     pytest.param("a .5 GW campus", ".5 GW", marks=pytest.mark.xfail(
         strict=True, reason="a decimal without a leading zero is not read"), id="leading point"),
     pytest.param("a cluster of 2,048 GPUs", "2,048 GPUs", id="2,048 GPUs with a comma"),
+    pytest.param("to buy about 50,000 Ascend 910C chips", "50,000 Ascend 910C chips", id="a name with its model number"),
+    pytest.param("an order for 180 liquid-cooled Helios racks", "180 liquid-cooled Helios racks",
+                 id="a hyphenated adjective before the name"),
+    pytest.param("it runs 550,000 Nvidia GB200 and GB300 chips", "550,000 Nvidia GB200 and GB300 chips",
+                 id="two model names joined by 'and'"),
+    pytest.param("it will ship 400,000 12-high stacks", "400,000 12-high stacks", id="a number-led compound"),
+    pytest.param("12 extreme-ultraviolet lithography systems", "12 extreme-ultraviolet lithography systems",
+                 id="a tool count with its modifiers"),
+    pytest.param("30,000 MI308 artificial intelligence chips", "30,000 MI308 artificial intelligence chips",
+                 id="artificial intelligence spelled out"),
+    pytest.param("SMIC shipped 2.46 million 8-inch-equivalent wafers", "2.46 million 8-inch-equivalent wafers",
+                 id="wafers counted as an equivalent size"),
+    pytest.param("Tata will buy 1.2 million substrates", "1.2 million substrates", id="substrates counted"),
 ])
 def test_find_quantities_edges(sentence, span):
     found = find_quantities(sentence)
