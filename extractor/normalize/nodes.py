@@ -52,6 +52,7 @@ class _Context:
     before: tuple[str, ...]
     before_window: int
     not_after: tuple[str, ...]
+    not_before: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def _read_nodes(families: dict) -> dict[str, _Node]:
 
 def _read_context(context: dict) -> _Context:
     return _Context(tuple(context["after"]), tuple(context["before"]),
-                    context["before_window"], tuple(context["not_after"]))
+                    context["before_window"], tuple(context["not_after"]), tuple(context.get("not_before") or ()))
 
 
 @lru_cache(maxsize=None)
@@ -241,6 +242,20 @@ def _longest_first(hits: list[_Hit]) -> list[Candidate]:
     return [Candidate(h.start, h.end, h.rule) for h in sorted(chosen, key=lambda h: h.start)]
 
 
+def _add_repeats(text: str, accepted: list[_Hit], waiting: list[_Hit], rules: _Rules) -> None:
+    """A name the text has already shown to be a node ("TSMC's A16 node") is one wherever else it
+    stands bare ("A16 adds Super Power Rail", "reserved A16 capacity"), unless the words just before
+    name another owner's chip ("Apple's A16")."""
+    known = {rules.named.match(text, h.start).group("alias") for h in accepted
+             if h.rule in {"node.context", "node.list"} and rules.named.match(text, h.start)}
+    for hit in list(waiting):
+        words = _words_before(text, hit.start, 1)
+        context = rules.contexts[hit.family]
+        if text[hit.start:hit.end] in known and not (words and _matches_word(words[-1], context.not_before)):
+            accepted.append(_Hit(hit.start, hit.end, "node.repeat", hit.family))
+            waiting.remove(hit)
+
+
 def find_nodes(text: str) -> list[Candidate]:
     """Non-overlapping spans of process nodes in ``text``, longest match first, in text order.
 
@@ -260,6 +275,7 @@ def find_nodes(text: str) -> list[Candidate]:
     named, waiting = _named_hits(text, rules)
     hits += named
     _add_list_members(text, hits, waiting, rules)
+    _add_repeats(text, hits, waiting, rules)
     return _longest_first(hits)
 
 
