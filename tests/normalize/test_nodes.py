@@ -49,6 +49,8 @@ PARSE_CASES = [
     pytest.param("N5", NodeValue(nm=5, name="N5"), id="N5"),
     pytest.param("A16", NodeValue(nm=1.6, name="A16"), id="A16"),
     pytest.param("A14", NodeValue(nm=1.4, name="A14"), id="A14"),
+    pytest.param("N3A", NodeValue(nm=3, name="N3A"), id="N3A, TSMC's automotive 3nm"),
+    pytest.param("SF5A", NodeValue(nm=5, name="SF5A"), id="SF5A, Samsung's automotive 5nm"),
     # Intel
     pytest.param("18A", NodeValue(nm=1.8, name="18A"), id="18A"),
     pytest.param("Intel 18A", NodeValue(nm=1.8, name="18A"), id="Intel 18A"),
