@@ -77,7 +77,8 @@ def _rejected(rule: str, match: re.Match, text: str) -> bool:
     if rule == "date.month" and word.lower() in R.NAME_TITLES:
         return True  # "CEO June Paik"
     if rule == "date.month" and match.group().lower() in R.AMBIGUOUS_MONTHS:
-        return word.lower() not in R.MONTH_CUES
+        # ("the foundry's May revenue": a possessive before it makes it a month too)
+        return word.lower() not in R.MONTH_CUES and not word.endswith(("'s", "’s"))
     if rule == "date.year":
         return word in R.YEAR_PREFIXES
     if rule in ("date.half_code", "date.half_short") and not R.YEAR_DIGITS.search(match.group()) \
