@@ -80,6 +80,7 @@ class CompanyFinder:
         words = tokens.words
         blocked = {i for _, s, e in self._not_companies(doc) for i in range(s, e)}
         hits = [h for h in self._gazetteer_hits(doc, words) if not blocked & set(range(h.start, h.end))]
+        hits += self._short_forms(words, hits)
         taken = {i for h in hits for i in range(h.start, h.end)}
         unknown = _short_names_as_full([h for h in self._context_hits(doc, tokens, words, taken)
                                         if not blocked & set(range(h.start, h.end))])
@@ -111,6 +112,21 @@ class CompanyFinder:
             end = self._attach_suffix(words, end)
             hits.append(_Hit(span.start, end, self._value(entry, unit), rule))
         return _outermost(hits)
+
+    def _short_forms(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+        """A gazetteer company's short form ("Tata", "Sakura", "GF") after its full name has named
+        it in the same text (companies.yaml short_forms): alone, the word may name something else."""
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        first: dict[str, tuple[int, CompanyValue]] = {}
+        for hit in hits:
+            if hit.value.id and hit.value.id not in first:
+                first[hit.value.id] = (hit.end, self._value(self.gazetteer.by_id(hit.value.id), None))
+        found = []
+        for company_id, (after, value) in first.items():
+            forms = set(self.gazetteer.by_id(company_id).short_forms)
+            found += [_Hit(i, self._attach_suffix(words, i + 1), value, "company.short_form")
+                      for i in range(after, len(words)) if words[i] in forms and i not in taken]
+        return found
 
     def _value(self, entry, unit: str | None) -> CompanyValue:
         """The value of a gazetteer company (and unit), made once: every article names the same few."""

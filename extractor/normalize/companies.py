@@ -38,7 +38,7 @@ SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ
 UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW""".split())
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_COMPANY_KEYS = ({"id", "name", "country", "roles", "aliases"}, {"units"})
+_COMPANY_KEYS = ({"id", "name", "country", "roles", "aliases"}, {"units", "short_forms"})
 _UNIT_KEYS = ({"name", "service", "names", "standalone"}, set())
 _PRODUCT_KEYS = ({"name", "owner", "chip", "aliases"}, set())
 
@@ -63,6 +63,7 @@ class CompanyEntry:
     roles: tuple[str, ...]
     aliases: tuple[str, ...]
     units: tuple[UnitEntry, ...] = ()
+    short_forms: tuple[str, ...] = ()  # names it only once named in full in the same text ("Tata")
 
     def unit(self, name: str) -> UnitEntry | None:
         """The unit called ``name`` (as written in records), or None."""
@@ -131,7 +132,10 @@ def _read_company(raw: Any, where: str) -> CompanyEntry:
     if bad := [a for a in aliases if _POSSESSIVE.search(a)]:
         raise _fail(where, f"aliases must not carry a possessive: {bad}")
     units = tuple(_read_unit(u, f"{where} unit {i}") for i, u in enumerate(raw.get("units") or []))
-    return CompanyEntry(raw["id"], str(raw["name"]), raw["country"], roles, aliases, units)
+    short_forms = _strings(raw.get("short_forms") or [], where, "short_forms", allow_empty=True)
+    if clash := set(short_forms) & set(aliases):
+        raise _fail(where, f"short_forms must not repeat aliases: {sorted(clash)}")
+    return CompanyEntry(raw["id"], str(raw["name"]), raw["country"], roles, aliases, units, short_forms)
 
 
 def _read_product(raw: Any, where: str, company_ids: set[str]) -> ProductEntry:
@@ -184,6 +188,8 @@ class Gazetteer:
             [(s.text, s, f"company {s.company.id!r}") for s in self._all_surfaces()], source))
         self._products = tuple(products)
         _index([(p.name, p, f"products[{i}]") for i, p in enumerate(products)], source)
+        if clash := sorted({f for c in companies for f in c.short_forms} & self._surfaces.keys()):
+            raise GazetteerError(f"{source}: short forms that are also another name's surface: {clash}")
         self._product_aliases = MappingProxyType(_index(
             [(a, p, f"product {p.name!r}") for p in products for a in p.aliases], source))
         if clash := sorted(self._surfaces.keys() & self._product_aliases.keys()):

@@ -114,6 +114,10 @@ def company_values(text: str) -> list[tuple[str, str, str | None]]:
         pytest.param("JD Cloud will buy the accelerators, JD said.", [("JD Cloud", "JD.com", "Cloud"), ("JD", "JD.com", None)],
                      id="a unit's own name and the parent's short name"),
         pytest.param("Moonshot declined to comment.", [("Moonshot", "Moonshot AI", None)], id="a lab's short name"),
+        pytest.param("Sutlej signed with Tata Electronics. Tata will build the chips.",
+                     [("Tata Electronics", "Tata Electronics", None), ("Tata", "Tata Electronics", None)],
+                     id="a short form once the full name has named the company"),
+        pytest.param("Tata will build the chips.", [], id="a short form alone names no company"),
     ],
 )
 def test_company_names_units_and_suffixes(text, expected):

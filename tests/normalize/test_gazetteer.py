@@ -216,6 +216,11 @@ INVALID_CASES = [
     pytest.param([GOOD_COMPANY], [dict(GOOD_PRODUCT, owner="nobody")], "owner 'nobody' is no company id",
                  id="unknown product owner"),
     pytest.param([GOOD_COMPANY], [GOOD_PRODUCT, GOOD_PRODUCT], "'Rocket' is used by both", id="duplicate product"),
+    pytest.param([dict(GOOD_COMPANY, short_forms=["Acme"])], [GOOD_PRODUCT], "short_forms must not repeat aliases",
+                 id="a short form that is an alias already"),
+    pytest.param([GOOD_COMPANY, dict(GOOD_COMPANY, id="beta", name="Beta Corp", aliases=["Beta Corp"],
+                                     short_forms=["Acme"])], [GOOD_PRODUCT],
+                 "short forms that are also another name's surface", id="a short form that names another company"),
 ]
 
 
