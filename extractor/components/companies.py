@@ -116,17 +116,14 @@ class CompanyFinder:
     def _short_forms(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
         """A gazetteer company's short form ("Tata", "Sakura", "GF") after its full name has named
         it in the same text (companies.yaml short_forms): alone, the word may name something else."""
-        taken = {i for h in hits for i in range(h.start, h.end)}
-        first: dict[str, tuple[int, CompanyValue]] = {}
+        forms: dict[str, tuple[int, CompanyValue]] = {}  # short form -> (where it may start, whom it names)
         for hit in hits:
-            if hit.value.id and hit.value.id not in first:
-                first[hit.value.id] = (hit.end, self._value(self.gazetteer.by_id(hit.value.id), None))
-        found = []
-        for company_id, (after, value) in first.items():
-            forms = set(self.gazetteer.by_id(company_id).short_forms)
-            found += [_Hit(i, self._attach_suffix(words, i + 1), value, "company.short_form")
-                      for i in range(after, len(words)) if words[i] in forms and i not in taken]
-        return found
+            entry = self.gazetteer.by_id(hit.value.id) if hit.value.id else None
+            for form in entry.short_forms if entry else ():
+                forms.setdefault(form, (hit.end, self._value(entry, None)))
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        return [_Hit(i, self._attach_suffix(words, i + 1), forms[word][1], "company.short_form")
+                for i, word in enumerate(words) if word in forms and i >= forms[word][0] and i not in taken]
 
     def _value(self, entry, unit: str | None) -> CompanyValue:
         """The value of a gazetteer company (and unit), made once: every article names the same few."""

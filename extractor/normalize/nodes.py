@@ -246,8 +246,8 @@ def _add_repeats(text: str, accepted: list[_Hit], waiting: list[_Hit], rules: _R
     """A name the text has already shown to be a node ("TSMC's A16 node") is one wherever else it
     stands bare ("A16 adds Super Power Rail", "reserved A16 capacity"), unless the words just before
     name another owner's chip ("Apple's A16")."""
-    known = {rules.named.match(text, h.start).group("alias") for h in accepted
-             if h.rule in {"node.context", "node.list"} and rules.named.match(text, h.start)}
+    known = {match.group("alias") for h in accepted
+             if h.rule in {"node.context", "node.list"} and (match := rules.named.match(text, h.start))}
     for hit in list(waiting):
         words = _words_before(text, hit.start, 1)
         context = rules.contexts[hit.family]

@@ -17,8 +17,9 @@ from .views import ArticleView, Item, SentenceView
 PROTAGONIST_MIN, PROTAGONIST_LEAD = 4, 1.5
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
 
-
+# a list's period: a year, half, quarter or month ("2026", "2026-H2", "FY2027"), not a week or a day
 _PERIOD = re.compile(r"(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|\d\d))?")
+
 
 class ImpliedParties:
     """Mixed into :class:`~extractor.relations.orders.OrderRules`: needs ``cues``, ``parties``,
