@@ -183,6 +183,12 @@ def technology_pattern(makers: dict[str, str]) -> re.Pattern | None:
     return guarded(rf"\b({names})[\w-]*") if names else None
 
 
+def _executive_pattern(executives: dict, form: str) -> re.Pattern:
+    """One of the ``executives`` forms, its TITLE and NAME placeholders filled in."""
+    return re.compile(executives[form].replace("TITLE", executives["titles"]).replace("NAME", executives["name"]),
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def load_cues(models_dir: str | None = None) -> Cues:
     data = load_yaml("cues.yaml", models_dir)
@@ -295,14 +301,11 @@ def load_cues(models_dir: str | None = None) -> Cues:
                           guarded(figures["chip_spend_split"]["after"], re.IGNORECASE)),
         event_date=re.compile(figures["event_date"], re.IGNORECASE),
         speaker_after=guarded(figures["speaker_after"], re.IGNORECASE),
-        executive_after=re.compile(data["executives"]["after_company"].replace("TITLE", data["executives"]["titles"])
-                                   .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
-        executive_before=re.compile(data["executives"]["before_company"].replace("TITLE", data["executives"]["titles"])
-                                    .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
+        executive_after=_executive_pattern(data["executives"], "after_company"),
+        executive_before=_executive_pattern(data["executives"], "before_company"),
         business_share=(guarded(data["business_share"]["before"], re.IGNORECASE),
                         guarded(data["business_share"]["after"], re.IGNORECASE)),
-        executive_title_only=re.compile(data["executives"]["title_only"].replace("TITLE", data["executives"]["titles"])
-                                        .replace("NAME", data["executives"]["name"]), re.IGNORECASE),
+        executive_title_only=_executive_pattern(data["executives"], "title_only"),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         reports_after=guarded(data["reports_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
