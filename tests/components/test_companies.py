@@ -40,6 +40,8 @@ def companies(text: str) -> list[tuple[str, str]]:
                      [("Keelin Semitest", "Keelin Semitest")], id="a description in apposition"),
         pytest.param("Veltria Glass, a Dresden start-up that makes glass cores, said it won the work.",
                      [("Veltria Glass", "Veltria Glass")], id="a hyphenated apposition noun"),
+        pytest.param("Quorvane, a Munich-based rival, has agreed to build its first NPU at Samsung.",
+                     [("Quorvane", "Quorvane"), ("Samsung", "Samsung Electronics")], id="a rival in apposition is a company"),
         pytest.param("Sollim Design, a Pangyo-based design-service house that does back-end work, has grown.",
                      [("Sollim Design", "Sollim Design")], id="a long apposition of hyphenated words"),
         pytest.param("Merbau Digital, a Malaysian data-center operator backed by a state pension fund, placed the order.",
