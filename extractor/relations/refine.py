@@ -189,7 +189,7 @@ def _executives(view: ArticleView, cues: Cues) -> dict[str, str]:
                 people.update({word: item.name for word in found.group("name").split() if word not in people})
         for sentence in view.sentences:  # then titles with no company beside them: the sentence's company
             for found in cues.executive_title_only.finditer(sentence.text):
-                company = _company_of_sentence(view, cues, sentence)
+                company = _company_of_sentence(view, cues, sentence) or _lead_company(view)
                 if company is not None:
                     people.update({word: company for word in found.group("name").split() if word not in people})
         view.cache[key] = people
@@ -203,6 +203,13 @@ def _company_of_sentence(view: ArticleView, cues: Cues, sentence: SentenceView) 
         named = references(view, Clause(sentence, sentence.start, sentence.end), cues, set(), 3)
     named = sorted((i for i in named if i.name), key=lambda i: i.start)
     return named[0].name if named else None
+
+
+def _lead_company(view: ArticleView) -> str | None:
+    """The company the article opens on: whose executive a title alone in a sentence naming no company
+    is ("We have secured ... orders," Chief Executive Giel Rutten said, in a story on Amkor's call)."""
+    named = next((i for i in view.items if i.label == "COMPANY" and i.name), None)
+    return named.name if named else None
 
 
 _PERSON_SAYS = re.compile(r"\b(?P<who>[A-Z][\w'’-]+)\s+(?:also\s+)?(?:said|says|told|added|noted|explained|stated|"
