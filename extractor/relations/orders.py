@@ -549,6 +549,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         attribution, denied = self._sentence_sourcing(view, clause.sentence)
         if denied:
             return "denied", attribution
+        if clause.relative:  # "Wiwynn, which counts Meta among its biggest buyers, said its shipments would be flat":
+            return "reported", attribution  # the party speaks of something else, the background deal is told by the writer
         if party_speaks(view, self.cues, clause.sentence, parties):
             return "confirmed", attribution
         if party_is_source(view, self.cues, clause.sentence, parties):

@@ -6,7 +6,7 @@ import re
 
 from ..patterns import guarded
 from ..records import Order
-from .context import Clause, interviewee, references
+from .context import Clause, interviewee, references, relative_spans
 from .cues import Cues
 from .views import ArticleView, SentenceView
 
@@ -78,7 +78,18 @@ def on_record(view: ArticleView, cues: Cues, order: Order) -> bool:
         if not names & parties and not may_refer:
             continue  # no party named and nothing that could stand for one
         about_deal = len(names & parties) == 2 or names_deal
-        if about_deal and party_speaks(view, cues, sentence, parties):
+        if about_deal and party_speaks(view, cues, sentence, parties) and not _told_aside(view, sentence, parties):
+            return True
+    return False
+
+
+def _told_aside(view: ArticleView, sentence: SentenceView, parties: set[str]) -> bool:
+    """Is the deal told only in a party's relative clause, the party speaking of something else
+    ("Wiwynn, which counts Meta among its biggest buyers, said its November shipments would be flat")?"""
+    for company, end in relative_spans(view, sentence):
+        inside = {i.name for i in view.items_in(company.end, end, "COMPANY")}
+        if company.name in parties and inside & parties - {company.name} and \
+                not _DEAL.search(view.text, end, sentence.end):  # (not "..., will place the production orders itself")
             return True
     return False
 
