@@ -77,6 +77,7 @@ class Cues:
     power_of_chips: re.Pattern
     negated: re.Pattern
     turned_down: re.Pattern
+    still_talking: re.Pattern  # "..., but the two companies are still negotiating volumes"
     none_placed: re.Pattern  # "Neither has placed an order." after talks: no deal came of them
     not_deal: re.Pattern
     power_bought: re.Pattern  # "a 20-year power purchase agreement with Constellation": power, no chips
@@ -258,6 +259,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
         turned_down=guarded(data["turned_down"], re.IGNORECASE),
+        still_talking=re.compile(data["still_talking"], re.IGNORECASE),
         none_placed=re.compile(data["none_placed"], re.IGNORECASE),
         not_deal=guarded(data["not_deal"], re.IGNORECASE),
         power_bought=guarded(data["power_bought"], re.IGNORECASE),

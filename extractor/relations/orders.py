@@ -339,6 +339,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         stage = self._table_status(clause) or \
             self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
         stage = self._switch_stage(view, clause, supplier, stage, talks_only)
+        if stage == "agreed" and self.cues.still_talking.match(view.text, clause.end, clause.sentence.end):
+            stage = "talks"  # "AMD has qualified Micron's HBM4, but the two companies are still negotiating volumes"
         if clause.relative and _PAST_WORK.search(text):
             stage = "past"  # "TSMC, which produced the A64FX chip used in the current Fugaku": an earlier deal
         if set(services) & {"foundry", "packaging"} and stage != "past":
