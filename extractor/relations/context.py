@@ -522,5 +522,11 @@ def _all_values(mapping: dict[Item, list[Item]]) -> set[Item]:
 
 
 def is_dateline(view: ArticleView, item: Item) -> bool:
+    """A date heading the story ("SEOUL, Nov. 24 (Yonhap) --"): in its opening sentences, not a list line's
+    head further down ("2Q26 — AMD earmarks Samsung ...")."""
     sentence = view.sentence_of(item.start)
-    return item.start - sentence.start < 40 and bool(_DATELINE_AFTER.match(view.text[item.end:item.end + 4]))
+    return sentence.index < _DATELINE_SENTENCES and item.start - sentence.start < 40 and \
+        bool(_DATELINE_AFTER.match(view.text[item.end:item.end + 4]))
+
+
+_DATELINE_SENTENCES = 3  # (the title, and the first sentence or two of the body)

@@ -40,12 +40,22 @@ class SlotFiller:
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
         fits = {d: self._timing_fit(view, d) for d in found("DATE") if d.value.value and not is_dateline(view, d)}
-        fits = {d: fit for d, fit in fits.items() if fit[0] >= 0}
+        fits = {d: fit for d, fit in fits.items() if fit[0] >= 0} or self._line_head_dates(view, clause)
         if fits:
             draft.timing = max(fits, key=fits.get)
             draft.timing_fit = fits[draft.timing][0]
         if end == clause.sentence.end:
             self._continue_into_next(view, draft, converted)
+
+    def _line_head_dates(self, view: ArticleView, clause: Clause) -> dict[Item, tuple[int, int]]:
+        """A date in the head of the clause's line, before the dash or colon that opens its items
+        ("2Q26 — AMD earmarks Samsung as the sole HBM4 vendor", "- AMD MI455X [3Q26] — ...; HBM4 from
+        Samsung"): the line's date holds for each of its deals that names none of its own."""
+        head = _LINE_HEAD.match(view.text, clause.sentence.start, clause.start)
+        if head is None:
+            return {}
+        return {d: self._timing_fit(view, d) for d in view.items_in(clause.sentence.start, head.end(), "DATE")
+                if d.value.value and not is_dateline(view, d) and self._timing_fit(view, d)[0] >= 0}
 
     def _chip(self, text: str, service: str) -> str | None:
         """The first chip word of the order's kind: memory for a memory order ("HBM3E" in
@@ -199,6 +209,9 @@ def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> 
         if pattern.search(before[-60:]) and (kind != "order_backlog" or _BACKLOG_NOUN.search(before[-60:])):
             return True
     return False
+
+
+_LINE_HEAD = re.compile(r"\s*(?:[-•*]\s+)?[^\n—–:;]{1,60}?\s[—–]\s|\s*(?:[-•*]\s+)?[^\n—–:;]{1,40}?:\s")  # "2Q26 — ", "- AMD MI455X [3Q26] — "
 
 
 _BACKLOG_NOUN = re.compile(r"\b(?:backlog|order (?:book|intake)|bookings|remaining performance obligations?)\b[^.;,]{0,30}$",
