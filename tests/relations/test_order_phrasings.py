@@ -4,7 +4,7 @@ the rules (order_phrasings_apart.yaml).
 
 A case passes when the orders found are exactly the expected ones (optional ones aside), by
 customer, supplier and service, with the expected stage and confirmation (and the timing's value
-where a case gives one)."""
+and the value's amount where a case gives them)."""
 from __future__ import annotations
 
 import pytest
@@ -38,6 +38,8 @@ def _problems(case: dict) -> list[str]:
             problems.append(f"confirmation of {k}: {got.confirmation}")
         if got is not None and "timing" in want and (got.timing.value if got.timing else None) != want["timing"]:
             problems.append(f"timing of {k}: {got.timing}")
+        if got is not None and "value" in want and (got.value.amount if got.value else None) != want["value"]:
+            problems.append(f"value of {k}: {got.value}")
     return problems
 
 
