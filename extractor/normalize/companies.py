@@ -26,7 +26,7 @@ COMPANIES_FILE = "companies.yaml"
 PRODUCTS_FILE = "products.yaml"
 ROLES = frozenset({"foundry", "memory", "design", "packaging", "supply", "customer",
                    "eda_ip", "equipment", "materials"})
-CHIP_WORDS = frozenset({"ASIC", "GPU", "AI chip", "CPU", "SoC", "NPU"})
+CHIP_WORDS = frozenset({"ASIC", "GPU", "AI chip", "CPU", "SoC", "NPU", "MCU"})
 # ISO 3166-1 alpha-2, all 249 assigned codes.
 _COUNTRIES = frozenset("""
 AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ

@@ -2160,3 +2160,17 @@ def test_the_source_phrase_is_the_attribution(source, attribution):
     (order,) = extract(f"TSMC will fabricate the driver chip for Marvell on its 3nm process, {source}",
                        published=PUBLISHED).orders
     assert order.attribution == attribution
+
+
+@pytest.mark.parametrize(
+    "text, products",
+    [
+        pytest.param("Xiaomi's XRING O1 is made by TSMC on its N3E process.", ["XRING O1"], id="Xiaomi's own SoC"),
+        pytest.param("Infineon has its AURIX TC4x microcontrollers fabricated by TSMC on 28nm.", ["AURIX TC4x"],
+                     id="a microcontroller family's generation"),
+        pytest.param("Qualcomm will have ESMC make the Snapdragon Ride Flex for Volkswagen.", ["Snapdragon Ride Flex"],
+                     id="the longer of two known names"),
+    ],
+)
+def test_carmakers_and_handset_chips_of_the_product_gazetteer(text, products):
+    assert [o.products for o in extract(text, published=PUBLISHED).orders][:1] == [products]
