@@ -46,6 +46,8 @@ class SlotFiller:
             draft.timing_fit = fits[draft.timing][0]
         if end == clause.sentence.end:
             self._continue_into_next(view, draft, converted)
+        if draft.service == "memory" and draft.node is None:
+            draft.node = self._memory_node_after(view, draft)
 
     def _line_head_dates(self, view: ArticleView, clause: Clause) -> dict[Item, tuple[int, int]]:
         """A date in the head of the clause's line, before the dash or colon that opens its items
@@ -93,6 +95,23 @@ class SlotFiller:
                  for m in self.cues.chips.finditer(view.text, self._paragraph_before(view, clause), clause.start)]
         names = [n for n in names if n not in self.cues.memory_chips]
         return names[-1] if names else None
+
+    def _memory_node_after(self, view: ArticleView, draft: Draft) -> Item | None:
+        """The DRAM generation the next few sentences give the memory maker's part ("The stacks are
+        built on Samsung's 1c DRAM", "the core dies adopt SK hynix's 1c DRAM process"): the nearest
+        memory maker named before it is the supplier, or none is and no other memory maker is named."""
+        first = draft.clause.sentence.index + 1
+        for sentence in view.sentences[first:first + self.window]:
+            makers = [c for c in view.items_in(sentence.start, sentence.end, "COMPANY")
+                      if c.name == draft.supplier or "memory" in self.parties.role_of(view, c.name)]
+            for node in view.items_in(sentence.start, sentence.end, "PROCESS_NODE"):
+                if node.value.name not in self.parties.memory_nodes:
+                    continue
+                before = [c for c in makers if c.end <= node.start]
+                if (before[-1].name if before else None) == draft.supplier or \
+                        not before and all(c.name == draft.supplier for c in makers):
+                    return node
+        return None
 
     def _paragraph_before(self, view: ArticleView, clause: Clause) -> int:
         """Where the few sentences before the clause start, within its paragraph."""

@@ -2174,3 +2174,19 @@ def test_the_source_phrase_is_the_attribution(source, attribution):
 )
 def test_carmakers_and_handset_chips_of_the_product_gazetteer(text, products):
     assert [o.products for o in extract(text, published=PUBLISHED).orders][:1] == [products]
+
+
+@pytest.mark.parametrize(
+    "text, node",
+    [
+        pytest.param("Micron will supply HBM4 for AMD's MI450, the company said. AMD declined to comment. The stacks are "
+                     "built on Micron's 1-gamma DRAM process.", "1γ", id="a sentence just after gives the maker's DRAM generation"),
+        pytest.param("SK hynix will supply HBM4 for Google's TPU. Samsung, by contrast, builds its stacks on 1c DRAM.",
+                     None, id="another memory maker's generation is not the supplier's"),
+        pytest.param("Micron will supply HBM4 for AMD's MI450. The logic base die is made by TSMC on N3P, and the core "
+                     "dies use 1-gamma DRAM.", "1γ", id="a foundry named beside it makes no memory"),
+    ],
+)
+def test_a_memory_order_takes_the_dram_generation_told_next(text, node):
+    memory = [o for o in extract(text, published=PUBLISHED).orders if o.service == "memory"]
+    assert [o.process_node.name if o.process_node else None for o in memory][:1] == [node]
