@@ -435,6 +435,14 @@ def test_a_list_heading_gives_its_lines_the_buyers_product():
                      "autonomy processor", id="an autonomy processor"),
         pytest.param("Tata Electronics will make the low-power AI chips of Sutlej Semiconductor on 28nm.", "foundry",
                      "AI chip", id="a modifier inside a compound ('low-power') is not the chip's"),
+        pytest.param("KT Cloud has ordered 3,000 ATOM inference cards from Rebellions.", "supply", "inference card",
+                     id="an accelerator card with its modifier"),
+        pytest.param("Oracle is buying enterprise SSDs worth about $900 million from Kioxia.", "memory",
+                     "enterprise SSD", id="flash drives are memory bought"),
+        pytest.param("Samsung Electronics will supply LPDDR6 for Xiaomi's next phone.", "memory", "LPDDR6",
+                     id="the next mobile DRAM generation"),
+        pytest.param("Lumora Photonics' photonic integrated circuits are fabricated by GlobalFoundries on 45nm.", "foundry",
+                     "photonic integrated circuit", id="a photonic chip spelled out"),
     ],
 )
 def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
