@@ -44,8 +44,9 @@ _EXECUTIVE_SAYS = re.compile(
     r"\s*(?:the\s+)?(?:chairman|chairwoman|chief executive(?: officer)?|CEO|CFO|chief financial officer|president|"
     r"spokes(?:man|woman|person))\s+(?:also\s+)?(?:said|says|told [^,.;]{1,40}?|confirmed|announced)\s+(?:that\s+)?",
     re.IGNORECASE)
-_SUBJECT_LEAD = re.compile(r"\s*(?:According to [^,;]{1,80},\s*)?(?:[A-Z][\w.]*['’]s\s+|[A-Z][\w-]*\s+)?")  # "Taiwan's Chipbond",
-# "Korean start-up X", "According to a regulatory filing on the 10th, it ..."
+# a sentence's subject may follow a source ("According to a regulatory filing on the 10th, it ...") and a
+# one-word description ("Taiwan's Chipbond", "Korean start-up X")
+_SUBJECT_LEAD = re.compile(r"\s*(?:According to [^,;]{1,80},\s*)?(?:[A-Z][\w.]*['’]s\s+|[A-Z][\w-]*\s+)?")
 _EVERYONE = "*"  # "the companies said": every party of the sentence's deal speaks
 
 

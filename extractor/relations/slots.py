@@ -39,8 +39,8 @@ class SlotFiller:
                    or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end))]
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
-        fits = {d: self._timing_fit(view, d) for d in found("DATE") if d.value.value and not is_dateline(view, d)}
-        fits = {d: fit for d, fit in fits.items() if fit[0] >= 0} or self._line_head_dates(view, clause)
+        fits = self._fitting_dates(view, found("DATE")) or \
+            self._fitting_dates(view, self._line_head_dates(view, clause))
         if fits:
             draft.timing = max(fits, key=fits.get)
             draft.timing_fit = fits[draft.timing][0]
@@ -49,15 +49,17 @@ class SlotFiller:
         if draft.service == "memory" and draft.node is None:
             draft.node = self._memory_node_after(view, draft)
 
-    def _line_head_dates(self, view: ArticleView, clause: Clause) -> dict[Item, tuple[int, int]]:
-        """A date in the head of the clause's line, before the dash or colon that opens its items
+    def _fitting_dates(self, view: ArticleView, dates: list[Item]) -> dict[Item, tuple[int, int]]:
+        """The dates that may time an order, with how well each fits."""
+        fits = {d: self._timing_fit(view, d) for d in dates if d.value.value and not is_dateline(view, d)}
+        return {d: fit for d, fit in fits.items() if fit[0] >= 0}
+
+    def _line_head_dates(self, view: ArticleView, clause: Clause) -> list[Item]:
+        """The dates in the head of the clause's line, before the dash or colon that opens its items
         ("2Q26 — AMD earmarks Samsung as the sole HBM4 vendor", "- AMD MI455X [3Q26] — ...; HBM4 from
         Samsung"): the line's date holds for each of its deals that names none of its own."""
         head = _LINE_HEAD.match(view.text, clause.sentence.start, clause.start)
-        if head is None:
-            return {}
-        return {d: self._timing_fit(view, d) for d in view.items_in(clause.sentence.start, head.end(), "DATE")
-                if d.value.value and not is_dateline(view, d) and self._timing_fit(view, d)[0] >= 0}
+        return view.items_in(clause.sentence.start, head.end(), "DATE") if head else []
 
     def _chip(self, text: str, service: str) -> str | None:
         """The first chip word of the order's kind: memory for a memory order ("HBM3E" in
@@ -230,7 +232,8 @@ def _figure_money(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> 
     return False
 
 
-_LINE_HEAD = re.compile(r"\s*(?:[-•*]\s+)?[^\n—–:;]{1,60}?\s[—–]\s|\s*(?:[-•*]\s+)?[^\n—–:;]{1,40}?:\s")  # "2Q26 — ", "- AMD MI455X [3Q26] — "
+# a line's head up to the dash or colon opening its items: "2Q26 — ", "- AMD MI455X [3Q26] — "
+_LINE_HEAD = re.compile(r"\s*(?:[-•*]\s+)?[^\n—–:;]{1,60}?\s[—–]\s|\s*(?:[-•*]\s+)?[^\n—–:;]{1,40}?:\s")
 
 
 _BACKLOG_NOUN = re.compile(r"\b(?:backlog|order (?:book|intake)|bookings|remaining performance obligations?)\b[^.;,]{0,30}$",
