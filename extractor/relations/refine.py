@@ -8,7 +8,7 @@ from ..patterns import guarded
 from ..records import Order
 from .context import Clause, interviewee, references, relative_spans
 from .cues import Cues
-from .views import ArticleView, SentenceView
+from .views import ArticleView, Item, SentenceView
 
 _NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to) (?:\w+ )?comment\b|"
                       r"\bno comment\b|\b(?:cannot|can't|could not|would not|did not|declined to|unable to) "
@@ -131,10 +131,17 @@ def party_is_source(view: ArticleView, cues: Cues, sentence: SentenceView, parti
     regulatory filing"): on record for the deal told in that sentence only."""
     if cues.hedges.search(sentence.text):
         return False
-    whole = Clause(sentence, sentence.start, sentence.end)
-    named = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
     return any(i.name in parties and _ACCORDING_TO.search(view.text[max(0, i.start - 20):i.start])
-               and _SOURCE_END.match(view.text, i.end) for i in named)
+               and _SOURCE_END.match(view.text, i.end) for i in _named_in(view, cues, sentence))
+
+
+def _named_in(view: ArticleView, cues: Cues, sentence: SentenceView) -> list[Item]:
+    """The companies a sentence names and the stand-ins for them ("the company", "its"), read once per sentence."""
+    key = ("named_in", sentence.index)
+    if key not in view.cache:
+        whole = Clause(sentence, sentence.start, sentence.end)
+        view.cache[key] = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
+    return view.cache[key]
 
 
 def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str | None]:
@@ -148,8 +155,7 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
         elif _BOTH_SPEAK.search(sentence.text):
             view.cache[key] = {_EVERYONE}  # "..., the companies said on Wednesday"
         else:
-            whole = Clause(sentence, sentence.start, sentence.end)
-            speakers = view.items_in(sentence.start, sentence.end, "COMPANY") + references(view, whole, cues, set(), 3)
+            speakers = _named_in(view, cues, sentence)
             view.cache[key] = {i.name for i in speakers if _SPEAKS.match(view.text[i.end:i.end + 160])
                                or (_SUBJECT_LEAD.fullmatch(view.text[sentence.start:i.start])  # the subject's second verb:
                                    and _AND_SAID.match(view.text, i.end, sentence.end))  # "X put the price at ... and said"
