@@ -186,8 +186,8 @@ def technology_pattern(makers: dict[str, str]) -> re.Pattern | None:
 
 def _executive_pattern(executives: dict, form: str) -> re.Pattern:
     """One of the ``executives`` forms, its TITLE and NAME placeholders filled in."""
-    return re.compile(executives[form].replace("TITLE", executives["titles"]).replace("NAME", executives["name"]),
-                      re.IGNORECASE)
+    return guarded(executives[form].replace("TITLE", executives["titles"]).replace("NAME", executives["name"]),
+                   re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
