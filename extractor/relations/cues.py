@@ -164,10 +164,15 @@ def _chip_pattern(chips: dict) -> re.Pattern:
 
 def chip_name(match: re.Match, names: dict[str, str]) -> str:
     """The ``chip`` slot for a match of :func:`_chip_pattern`: a category as listed, else
-    the words as the text gives them."""
+    the words as the text gives them, without a "custom" that another modifier follows."""
     if match.group("category"):
         return names[match.group("category").casefold()]
-    return match.group("modified")
+    words = match.group("modified")
+    rest = _CUSTOM.sub("", words)
+    return rest if rest != words and " " in rest else words  # "custom AI accelerator" -> "AI accelerator"
+
+
+_CUSTOM = re.compile(r"^custom[\s-]+", re.IGNORECASE)  # (kept before a bare head: "custom accelerator")
 
 
 _ROLE_MARKERS = ("supplier_before", "customer_before", "supplier_after", "customer_after", "supplier_infinitive")

@@ -443,6 +443,12 @@ def test_a_list_heading_gives_its_lines_the_buyers_product():
                      id="the next mobile DRAM generation"),
         pytest.param("Lumora Photonics' photonic integrated circuits are fabricated by GlobalFoundries on 45nm.", "foundry",
                      "photonic integrated circuit", id="a photonic chip spelled out"),
+        pytest.param("Broadcom will design a custom AI accelerator for Anthropic.", "design", "AI accelerator",
+                     id="'custom' before another modifier is left out"),
+        pytest.param("Marvell will design a custom inference chip for xAI.", "design", "inference chip",
+                     id="'custom inference chip' is an inference chip"),
+        pytest.param("Broadcom will design a custom accelerator for Anthropic.", "design", "custom accelerator",
+                     id="'custom' alone before the head stays"),
     ],
 )
 def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
