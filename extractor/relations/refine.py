@@ -17,7 +17,8 @@ _NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to)
 
 _SPEAKS = re.compile(
     # "Micron Technology, Inc. (Nasdaq: MU) today announced", "Quorbit AI, a Toronto start-up building accelerators, said"
-    r"^(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:,(?:[^;\"“.:]|\.(?!\s)){1,120}?,\s*)?"
+    # (also after a bold name: "- **Arvenne Compute**, a Paris start-up, said")
+    r"^(?:\*\*|__)?(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:,(?:[^;\"“.:]|\.(?!\s)){1,120}?,\s*)?"
     r"(?:(?:CEO|CTO|COO|chief executive|chief \w+ officer|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
     r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told)\b"
     r"(?!\s+to\b)(?!\s+by\s+(?:neither|none|no)\b)",  # "Qualcomm said to pick Samsung": a headline's hearsay
