@@ -43,6 +43,7 @@ class CompanyFinder:
         self._suffix_starts = {s[0] for s in self._suffixes} | {","}
         self._cue_nouns = dict(context["cue_nouns"])
         self._corporate = set(context["corporate_words"])
+        self._generic = frozenset(context["generic_name_words"])
         self._not_names = set(context["not_names"])
         self._trailers = set(context["unit_trailers"])
         self._ai_nouns = set(context["ai_nouns"])
@@ -210,7 +211,8 @@ class CompanyFinder:
                 and (start == 1 or words[start - 2] != "-") and any(c.islower() for c in name):
             rule = f"company.cue_noun.{self._cue_nouns[cue]}"  # the role the noun gives
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
-                and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns):
+                and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns) \
+                and not all(word in self._generic for word in run[:-1]):  # (not "Advanced Packaging")
             rule = "company.corporate_word"
         elif any(c.islower() for c in run[0]) and (start - 1 not in taken) \
                 and (role := self._appositive(tokens, end)) is not None:  # (not "TSMC Arizona, the ... subsidiary")

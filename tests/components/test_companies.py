@@ -73,6 +73,15 @@ def companies(text: str) -> list[tuple[str, str]]:
         pytest.param("SAMSUNG – Samsung Electronics will supply HBM4. SK HYNIX: sold out. DRAM PRICES ROSE.",
                      [("SAMSUNG", "Samsung Electronics"), ("Samsung Electronics", "Samsung Electronics"),
                       ("SK HYNIX", "SK hynix")], id="a company heading in capitals"),
+        pytest.param("Groq has hired Meridian Advanced Packaging to assemble its chiplets.",
+                     [("Groq", "Groq"), ("Meridian Advanced Packaging", "Meridian Advanced Packaging")],
+                     id="'Packaging' ends a company's name"),
+        pytest.param("Kinlon Substrates ships ABF boards to AMD.", [("Kinlon Substrates", "Kinlon Substrates"), ("AMD", "AMD")],
+                     id="'Substrates' ends a company's name"),
+        pytest.param("TSMC's Advanced Packaging unit is expanding in Chiayi.", [("TSMC", "TSMC")],
+                     id="trade words alone make no name"),
+        pytest.param("Celestica's Cloud Solutions segment grew 40%.", [("Celestica", "Celestica")],
+                     id="a segment of generic words is no company"),
     ],
 )
 def test_unknown_companies_from_context(text, expected):
