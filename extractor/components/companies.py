@@ -48,6 +48,7 @@ class CompanyFinder:
         self._trailers = set(context["unit_trailers"])
         self._ai_nouns = set(context["ai_nouns"])
         self._appositive_nouns = set(context["appositive_nouns"])
+        self._trade_modifiers = {k.lower(): v for k, v in context["trade_modifiers"].items()}
         self._making_verbs = frozenset(context["making_verbs"])
         self._appositive_noun_ends = frozenset(context["appositive_noun_ends"])
         self._blocked_words = set(sources["words"])
@@ -236,10 +237,21 @@ class CompanyFinder:
                     return None
                 makes = after + 1 < len(lowers) and lowers[after] in {"that", "which"} \
                     and lowers[after + 1] in self._making_verbs  # "a Dresden start-up that makes glass cores"
-                return "supply" if makes else self._cue_nouns.get(noun, "")
+                if makes:
+                    return "supply"
+                return self._trade_of(lowers, k) or self._cue_nouns.get(noun, "")
             if lowers[k] in {",", ".", ";", "(", ")"}:
                 return None
         return None
+
+    def _trade_of(self, lowers: list[str], noun: int) -> str | None:
+        """The role a trade word before an appositive's noun gives ("a Hsinchu design-service firm")."""
+        before = lowers[max(0, noun - 3):noun]
+        if len(before) == 3 and before[1] == "-":  # "design-service" is three tokens
+            compound = f"{before[0]}-{before[2]}"
+            if compound in self._trade_modifiers:
+                return self._trade_modifiers[compound]
+        return self._trade_modifiers.get(before[-1]) if before else None
 
     def _short_name_ok(self, word: str) -> bool:
         """May the first word of a found name stand for it later ("Keldor" for "Keldor Microsystems")?"""

@@ -25,6 +25,8 @@ class Cues:
     exclusion: re.Pattern
     company_bought: re.Pattern  # "acquire " before a company: no party, unless ...
     component_of: re.Pattern  # "servers carrying 4,000 Nvidia GPUs": the brand sells nothing
+    component_brand: re.Pattern  # "racks packed with Nvidia GB300 chips": nor with no count
+    evaluating: re.Pattern  # "is evaluating Tongfu and JCET": each maker is in talks
     goods_after: re.Pattern  # ... its goods follow ("buy Dell Technologies servers")
     salience_blockers: re.Pattern
     unit_price: re.Pattern
@@ -210,6 +212,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         exclusion=_compile(data["exclusion"]),
         company_bought=guarded(data["company_bought"]["before"], re.IGNORECASE),
         component_of=guarded(data["component_of"], re.IGNORECASE),
+        component_brand=guarded(data["component_brand"], re.IGNORECASE),
+        evaluating=guarded(data["evaluating"], re.IGNORECASE),
         goods_after=re.compile(data["company_bought"]["goods_after"]),
         salience_blockers=_compile(data["salience_blockers"]),
         unit_price=_compile(data["unit_price"]),

@@ -118,7 +118,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         # "designs Trainium4 together with Alchip and Marvell": each house does design work with the owner
         co_designed = hints & MAKING == {"design"} and bool(self.cues.together.search(text))
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
-            or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) or co_designed
+            or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) or co_designed \
+            or bool(self.cues.evaluating.search(text))  # "Moore Threads is evaluating Tongfu and JCET": each is in talks
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)

@@ -81,6 +81,9 @@ class PartyScorer:
             # "buy servers with 2,000 Nvidia GPUs from Dell", "buy Dell servers carrying 4,000 Nvidia
             # GPUs": the brand sells nothing
             named = [i for i in named if i not in nested]
+        branded = [i for i in named if self.cues.component_brand.search(view.text, max(0, i.start - 40), i.start)]
+        if branded and len(named) - len(branded) >= 2:  # "handed Dell a $1.4 billion order for racks packed with Nvidia GB300 chips"
+            named = [i for i in named if i not in branded]
         if head is not None and head[1] <= clause.start:  # "Microsoft (GB300): Foxconn ~55%; Quanta ~30%"
             named = view.items_in(head[0], head[1], "COMPANY") + named
         named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list

@@ -78,6 +78,9 @@ def companies(text: str) -> list[tuple[str, str]]:
                      id="'Packaging' ends a company's name"),
         pytest.param("Kinlon Substrates ships ABF boards to AMD.", [("Kinlon Substrates", "Kinlon Substrates"), ("AMD", "AMD")],
                      id="'Substrates' ends a company's name"),
+        pytest.param("Hyeonwoo Tech, an Asan-based maker of test sockets, said it won the work.",
+                     [("Hyeonwoo Tech", "Hyeonwoo Tech")], id="'Tech' ends a company's name"),
+        pytest.param("Big Tech companies are spending more on custom chips.", [], id="'Big Tech' is no company"),
         pytest.param("TSMC's Advanced Packaging unit is expanding in Chiayi.", [("TSMC", "TSMC")],
                      id="trade words alone make no name"),
         pytest.param("Celestica's Cloud Solutions segment grew 40%.", [("Celestica", "Celestica")],
@@ -141,8 +144,10 @@ def test_company_names_units_and_suffixes(text, expected):
         ("Veltria Glass, a Dresden start-up that makes glass core panels, said it won the work.", "company.appositive.supply"),
         ("Veltria Glass, a Dresden start-up, said it won the work.", "company.appositive.customer"),
         ("Keelin Semitest, a Hsinchu wafer-sort specialist, said it won the work.", "company.appositive"),
+        ("Meridia Labo, a Hsinchu design-service firm, said it won the work.", "company.appositive.design"),
+        ("Penang Testworks, a Malaysian test house, said it won the work.", "company.appositive.packaging"),
     ],
 )
-def test_an_apposition_gives_the_role_of_its_noun_or_of_its_making(text, rule):
+def test_an_apposition_gives_the_role_of_its_noun_its_trade_or_its_making(text, rule):
     (mention,) = [m for m in extract(text).mentions if m.label == "COMPANY"]
     assert mention.rule == rule
