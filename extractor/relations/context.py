@@ -385,13 +385,17 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             target = topic if topic is not None and fits(view, cues, topic, description) else None
         target = target or _epithet(view, start, clause.start + match.end(), description) or \
             _named_as(view, cues, start, clause.start + match.end(), description) or \
-            resolve(view, start, cues, set(), window, clause.start, description, by_trade=owner)
+            resolve(view, start, cues, set(named) if description and _OBJECT_BEFORE.search(view.text, max(clause.start, start - 90), start)
+                    else set(), window, clause.start, description, by_trade=owner)
         if target is not None and (keep_named or target.name not in named):
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))
     return found
 
 
+# the buyer of goods supplied or shipped "to" a description is not the clause's own subject ("Micron has been supplying
+# modules to the GPU maker"): it stands for a company the clause does not name
+_OBJECT_BEFORE = re.compile(r"\b(?:supply|supplies|supplying|supplied|ship|ships|shipping|shipped|sell|sells|selling|sold|deliver|delivers|delivering|delivered)\b[^.;]{0,60}?\bto\s+$")
 _BASED = re.compile(r"-based$")
 _APPOSITION = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*,\s*")
 _THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|shifted|made|built|produced|manufactured|"
