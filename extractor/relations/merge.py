@@ -29,6 +29,7 @@ def _merge_group(view: ArticleView, group: list[Draft], conversions: dict[Item, 
     products: list[str] = []
     for draft in group:
         products += [p for p in draft.products if p not in products]
+    products = _most_specific(products)
     value = None
     if headline is not None:
         value = MoneyAmount(**headline.value.value.model_dump(),
@@ -63,3 +64,10 @@ def _merged_confirmation(found: set[str]) -> str:
 def _confidence(group: list[Draft]) -> float:
     best = max(d.score for d in group)
     return round(min(0.95, 0.4 + 0.05 * best + 0.05 * (len(group) - 1)), 2)
+
+
+def _most_specific(products: list[str]) -> list[str]:
+    """A product family beside one of its numbered members names the member ("Maia" beside
+    "Maia 200", "MTIA" beside "MTIA v4"): the family is left out."""
+    return [p for p in products if not any(q != p and q.startswith((p + " ", p + "-")) and any(c.isdigit() for c in q[len(p):])
+                                           for q in products)]  # (a member is numbered: not "A20 Pro" beside "A20")

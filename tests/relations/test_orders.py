@@ -1136,6 +1136,10 @@ def test_a_product_with_a_family_suffix_is_the_product(text, products):
                      ["Ostrel 2"], id="a name the article taught, with a generation after it"),
         pytest.param("Tenstorrent designs the Ostrel chip line. Samsung Foundry will make Ostrel on its 3 nm process "
                      "for Tenstorrent.", ["Ostrel"], id="a measure after the name is no generation"),
+        pytest.param("Microsoft will make the Maia 300 at TSMC. TSMC has made every Maia chip so far for Microsoft.",
+                     ["Maia 300"], id="a family beside its numbered member names the member"),
+        pytest.param("TSMC will make Apple's A20 and A20 Pro processors on N2.", ["A20", "A20 Pro"],
+                     id="a variant without a number is a product of its own"),
     ],
 )
 def test_a_code_name_the_text_gives_the_chip_is_its_product(text, products):
