@@ -104,11 +104,13 @@ class SlotFiller:
         memory maker named before it is the supplier, or none is and no other memory maker is named."""
         first = draft.clause.sentence.index + 1
         for sentence in view.sentences[first:first + self.window]:
+            nodes = [n for n in view.items_in(sentence.start, sentence.end, "PROCESS_NODE")
+                     if n.value.name in self.parties.memory_nodes]
+            if not nodes:
+                continue  # (most sentences name no DRAM generation: their companies need no reading)
             makers = [c for c in view.items_in(sentence.start, sentence.end, "COMPANY")
                       if c.name == draft.supplier or "memory" in self.parties.role_of(view, c.name)]
-            for node in view.items_in(sentence.start, sentence.end, "PROCESS_NODE"):
-                if node.value.name not in self.parties.memory_nodes:
-                    continue
+            for node in nodes:
                 before = [c for c in makers if c.end <= node.start]
                 if (before[-1].name if before else None) == draft.supplier or \
                         not before and all(c.name == draft.supplier for c in makers):
