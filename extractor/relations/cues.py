@@ -41,6 +41,7 @@ class Cues:
     chip_names: dict[str, str]
     memory_chips: frozenset[str]
     deal_continues: re.Pattern
+    output_starts: re.Pattern
     memory_chip: re.Pattern  # any memory word, also one that describes a company ("HBM3E supplier")
     clause_breaks: re.Pattern
     new_subject: re.Pattern  # a finite verb: "... and <company> <verb>" opens a clause
@@ -230,6 +231,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         chip_names={c.casefold(): c for c in data["chips"]["categories"]},
         memory_chips=frozenset(data["chips"]["memory"]),
         deal_continues=_compile(data["deal_continues"]),
+        output_starts=_compile(data["output_starts"]),
         memory_chip=guarded(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),
         clause_breaks=guarded("|".join(data["clause_breaks"])),
         new_subject=guarded(data["new_subject"]),

@@ -27,7 +27,9 @@ class OrderRules(ImpliedParties, SlotFiller):
     window: int = 3
 
     def drafts(self, view: ArticleView) -> list[Draft]:
-        return [draft for _, drafts in self.drafts_by_clause(view) for draft in drafts]
+        found = [draft for _, drafts in self.drafts_by_clause(view) for draft in drafts]
+        self._output_start_later(view, found)
+        return found
 
     def drafts_by_clause(self, view: ArticleView) -> Iterator[tuple[Clause, list[Draft]]]:
         """Each clause of the article, in order, with the drafts it gave."""

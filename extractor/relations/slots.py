@@ -139,7 +139,8 @@ class SlotFiller:
         nodes = view.items_in(after.start, after.end, "PROCESS_NODE")
         if nodes and draft.node is not None and nodes[0].value.name != draft.node.value.name:
             return  # "N3 stays the workhorse at roughly 160,000 wafers per month": another node's story
-        self._take_timing(view, draft, after)
+        if draft.service != "design" or not self.cues.output_starts.match(after.text.lstrip()):
+            self._take_timing(view, draft, after)  # (the output's start dates the maker's deal, not the design)
         if draft.volume is None:
             volumes = [q for q in view.items_in(after.start, after.end, "QUANTITY")
                        if q.value.kind in {"units", "wafers", "wafer_capacity"}]
@@ -169,6 +170,26 @@ class SlotFiller:
             if draft.value is not None and draft.timing is not None:
                 return  # (else the deal's next sentence may still give the rest: "The deal is estimated at ...
                 # Industry sources put the volume at ..., with shipments to begin in the second half")
+
+    def _output_start_later(self, view: ArticleView, drafts: list[Draft]) -> None:
+        """A sentence further on, past the deal's paragraph, that opens on the start of output
+        and names no other company ("Mass production is planned for the second half of next
+        year") dates the latest deal told before it, when that one has no date yet; a design
+        deal told in between takes no output date and does not stand in the way."""
+        for sentence in view.sentences:
+            if not self.cues.output_starts.match(sentence.text.lstrip()):
+                continue
+            before = [d for d in drafts if d.clause.sentence.index < sentence.index and d.service != "design"]
+            if not before:
+                continue
+            latest = max(d.clause.sentence.index for d in before)
+            deal = [d for d in before if d.clause.sentence.index == latest]
+            names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+            if not names <= {n for d in deal for n in (d.customer, d.supplier)}:
+                continue
+            for draft in deal:
+                if draft.timing is None:
+                    self._take_timing(view, draft, sentence)
 
     def _on_the_deal(self, sentence: SentenceView, names: set[str], draft: Draft) -> bool:
         """Does the sentence open on the deal ("The order ...", "Deliveries are due ...") and

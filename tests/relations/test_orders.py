@@ -1275,11 +1275,24 @@ def test_buying_a_company_outright_is_no_order():
         pytest.param("AMD plans to ship the MI450 to OpenAI from the second half of 2027 under a 6-gigawatt deal the "
                      "two companies signed in October 2025.", "2025-10",
                      id="the date the deal was placed outranks the start of supply"),
+        pytest.param("Lumora Systems has signed with GlobalFoundries to build its edge vision processor on the 22FDX "
+                     "process, the company said.\n\nThe chip targets factory cameras. Lumora did not say what the wafers "
+                     "cost.\n\nVolume production is slated to begin in the third quarter of 2027.", "2027-Q3",
+                     id="output's start two paragraphs on dates the undated deal"),
     ],
 )
 def test_timing_of_a_deal_ahead(text, expected):
     orders = extract(text, published=PUBLISHED).orders
     assert [o.timing.value for o in orders if o.timing] == [expected]
+
+
+def test_the_start_of_output_dates_the_makers_deal_not_the_design():
+    text = ("Kestrel AI has chosen TSMC to manufacture its Kite inference chip on N3P, the people said.\n\n"
+            "The back-end design has been handed to Alchip, they added.\n\n"
+            "Mass production is expected to start in the second half of 2027.")
+    orders = {(o.supplier, o.service): o for o in extract(text, published=PUBLISHED).orders}
+    assert orders[("TSMC", "foundry")].timing.value == "2027-H2"
+    assert orders[("Alchip", "design")].timing is None
 
 
 @pytest.mark.parametrize(
@@ -1291,6 +1304,9 @@ def test_timing_of_a_deal_ahead(text, expected):
                      "on Tuesday.", id="an analyst claimed on a day"),
         pytest.param("Samsung Electronics said at its annual shareholders' meeting on Wednesday that it is supplying HBM3E "
                      "to Nvidia.", id="said at a meeting on a day"),
+        pytest.param("Lumora Systems has signed with GlobalFoundries to build its edge vision processor, the company "
+                     "said.\n\nThe chip targets factory cameras.\n\nProduction will begin in 2027 at Rapidus' Chitose "
+                     "plant, the report said.", id="a later output start at another company dates nothing"),
     ],
 )
 def test_the_day_a_report_speaks_is_no_timing(text):
