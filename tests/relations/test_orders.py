@@ -1279,6 +1279,12 @@ def test_buying_a_company_outright_is_no_order():
                      "process, the company said.\n\nThe chip targets factory cameras. Lumora did not say what the wafers "
                      "cost.\n\nVolume production is slated to begin in the third quarter of 2027.", "2027-Q3",
                      id="output's start two paragraphs on dates the undated deal"),
+        pytest.param("Nissan has picked TSMC to make its next driving chip on the N3A process, the people said.\n\n"
+                     "The carmaker declined to comment.\n\nVolume output at TSMC is targeted for 2028.", "2028",
+                     id="the output's place between its noun and verb"),
+        pytest.param("Ibiden will supply substrates to Marvell for a cloud accelerator, sources said.\n\n"
+                     "The Ogaki plant was expanded last year.\n\nShipments from the Ono plant in Gifu are set to "
+                     "begin in the second half of 2027.", "2027-H2", id="shipments from a plant are set to begin"),
     ],
 )
 def test_timing_of_a_deal_ahead(text, expected):
