@@ -649,13 +649,13 @@ def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list
     drafts = rules.drafts(view)
     orders = merge(view, drafts, equivalents(view))
     orders = [o for o in orders if not (o.stage == "talks" and _none_placed_next(view, rules.cues, o))]
-    orders = _named_later(rules.cues, orders)
+    orders = _named_later(view, rules.cues, orders)
     orders = _programs_carried(view, orders)
     orders = [_owner_slots_shared(o, orders) for o in orders]
     return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
 
 
-def _named_later(cues: Cues, orders: list[Order]) -> list[Order]:
+def _named_later(view: ArticleView, cues: Cues, orders: list[Order]) -> list[Order]:
     """A deal first told without its customer ("a contract with a customer it did not name")
     and later revealed as a named one's ("Musk confirmed that the carmaker was the buyer"),
     from the same supplier for the same work, is that customer's order: the contract's null
@@ -664,7 +664,17 @@ def _named_later(cues: Cues, orders: list[Order]) -> list[Order]:
         return any(o.customer and o.supplier == unnamed.supplier and o.service == unnamed.service
                    and any(e.start > unnamed.evidence[0].start and cues.customer_revealed.search(e.text)
                            for e in o.evidence) for o in orders)
-    return [o for o in orders if o.customer or not named_after(o)]
+
+    def named_before(unnamed: Order) -> bool:
+        """"Disco has won orders from SK hynix ... The maker would not name its customer, but said it
+        had received an order from an overseas memory manufacturer": the named deal, told again by
+        a party that withholds the name."""
+        sentence = view.sentence_of(unnamed.evidence[0].start)
+        told = sentence.text + " " + (view.sentences[sentence.index - 1].text if sentence.index else "")
+        return bool(cues.customer_withheld.search(told)) and any(
+            o.customer and o.supplier == unnamed.supplier and o.service == unnamed.service
+            and o.evidence[0].start < unnamed.evidence[0].start for o in orders)
+    return [o for o in orders if o.customer or not (named_after(o) or named_before(o))]
 
 
 def _none_placed_next(view: ArticleView, cues: Cues, order: Order) -> bool:
