@@ -140,7 +140,8 @@ def is_excluded(view: ArticleView, item: Item, clause_start: int, cues: Cues) ->
     key = ("excluded", max(clause_start, item.start - 80), item.start, item.end)  # the words it reads
     if key not in view.cache:
         before = view.text[key[1]:key[2]]
-        view.cache[key] = bool(cues.exclusion.search(before)) or _bought(view, item, before, cues)
+        excluded = cues.exclusion.search(before) and not (key[1] == clause_start and cues.unit_opening.match(before))
+        view.cache[key] = bool(excluded) or _bought(view, item, before, cues)
     return view.cache[key]
 
 

@@ -23,6 +23,7 @@ class Cues:
     hedges: re.Pattern
     attribution: tuple[re.Pattern, ...]
     exclusion: re.Pattern
+    unit_opening: re.Pattern
     company_bought: re.Pattern  # "acquire " before a company: no party, unless ...
     component_of: re.Pattern  # "servers carrying 4,000 Nvidia GPUs": the brand sells nothing
     component_brand: re.Pattern  # "racks packed with Nvidia GB300 chips": nor with no count
@@ -54,6 +55,7 @@ class Cues:
     chip_words: re.Pattern  # any chip word: a sentence about a company's chip
     anonymous_customer: re.Pattern
     customer_withheld: re.Pattern
+    bought_directly: re.Pattern
     anonymous_supplier: re.Pattern  # "will be manufactured by an overseas foundry it declined to name"
     customer_revealed: re.Pattern
     hypothetical: re.Pattern
@@ -125,6 +127,8 @@ class Cues:
     business_share: tuple[re.Pattern, re.Pattern]  # "keeps the bulk of Broadcom's test business": the owner buys
     executive_title_only: re.Pattern  # "..., chief executive Dana Whitfield said": no company beside the title
     person_after: re.Pattern
+    ecosystem_owner_after: re.Pattern  # "Samsung's design solution partner Gaonchips": no party
+    ecosystem_owner_before: re.Pattern
     reports_after: re.Pattern  # "Lightmatter said GlobalFoundries ...": a speaker's reported clause
     lost_after: re.Pattern  # "... lost the Qualcomm order to TSMC": the loser is no party
     passed_over_after: re.Pattern  # "talks with Samsung Foundry ..., but we chose TSMC"
@@ -211,6 +215,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         hedges=_compile(data["confirmation"]["hedges"]),
         attribution=tuple(guarded(p) for p in data["attribution"]),
         exclusion=_compile(data["exclusion"]),
+        unit_opening=guarded(data["unit_opening"], re.IGNORECASE),
         company_bought=guarded(data["company_bought"]["before"], re.IGNORECASE),
         component_of=guarded(data["component_of"], re.IGNORECASE),
         component_brand=guarded(data["component_brand"], re.IGNORECASE),
@@ -244,6 +249,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         chip_words=guarded(data["chip_words"]),
         anonymous_customer=_compile(data["anonymous_customer"]),
         customer_withheld=_compile(data["customer_withheld"]),
+        bought_directly=guarded(data["bought_directly"], re.IGNORECASE),
         anonymous_supplier=_compile(data["anonymous_supplier"]),
         customer_revealed=_compile(data["customer_revealed"]),
         hypothetical=_compile(data["hypothetical"]),
@@ -320,6 +326,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
                         guarded(data["business_share"]["after"], re.IGNORECASE)),
         executive_title_only=_executive_pattern(data["executives"], "title_only"),
         person_after=guarded(data["person_after"], re.IGNORECASE),
+        ecosystem_owner_after=guarded(data["ecosystem_owner_after"], re.IGNORECASE),
+        ecosystem_owner_before=guarded(data["ecosystem_owner_before"], re.IGNORECASE),
         reports_after=guarded(data["reports_after"], re.IGNORECASE),
         lost_after=guarded(data["lost_after"], re.IGNORECASE),
         passed_over_after=guarded(data["passed_over_after"], re.IGNORECASE),

@@ -349,7 +349,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         if set(services) & {"foundry", "packaging"} and stage != "past":
             recent = [d for d in earlier if d.clause.sentence.index >= clause.sentence.index - self.window]
             products = {p.name for _, p in self.parties.products.everything(view, clause.start, clause.end)}
-            if "foundry" in self.parties.role_of(view, supplier.name):  # an OSAT is hired by the owner, not its designer
+            if "foundry" in self.parties.role_of(view, supplier.name) and not self.cues.bought_directly.search(text):
+                # (an OSAT is hired by the owner, not its designer; and an owner buying "directly from" the
+                # foundry leaves its design house out)
                 customers = customers + designers(customers, supplier, recent, products)
             customers = customers + design_owners(customers, supplier, recent, clause, products)
             if not self.cues.anonymous_customer.search(clause.sentence.text):  # "..., but would not say which customer"

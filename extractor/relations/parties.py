@@ -304,10 +304,18 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
             continue  # "Samsung and Intel both pitched 2nm-class capacity for Feynman and lost"
         kept += [i for i in group if not is_excluded(view, i, clause.start, cues)
                  and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
+                 and not _ecosystem_owner(view, i, clause, cues)
                  and not cues.lost_after.match(view.text, i.end, end)  # "Samsung lost the order to TSMC"
                  and not (view.text[clause.start:i.start].strip()  # not the subject: "Tesla evaluated SF2, but picked TSMC"
                           and cues.passed_over_after.match(view.text, i.end, clause.sentence.end))]
     return kept
+
+
+def _ecosystem_owner(view: ArticleView, item: Item, clause: Clause, cues: Cues) -> bool:
+    """Is the company named only as the owner of a design house's partner programme ("the
+    back-end design will be done by Samsung's design solution partner Gaonchips")?"""
+    return bool(cues.ecosystem_owner_after.match(view.text, item.end, clause.end)
+                or cues.ecosystem_owner_before.search(view.text, max(clause.start, item.start - 40), item.start))
 
 
 def _component(view: ArticleView, item: Item, cues: Cues) -> bool:

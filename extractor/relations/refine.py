@@ -15,10 +15,14 @@ _NO_COMMENT = guarded(r"\b(?:(?:does|did|would|will) not|declined to|refused to)
                       r"(?:\w+ )?confirm\b", re.IGNORECASE)
 
 
+_VERB_NEXT = r"(?:will|would|has|have|had|is|are|was|were|could|can|may|might|plans?|expects?)\b"
 _SPEAKS = re.compile(
     # "Micron Technology, Inc. (Nasdaq: MU) today announced", "Quorbit AI, a Toronto start-up building accelerators, said"
     # (also after a bold name: "- **Arvenne Compute**, a Paris start-up, said")
-    r"^(?:\*\*|__)?(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?(?:,(?:[^;\"“.:]|\.(?!\s)){1,120}?,\s*)?"
+    # (not a verb after the comma: in "Wiwynn, a unit of Wistron, will supply ..., the people said" Wistron's
+    # comma closes the apposition, and the main clause after it is no aside of Wistron's)
+    r"^(?:\*\*|__)?(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?"
+    r"(?:,(?!\s*" + _VERB_NEXT + r")(?:[^;\"“.:,]|\.(?!\s)|,(?!\s*" + _VERB_NEXT + r")){1,120}?,\s*)?"
     r"(?:(?:CEO|CTO|COO|chief executive|chief \w+ officer|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
     r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told)\b"
     r"(?!\s+to\b)(?!\s+by\s+(?:neither|none|no)\b)",  # "Qualcomm said to pick Samsung": a headline's hearsay
