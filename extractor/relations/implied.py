@@ -75,8 +75,24 @@ class ImpliedParties:
                 # the design house gets the maker's order too, not the memory's
                 names = [draft.customer] + ([draft.supplier] if draft.service == "design" and "memory" not in hints else [])
             return party, [_named(clause.start, clause.sentence.index, name, "earlier_deal") for name in names]
-        return self._owner_of_the_chip(view, party, clause) or self._sentence_subject(view, party, clause, hints) \
+        return self._owner_of_the_chip(view, party, clause) or self._buyer_of_the_product(view, party, clause, earlier) \
+            or self._sentence_subject(view, party, clause, hints) \
             or self._waiting_buyer(view, party, clause, hints) or self._protagonist(view, party, clause, hints)
+
+    def _buyer_of_the_product(self, view: ArticleView, party: Item, clause: Clause,
+                              earlier: list[Draft]) -> tuple[Item, list[Item]] | None:
+        """"LG Innotek has been chosen by Tenstorrent as the substrate supplier of its accelerator Koral
+        ... It is understood that Koral will be produced by Samsung Foundry": a maker alone with a
+        product the story named earlier works for whoever bought that product, however far back."""
+        text = clause.text(view)
+        bought = {(d.customer, name) for d in earlier if d.customer and d.customer != party.name
+                  and d.supplier != party.name for name in d.products if re.search(rf"\b{re.escape(name)}\b", text)}
+        if len({buyer for buyer, _ in bought}) != 1:
+            return None
+        (buyer, product), *_ = sorted(bought)
+        # (the item's text is the product, for the order's products, as for a chip referred to)
+        return party, [Item("COMPANY", clause.start, clause.start, product, CompanyValue(name=buyer),
+                            clause.sentence.index, "chip_reference")]
 
     def _sentence_subject(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> tuple[Item, list[Item]] | None:
         """"Tesla evaluated Samsung's SF2 process, but ultimately picked TSMC": a later clause with
