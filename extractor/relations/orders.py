@@ -29,6 +29,8 @@ class OrderRules(ImpliedParties, SlotFiller):
     def drafts(self, view: ArticleView) -> list[Draft]:
         found = [draft for _, drafts in self.drafts_by_clause(view) for draft in drafts]
         self._output_start_later(view, found)
+        conversions = equivalents(view)
+        self._sellers_take_later(view, found, {i for items in conversions.values() for i in items})
         return found
 
     def drafts_by_clause(self, view: ArticleView) -> Iterator[tuple[Clause, list[Draft]]]:

@@ -174,8 +174,9 @@ class SlotFiller:
     def _output_start_later(self, view: ArticleView, drafts: list[Draft]) -> None:
         """A sentence further on, past the deal's paragraph, that opens on the start of output
         and names no other company ("Mass production is planned for the second half of next
-        year") dates the latest deal told before it, when that one has no date yet; a design
-        deal told in between takes no output date and does not stand in the way."""
+        year") dates the latest deal told before it, when that one has no date yet, and gives
+        the volume it lacks; a design deal told in between takes neither and does not stand in
+        the way."""
         for sentence in view.sentences:
             if not self.cues.output_starts.match(sentence.text.lstrip()):
                 continue
@@ -187,9 +188,32 @@ class SlotFiller:
             names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
             if not names <= {n for d in deal for n in (d.customer, d.supplier)}:
                 continue
+            volumes = [q for q in view.items_in(sentence.start, sentence.end, "QUANTITY")
+                       if q.value.kind in {"units", "wafers", "wafer_capacity"}]
             for draft in deal:
                 if draft.timing is None:
                     self._take_timing(view, draft, sentence)
+                if draft.volume is None and volumes:  # "..., with an initial volume of about 3,000 wafers"
+                    draft.volume = volumes[0]
+
+    def _sellers_take_later(self, view: ArticleView, drafts: list[Draft], converted: set[Item]) -> None:
+        """A sentence on what a deal will bring its seller ("The work could bring Marvell as much as
+        $4 billion over the life of the program") values the seller's latest deal told before it,
+        when that one has no value yet and the sentence names no other company."""
+        for sentence in view.sentences:
+            if not (self.cues.sellers_take.search(sentence.text) and self.cues.sellers_take_deal.search(sentence.text)):
+                continue
+            names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+            before = [d for d in drafts if d.clause.sentence.index < sentence.index and d.supplier
+                      and (d.supplier in names or not names) and names <= {d.customer, d.supplier}]
+            if not before:
+                continue
+            latest = max(before, key=lambda d: d.clause.sentence.index)
+            deal = [d for d in before if d.clause.sentence.index == latest.clause.sentence.index
+                    and d.supplier == latest.supplier and d.value is None]
+            money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted]
+            for draft in deal if money else ():
+                draft.value = max(money, key=amount_of)
 
     def _on_the_deal(self, sentence: SentenceView, names: set[str], draft: Draft) -> bool:
         """Does the sentence open on the deal ("The order ...", "Deliveries are due ...") and

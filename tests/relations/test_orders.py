@@ -1292,6 +1292,14 @@ def test_timing_of_a_deal_ahead(text, expected):
     assert [o.timing.value for o in orders if o.timing] == [expected]
 
 
+def test_the_start_of_output_a_paragraph_on_gives_the_volume():
+    text = ("DeepX has commissioned Samsung Foundry to make its DX-M3 processor on SF2, the company said.\n\n"
+            "The chip targets robots and cameras.\n\n"
+            "Mass production is planned for the second half of 2027, with an initial volume of about 3,000 wafers.")
+    (order,) = extract(text, published=PUBLISHED).orders
+    assert (order.timing.value, order.volume.amount, order.volume.kind) == ("2027-H2", "3000", "wafers")
+
+
 def test_the_start_of_output_dates_the_makers_deal_not_the_design():
     text = ("Kestrel AI has chosen TSMC to manufacture its Kite inference chip on N3P, the people said.\n\n"
             "The back-end design has been handed to Alchip, they added.\n\n"
