@@ -58,6 +58,7 @@ class Cues:
     anonymous_customer: re.Pattern
     customer_withheld: re.Pattern
     bought_directly: re.Pattern
+    finished_systems: re.Pattern
     anonymous_supplier: re.Pattern  # "will be manufactured by an overseas foundry it declined to name"
     customer_revealed: re.Pattern
     hypothetical: re.Pattern
@@ -254,6 +255,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         anonymous_customer=_compile(data["anonymous_customer"]),
         customer_withheld=_compile(data["customer_withheld"]),
         bought_directly=guarded(data["bought_directly"], re.IGNORECASE),
+        finished_systems=guarded(data["finished_systems"], re.IGNORECASE),
         anonymous_supplier=_compile(data["anonymous_supplier"]),
         customer_revealed=_compile(data["customer_revealed"]),
         hypothetical=_compile(data["hypothetical"]),

@@ -500,8 +500,10 @@ class OrderRules(ImpliedParties, SlotFiller):
             if service == "supply" and named and roles == {"design"}:
                 return "design"  # a design-service house sells its work, not chips ("has awarded GUC a 2nm AI accelerator program")
             if service == "supply" and "design" in roles and (self._names_others_product(view, clause, supplier)
-                                                               or self._custom_together(text)):
-                return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA")
+                                                               or self._custom_together(text)) \
+                    and not self.cues.finished_systems.search(text):
+                return "design"  # a design house does the customer's own chip ("Broadcom for its MTIA"),
+                # but sells whole racks built around it ("orders for racks built around Google's TPU Ironwood")
             if named and (not roles or roles & self.cues.service_roles[service]):
                 if service == "supply" and "foundry" in roles and roles & SUPPLIER_ROLES <= {"foundry", "packaging"}:
                     return "foundry"  # "TSMC wins OpenAI chip deal": a pure foundry sells no chips
