@@ -240,6 +240,10 @@ class CompanyFinder:
                 if makes:
                     return "supply"
                 return self._trade_of(lowers, k) or self._cue_nouns.get(noun, "")
+            if lowers[k] == "," and k + 2 < len(lowers) and tokens.names[k + 1] and lowers[k + 2] == ",":
+                continue  # a place inside it: ", a three-year-old Austin, Texas, startup,"
+            if lowers[k] == "," and k >= 2 and tokens.names[k - 1] and lowers[k - 2] == ",":
+                continue  # (the place's closing comma)
             if lowers[k] in {",", ".", ";", "(", ")"}:
                 return None
         return None

@@ -437,8 +437,8 @@ def interviewee(view: ArticleView, index: int) -> Item | None:
     key = ("interviewee",)  # the article's part, read once
     if key not in view.cache:
         first = next((i for i in view.items if i.label == "COMPANY"), None)
-        questions = _QUESTION.search(view.text)
-        view.cache[key] = first if first is not None and questions is not None and first.start < questions.start() \
+        questions = _first_question(view.text)
+        view.cache[key] = first if first is not None and questions is not None and first.start < questions[0] \
             else None
     if view.cache[key] is None:
         return None
@@ -453,12 +453,25 @@ def _answered_by(view: ArticleView, line_start: int) -> bool:
     Barzani")?"""
     key = ("answer_label",)
     if key not in view.cache:
-        questions = _QUESTION.search(view.text)
-        labels = {m.group(1) for m in _SPEAKER_LABEL.finditer(view.text, questions.end())} if questions else set()
-        intro = view.text[:questions.start()] if questions else ""
+        questions = _first_question(view.text)
+        labels = {m.group(1) for m in _SPEAKER_LABEL.finditer(view.text, questions[1])} if questions else set()
+        intro = view.text[:questions[0]] if questions else ""
         view.cache[key] = {name for name in labels if re.search(rf"\b{re.escape(name)}\b", intro)}
     label = _SPEAKER_LABEL.match(view.text, line_start)
     return label is not None and label.group(1) in view.cache[key]
+
+
+def _first_question(text: str) -> tuple[int, int] | None:
+    """Where an interview's first question starts and its label ends: "Q: ...", or a line under
+    the interviewer's own label that asks ("Silicon Dispatch: Where is Talon being made?")."""
+    found = _QUESTION.search(text)
+    if found is not None:
+        return found.start(), found.end()
+    for label in _SPEAKER_LABEL.finditer(text):
+        line_end = text.find("\n", label.end())
+        if text[label.end():line_end if line_end >= 0 else len(text)].rstrip().endswith("?"):
+            return label.start(), label.end()
+    return None
 
 
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
