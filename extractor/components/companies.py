@@ -102,6 +102,8 @@ class CompanyFinder:
         spans = filter_spans(found)
         hits = []
         for span in spans:
+            if span.start >= 2 and words[span.start - 1] == "-" and words[span.start - 2].islower():
+                continue  # a word compound, no company: "floorplan-to-GDS", "non-TSMC"
             key = doc.vocab.strings[span.label]
             if key in self._units:
                 entry_id, unit = self._units[key]

@@ -132,6 +132,10 @@ def company_values(text: str) -> list[tuple[str, str, str | None]]:
                      [("Tata Electronics", "Tata Electronics", None), ("Tata", "Tata Electronics", None)],
                      id="a short form once the full name has named the company"),
         pytest.param("Tata will build the chips.", [], id="a short form alone names no company"),
+        pytest.param("Alchip owns floorplan-to-GDS and test.", [("Alchip", "Alchip", None)],
+                     id="a known name inside a word compound is no company"),
+        pytest.param("Samsung-TSMC rivalry is heating up.", [("Samsung", "Samsung Electronics", None), ("TSMC", "TSMC", None)],
+                     id="two names joined by a hyphen stay names"),
     ],
 )
 def test_company_names_units_and_suffixes(text, expected):
