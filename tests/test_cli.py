@@ -94,6 +94,15 @@ def test_tables_are_written_beside_the_lines(folder, capsys):
     assert ",1500000000000,KRW," in orders[1]
 
 
+def test_explain_shows_slots_a_later_sentence_gives_the_draft(tmp_path, capsys):
+    article = tmp_path / "later.txt"
+    article.write_text("DeepX has commissioned Samsung Foundry to make its DX-M3 chip on SF2.\n\n"
+                       "The chip targets robots.\n\nMass production is planned for the second half of 2027.\n",
+                       encoding="utf-8")
+    assert main(["explain", str(article), "--published", "2026-11-23"]) == 0
+    assert "timing=the second half of 2027" in capsys.readouterr().out
+
+
 def test_explain_shows_the_parties_and_the_draft_of_each_clause(folder, capsys):
     assert main(["explain", str(folder / "in" / "a0.txt"), "--published", "2026-11-23"]) == 0
     out = capsys.readouterr().out

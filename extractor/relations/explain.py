@@ -9,7 +9,7 @@ from .views import ArticleView
 
 def explain(view: ArticleView, rules: OrderRules, every_clause: bool = False) -> list[str]:
     """Lines describing each clause that has parties (or every clause), as ``drafts`` sees it."""
-    lines = []
+    told = []  # (the clause's lines, its drafts): the drafts are printed once all are complete
     for clause, drafts in rules.drafts_by_clause(view):
         text = clause.text(view)
         head = bullet_head(view, clause, rules.cues)
@@ -19,11 +19,14 @@ def explain(view: ArticleView, rules: OrderRules, every_clause: bool = False) ->
         if not (found.items or drafts or every_clause):
             continue
         scored = rules.parties.scores(view, clause, found, hints) if found.items else {}
-        lines.append(f"clause: {' '.join(text.split())[:160]}")
-        lines.append(f"  services hinted: {sorted(hints)}; parties (supplier, customer): "
-                     + ", ".join(f"{p.name} {scored[p]} [{p.rule}]" for p in found.items))
-        for d in drafts:
-            lines.append(f"  draft: {d.customer} <- {d.supplier} {d.service} {d.stage} {d.confirmation}"
-                         f" value={d.value.text if d.value else None} chip={d.chip} products={d.products}"
-                         f" timing={d.timing.text if d.timing else None}")
+        told.append(([f"clause: {' '.join(text.split())[:160]}",
+                      f"  services hinted: {sorted(hints)}; parties (supplier, customer): "
+                      + ", ".join(f"{p.name} {scored[p]} [{p.rule}]" for p in found.items)], drafts))
+    rules.complete(view, [d for _, drafts in told for d in drafts])
+    lines = []
+    for clause_lines, drafts in told:
+        lines += clause_lines
+        lines += [f"  draft: {d.customer} <- {d.supplier} {d.service} {d.stage} {d.confirmation}"
+                  f" value={d.value.text if d.value else None} chip={d.chip} products={d.products}"
+                  f" timing={d.timing.text if d.timing else None}" for d in drafts]
     return lines

@@ -28,10 +28,14 @@ class OrderRules(ImpliedParties, SlotFiller):
 
     def drafts(self, view: ArticleView) -> list[Draft]:
         found = [draft for _, drafts in self.drafts_by_clause(view) for draft in drafts]
-        self._output_start_later(view, found)
-        conversions = equivalents(view)
-        self._sellers_take_later(view, found, {i for items in conversions.values() for i in items})
+        self.complete(view, found)
         return found
+
+    def complete(self, view: ArticleView, drafts: list[Draft]) -> None:
+        """What sentences further on give the drafts once all are made: the start of output
+        (timing, volume) and what a deal brings its seller (value)."""
+        self._output_start_later(view, drafts)
+        self._sellers_take_later(view, drafts, {i for items in equivalents(view).values() for i in items})
 
     def drafts_by_clause(self, view: ArticleView) -> Iterator[tuple[Clause, list[Draft]]]:
         """Each clause of the article, in order, with the drafts it gave."""
