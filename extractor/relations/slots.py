@@ -35,7 +35,7 @@ class SlotFiller:
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
                  and not _figure_money(view, m, clause, self.cues)]
         draft.value = max(money, key=amount_of) if money else None
-        volumes = [q for q in found("QUANTITY") if q.value.kind in {"units", "wafers", "wafer_capacity"}
+        volumes = [q for q in found("QUANTITY") if q.value.kind in VOLUME_KINDS
                    or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end))]
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
@@ -142,8 +142,7 @@ class SlotFiller:
         if draft.service != "design" or not self.cues.output_starts.match(after.text.lstrip()):
             self._take_timing(view, draft, after)  # (the output's start dates the maker's deal, not the design)
         if draft.volume is None:
-            volumes = [q for q in view.items_in(after.start, after.end, "QUANTITY")
-                       if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+            volumes = _volumes(view, after)
             draft.volume = volumes[0] if volumes else None
         if draft.value is None and (self.cues.deal_nouns.search(after.text) or on_the_deal):  # "... put its value at"
             draft.value = self._deal_value(view, after, converted)
@@ -188,8 +187,7 @@ class SlotFiller:
             names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
             if not names <= {n for d in deal for n in (d.customer, d.supplier)}:
                 continue
-            volumes = [q for q in view.items_in(sentence.start, sentence.end, "QUANTITY")
-                       if q.value.kind in {"units", "wafers", "wafer_capacity"}]
+            volumes = _volumes(view, sentence)
             for draft in deal:
                 if draft.timing is None:
                     self._take_timing(view, draft, sentence)
@@ -254,6 +252,15 @@ class SlotFiller:
                                                            (-3, self.cues.timing_bad))
                  for match in [_last_match(pattern, before)] if match is not None]
         return (max(found)[1] if found else 0), -date.start  # the word nearer the date decides
+
+
+# the quantities that may be an order's volume: units, wafers and monthly wafers
+VOLUME_KINDS = frozenset({"units", "wafers", "wafer_capacity"})
+
+
+def _volumes(view: ArticleView, sentence: SentenceView) -> list[Item]:
+    """The quantities of a sentence that may be an order's volume, in text order."""
+    return [q for q in view.items_in(sentence.start, sentence.end, "QUANTITY") if q.value.kind in VOLUME_KINDS]
 
 
 def _last_match(pattern, text: str):
