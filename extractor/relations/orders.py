@@ -158,7 +158,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             # has finished the TPU v9 layout, and the chips will be fabbed by TSMC")
             drafts += self._deals(view, clause, converted, earlier + drafts, supplier, customers, scored, talks_only,
                                   list_work if list_work and self.parties.can_supply(view, supplier.name, {list_work})
-                                  else None)
+                                  else None, words=found.markers)
         for draft in drafts if list_work else []:  # a line of a list about one work: the list's period
             self._take_list_period(view, clause.sentence, draft)
         return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
@@ -330,8 +330,10 @@ class OrderRules(ImpliedParties, SlotFiller):
 
     def _deals(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
                supplier: Item, customers: list[Item], scored: dict, talks_only: bool,
-               inherited: str | None = None, alone: bool = False) -> list[Draft]:
-        """Drafts of one supplier's deals with the clause's customers."""
+               inherited: str | None = None, alone: bool = False,
+               words: dict[str, tuple[int, int]] | None = None) -> list[Draft]:
+        """Drafts of one supplier's deals with the clause's customers (``words``: the (supplier,
+        customer) weights the clause's own words give each party)."""
         text = clause.text(view)
         plain_hints = self.parties.hints(view, _without_companies(view, clause, self.cues))  # words, not names
         services = [inherited] if inherited else self._services(view, clause, supplier, plain_hints)
@@ -375,7 +377,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                                  and d.customer == customer.name and d.supplier != supplier.name), None)
                     service = told if told and self.parties.can_supply(view, supplier.name, {told}) else None
                 service = service or guessed
-                if customer.name == supplier.name or self._rival_maker(view, customer, service) or \
+                if customer.name == supplier.name or self._rival_maker(view, customer, service, supplier,
+                                                                  (words or {}).get(customer.name) if plain_hints else None) or \
                         self._not_the_die_buyer(view, clause, customer, service):
                     continue  # (no company orders from itself)
                 confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name} - {None, ""})
@@ -431,9 +434,11 @@ class OrderRules(ImpliedParties, SlotFiller):
         return next((d.service for d in reversed(earlier) if d.clause.sentence.index >= first
                      and (d.customer, d.supplier) == (customer, supplier)), None)
 
-    def _rival_maker(self, view: ArticleView, customer: Item, service: str) -> bool:
+    def _rival_maker(self, view: ArticleView, customer: Item, service: str, supplier: Item,
+                     words: tuple[int, int] | None = None) -> bool:
         """A foundry is not another foundry's customer ("looked at Samsung's SF4 before settling
-        on TSMC"): a maker named beside a maker is a rival, not a buyer. Nor does a memory maker
+        on TSMC"): a maker named beside a maker is a rival, not a buyer, unless it also buys chip
+        work and the words say it buys here ("Intel has placed orders for TSMC's N2"). Nor does a memory maker
         buy memory, however it came into the clause ("SK hynix's rivals Samsung and Micron ..."), a
         toolmaker buy chip work, an OSAT another's packaging, or a foundry design."""
         roles = self.parties.role_of(view, customer.name)
@@ -445,7 +450,10 @@ class OrderRules(ImpliedParties, SlotFiller):
             return True  # an OSAT beside another OSAT is its rival ("ASE and SPIL")
         if service == "design" and roles and roles <= {"foundry", "packaging"}:
             return True  # a foundry buys no chip design ("TSMC" beside Alchip)
-        return service == "foundry" and customer.rule not in {"earlier_deal", "chip_reference"} and "foundry" in roles
+        if service != "foundry" or customer.rule in {"earlier_deal", "chip_reference"} or "foundry" not in roles:
+            return False
+        buys_here = words is not None and words[1] >= 3 and not words[0] and customer.rule != "coref"
+        return not ("customer" in roles and buys_here and "foundry" in self.parties.role_of(view, supplier.name))
 
     def _not_the_die_buyer(self, view: ArticleView, clause: Clause, customer: Item, service: str) -> bool:
         """An HBM base die is made for the memory maker, not for the memory's buyer ("- SK hynix:
