@@ -46,6 +46,8 @@ def companies(text: str) -> list[tuple[str, str]]:
                      [("Sollim Design", "Sollim Design")], id="a long apposition of hyphenated words"),
         pytest.param("Merbau Digital, a Malaysian data-center operator backed by a state pension fund, placed the order.",
                      [("Merbau Digital", "Merbau Digital")], id="an apposition noun followed by a participle"),
+        pytest.param("The servers come from Kestrel Infosystems, a Chennai-based systems integrator, the bank said.",
+                     [("Kestrel Infosystems", "Kestrel Infosystems")], id="a systems integrator in apposition"),
         pytest.param("Bitmain, the world's largest maker of mining rigs, buys its chips from TSMC.",
                      [("Bitmain", "Bitmain"), ("TSMC", "TSMC")], id="an apposition opened by 'the'"),
         pytest.param("TSMC Arizona, the Taiwanese giant's Phoenix subsidiary, had pitched for the work.",

@@ -590,13 +590,17 @@ def test_a_description_stands_for_the_company_it_fits(text, expected):
     [
         pytest.param("Intel has signed a memorandum of understanding with Tata Electronics to explore manufacturing "
                      "and packaging Intel products at the Indian company's plants.",
-                     {("Intel", "Tata Electronics", "packaging")},
-                     id="packaging X's products at Y's plants"),
+                     {("Intel", "Tata Electronics", "foundry"), ("Intel", "Tata Electronics", "packaging")},
+                     id="manufacturing and packaging X's products at Y's plants: both works"),
         pytest.param("ASE will take on the final assembly step for some Rubin volume, freeing up capacity at Taiwan "
                      "Semiconductor Manufacturing Co, which packages Nvidia's Blackwell chips with its CoWoS technology.",
                      {("Nvidia", "ASE", "packaging"), ("Nvidia", "TSMC", "packaging")},
                      id="a company's name says nothing of its service"),
         pytest.param("Nvidia bought $5 billion of Intel stock in September.", set(), id="stock bought is no order"),
+        pytest.param("Samsung already supplies Hyundai with Exynos Auto V920 processors for the infotainment systems.",
+                     {("Hyundai Motor", "Samsung Electronics", "supply")}, id="'infotainment' is no InFO packaging"),
+        pytest.param("Server maker Inspur Information has bought 20,000 accelerators from Biren.",
+                     {("Inspur", "Biren", "supply")}, id="'Information' in a name is no InFO packaging"),
     ],
 )
 def test_services_and_non_deals(text, expected):
