@@ -26,6 +26,7 @@ _NOUN_AFTER = re.compile(r"\s+(?:agreement|deal|contract|order|partnership|trans
                          r"subsidiary|subsidiaries|affiliate|unit|arm|spin-off|spinoff|part|project|program|programme|"
                          r"business|work|account|win)s?\b")  # "after the Google part": the program, not Google
 _WHICH_AFTER = re.compile(r"^\s*,\s*(?:which|who)\b")
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 _OWNER_MODIFIER = re.compile(r"-(?:owned|backed|controlled|funded|affiliated|supported|run|led|majority-owned)\b")
 # Work told in the past tense in a company's relative clause: an earlier deal, read on its own
 PAST_WORK = r"(?:handled|designed|co-designed|supplied|made|built|produced|packaged|worked on)"
@@ -191,6 +192,8 @@ def names_no_actor(view: ArticleView, item: Item) -> bool:
     agreement", "The Wistron subsidiary began shipping": it describes what follows it."""
     if _OWNER_MODIFIER.match(view.text, item.end):
         return True
+    if _FORMER_BEFORE.search(view.text, max(0, item.start - 12), item.start):
+        return True  # "founded by former Graphcore engineers": the people's old employer
     sentence = view.sentence_of(item.start)
     return bool(_THE_BEFORE.search(view.text, max(sentence.start, item.start - 4), item.start)) and \
         bool(_NOUN_AFTER.match(view.text, item.end, sentence.end))
@@ -296,6 +299,43 @@ def _named_as(view: ArticleView, cues: Cues, start: int, end: int, description: 
     return Item("COMPANY", start, end, description, named[-1].value, view.sentence_of(start).index, "coref")
 
 
+def _called_so_before(view: ArticleView, cues: Cues, start: int, description: str, window: int,
+                      _depth: int = 0) -> Item | None:
+    """"The startup" is the company the story last called a startup: named beside the noun
+    ("inference-chip startup Ridgeback Silicon", "Ridgeback, a Santa Clara startup,") or taken up
+    by an earlier description with it, which resolves the same way in turn."""
+    noun = description.rsplit(None, 1)[-1].casefold() if description else ""
+    if noun not in cues.sticky_nouns or _depth > 3 or _LINK_WORD.search(description):
+        return None  # (not "the wafers on the startup": one noun phrase only)
+    for m in reversed(list(re.finditer(rf"\b{re.escape(noun)}\b", view.text[:start], re.IGNORECASE))):
+        sentence = view.sentence_of(m.start())
+        after = view.items_in(m.end(), min(sentence.end, m.end() + 3), "COMPANY")
+        if after:  # "startup Ridgeback Silicon"
+            return after[0]
+        before = view.items_in(sentence.start, m.start(), "COMPANY")[-1:]
+        if before and _APPOSITIVE_TO.fullmatch(view.text[before[0].end:m.start()]) \
+                and not _POSSESSIVE_AFTER.match(view.text[m.end():m.end() + 2]):  # (not "Nscale, the startup's first customer")
+            return before[0]  # "Ridgeback, a Santa Clara startup"
+        if _AS_A_KIND.search(view.text, max(sentence.start, m.start() - 40), m.start()):
+            continue
+        opener = _DESCRIPTION_TO.search(view.text, max(sentence.start, m.start() - 60), m.start())
+        if opener is not None and not _OPENING_WORDS.fullmatch(view.text[sentence.start:opener.start()]):
+            return None  # an earlier description inside its sentence ("making the start-up one of ...") is no sure guide
+        if opener is not None:  # "The Santa Clara inference-chip startup had spent ...", "Now the startup runs": a subject
+            return _called_so_before(view, cues, opener.start(), view.text[opener.start():m.end()], window,
+                                     _depth + 1) or resolve(view, opener.start(), cues, set(), window, None,
+                                                            view.text[opener.start():m.end()], _depth + 1)
+    return None
+
+
+# "a startup", "startups like": the noun as a kind, naming no one company
+_AS_A_KIND = re.compile(r"\b(?:an?|any|every|each|another|one|no|other|such)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_OPENING_WORDS = re.compile(r"\W*(?:[\w-]+\W+){0,3}?")  # "", "Now ", "In March, "
+_LINK_WORD = re.compile(r"\s(?:on|of|for|in|to|with|at|by|from|and|or|the)\s", re.IGNORECASE)
+_APPOSITIVE_TO = re.compile(r",\s+(?:an?|the)\s+[^,;()]{0,60}")
+_DESCRIPTION_TO = re.compile(r"\b(?:the|this|that)\s+(?:[\w.-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def fits(view: ArticleView, cues: Cues, item: Item, description: str) -> bool:
     """Can "the Korean company", "the foundry" stand for this company? Only a country or
     role the description states and the gazetteer contradicts rules it out."""
@@ -379,6 +419,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             if target is None and found:  # "The foundry house expects its capacity": the stand-in
                 target = found[pick]
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
+        target = target or _called_so_before(view, cues, start, description, window)
         if target is None and _ORDER_WORD.search(description):  # "..., and the latter outsourced ..."
             target = _by_order(view, clause, start, cues, window, description)
         if target is None and start == clause.sentence.start:  # "TSMC.\n... Its N3 family is sold out"

@@ -81,6 +81,7 @@ class Cues:
     in_talks_with: re.Pattern
     facility_opens: re.Pattern
     name_nouns: frozenset[str]
+    sticky_nouns: frozenset[str]
     paired_split: re.Pattern  # "Broadcom and MediaTek, the former ..., and the latter ..."
     power_of_chips: re.Pattern
     negated: re.Pattern
@@ -278,6 +279,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         in_talks_with=guarded(data["in_talks_with"], re.IGNORECASE),
         facility_opens=guarded(data["facility_opens"]),
         name_nouns=frozenset(data["name_nouns"]),
+        sticky_nouns=frozenset(data["sticky_nouns"]),
         paired_split=guarded(data["paired_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
