@@ -165,19 +165,24 @@ def _alternation(words) -> str:
 def _chip_pattern(chips: dict) -> re.Pattern:
     """``category`` ("ASIC", "HBM4E", an optional generic "chip" after it) or ``modified``
     ("AI inference chip", "custom accelerator"); plural s dropped from the name."""
-    category = rf"(?P<category>{_alternation(chips['categories'])})(?:s|es)?(?:\s+chips?)?\b"
     modifiers = _alternation(chips["modifiers"])
+    category = rf"(?P<kind>(?<!-)(?:(?:{modifiers})[\s-]){{1,2}})?" \
+               rf"(?P<category>{_alternation(chips['categories'])})(?:s|es)?(?:\s+chips?)?\b"
     heads = _alternation(chips["heads"])
     bare = _alternation(chips["bare_heads"])
     modified = rf"(?P<modified>(?<!-)(?:(?:{modifiers})[\s-]){{1,2}}(?:{heads})|(?:{bare}))(?:s)?\b"
     return guarded(rf"\b(?:{category}|{modified}){_DESCRIBES_COMPANY}", re.IGNORECASE)
 
 
-def chip_name(match: re.Match, names: dict[str, str]) -> str:
-    """The ``chip`` slot for a match of :func:`_chip_pattern`: a category as listed, else
-    the words as the text gives them, without a "custom" that another modifier follows."""
+def chip_name(match: re.Match, names: dict[str, str], memory: frozenset[str] = frozenset()) -> str:
+    """The ``chip`` slot for a match of :func:`_chip_pattern`: a category as listed, with
+    the kind the text puts before it ("inference ASIC", "data-center CPU"; not before memory,
+    and not a lone "custom": "custom ASICs" -> "ASIC"), else the words as the text gives
+    them, without a "custom" that another modifier follows."""
     if match.group("category"):
-        return names[match.group("category").casefold()]
+        category = names[match.group("category").casefold()]
+        kind = _CUSTOM.sub("", match.group("kind") or "")
+        return f"{kind.strip()} {category}" if kind.strip() and category not in memory else category
     words = match.group("modified")
     rest = _CUSTOM.sub("", words)
     return rest if rest != words and " " in rest else words  # "custom AI accelerator" -> "AI accelerator"

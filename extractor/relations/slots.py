@@ -64,7 +64,7 @@ class SlotFiller:
     def _chip(self, text: str, service: str) -> str | None:
         """The first chip word of the order's kind: memory for a memory order ("HBM3E" in
         "the HBM3E supplier for Microsoft's Maia accelerator"), anything else otherwise."""
-        names = [chip_name(m, self.cues.chip_names) for m in self.cues.chips.finditer(text)]
+        names = [chip_name(m, self.cues.chip_names, self.cues.memory_chips) for m in self.cues.chips.finditer(text)]
         fitting = [n for n in names if (n in self.cues.memory_chips) == (service == "memory")]
         if service == "memory":  # the stack bought, not the DRAM generation it is made of ("1c DRAM ... HBM4")
             fitting = sorted(fitting, key=lambda n: not n.startswith("HBM"))
@@ -93,7 +93,7 @@ class SlotFiller:
     def _chip_named_before(self, view: ArticleView, clause: Clause) -> str | None:
         """The chip "the chips" or "the part" points back to: the last chip word (not memory)
         of the sentences just before, in the same paragraph."""
-        names = [chip_name(m, self.cues.chip_names)
+        names = [chip_name(m, self.cues.chip_names, self.cues.memory_chips)
                  for m in self.cues.chips.finditer(view.text, self._paragraph_before(view, clause), clause.start)]
         names = [n for n in names if n not in self.cues.memory_chips]
         return names[-1] if names else None

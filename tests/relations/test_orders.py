@@ -449,6 +449,14 @@ def test_a_list_heading_gives_its_lines_the_buyers_product():
                      id="'custom inference chip' is an inference chip"),
         pytest.param("Broadcom will design a custom accelerator for Anthropic.", "design", "custom accelerator",
                      id="'custom' alone before the head stays"),
+        pytest.param("Qualcomm has moved its data-center CPU to Samsung's SF2P.", "foundry", "data-center CPU",
+                     id="a category keeps the kind the text puts before it"),
+        pytest.param("Marvell will design an inference ASIC for Microsoft.", "design", "inference ASIC",
+                     id="an inference ASIC"),
+        pytest.param("Google has ordered custom ASICs from Broadcom.", "design", "ASIC",
+                     id="a lone 'custom' before a category is left out"),
+        pytest.param("Samsung will supply AI memory HBM4 to AMD.", "memory", "HBM4",
+                     id="memory keeps no kind before it"),
     ],
 )
 def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
