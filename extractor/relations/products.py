@@ -30,8 +30,14 @@ _UNKNOWN = [
     guarded(r"(?<=[A-Za-z.] \()(" + _CODE_NAME + r")(?=\))"),  # a table's "Ostrom Compute (OC-2)"
     guarded(r"\b(?:named|called|dubbed|code-?named|branded|known (?:internally )?as)\s+[\"“]?(" + _CODE_NAME
             + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
-    guarded(_CHIP_WORD + r",\s+(?:the\s+)?(" + _CODE_NAME + r")(?=[,.;])"),  # "its inference chip, the SB-200,"
+    guarded(_CHIP_WORD + r",\s+(?:the\s+)?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?=[,.;])"),  # "its inference chip, the SB-200,",
+    # "its first chip, Tessen,"
 ]
+# A name set before a description of it ("with Galil, an inference accelerator built for ..."): not the
+# last word of a longer name ("its MN-Core L1000, a 2-nanometer inference chip").
+_APPOSED = guarded(r"\b(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*),\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                   + _CHIP_WORD)
+_WORD_OF_A_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*\s$")
 # A place or maker word made an adjective describes, it names no product ("the Seoul-based chip designer").
 _DESCRIBING = re.compile(r"-(?:based|owned|listed|made|designed|headquartered|backed|era|grade|style)$", re.IGNORECASE)
 # A code name before one of these names a site, not a chip ("its IIM-1 plant in Chitose").
@@ -93,10 +99,12 @@ class ProductFinder:
     def _unknown(self, view: ArticleView, start: int, end: int, known: set[int]) -> list[tuple[int, Product]]:
         taken = [(i.start, i.end) for i in view.items_in(start, end) if i.label != "QUANTITY"]
         found = []
-        for pattern in _UNKNOWN:
+        for pattern in [*_UNKNOWN, _APPOSED]:
             for match in pattern.finditer(view.text, start, end):
                 a, b = match.span(1)
                 name = match.group(1)
+                if pattern is _APPOSED and _WORD_OF_A_NAME_BEFORE.search(view.text, max(0, a - 30), a):
+                    continue
                 if a in known or name in _NOT_PRODUCTS or _CATEGORY.match(name) or _DESCRIBING.search(name) \
                         or _FACILITY_AFTER.match(view.text, b) or any(s < b and a < e for s, e in taken):
                     continue

@@ -1152,6 +1152,12 @@ def test_a_product_with_a_family_suffix_is_the_product(text, products):
                      ["Maia 300"], id="a family beside its numbered member names the member"),
         pytest.param("TSMC will make Apple's A20 and A20 Pro processors on N2.", ["A20", "A20 Pro"],
                      id="a variant without a number is a product of its own"),
+        pytest.param("Corvalis Compute has taped out its first chip, Tessen, on Samsung Foundry's SF4X process.",
+                     ["Tessen"], id="a plain name set beside the chip word"),
+        pytest.param("Kelmira Silicon came out of stealth with Galil, an inference accelerator made by TSMC on N4P.",
+                     ["Galil"], id="a name set before a description of it"),
+        pytest.param("Preferred Networks has chosen Alchip to implement its MN-Core L1000, a 2-nanometer inference chip.",
+                     ["MN-Core L1000"], id="the last word of a longer name is no name of its own"),
     ],
 )
 def test_a_code_name_the_text_gives_the_chip_is_its_product(text, products):
