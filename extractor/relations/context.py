@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -297,6 +298,20 @@ def _named_as(view: ArticleView, cues: Cues, start: int, end: int, description: 
     if not named:
         return None
     return Item("COMPANY", start, end, description, named[-1].value, view.sentence_of(start).index, "coref")
+
+
+PROTAGONIST_MIN, PROTAGONIST_LEAD = 4, 1.5
+
+
+def protagonist(view: ArticleView) -> str | None:
+    """The company the story is about: named at least four times and half again as often as
+    any other (read once per article)."""
+    if "protagonist" not in view.cache:
+        counts = Counter(i.name for i in view.items if i.label == "COMPANY").most_common(2)
+        top = counts[0] if counts and counts[0][1] >= PROTAGONIST_MIN and (
+            len(counts) == 1 or counts[0][1] >= PROTAGONIST_LEAD * counts[1][1]) else None
+        view.cache["protagonist"] = top and top[0]
+    return view.cache["protagonist"]
 
 
 def _called_so_before(view: ArticleView, cues: Cues, start: int, description: str, window: int,

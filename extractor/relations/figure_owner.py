@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .context import (Clause, is_excluded, is_salient, nested_in_amount, paragraph_topic, references,
+from .context import (Clause, is_excluded, is_salient, nested_in_amount, paragraph_topic, protagonist, references,
                       resolve)
 from .cues import Cues, technology_pattern
 from .views import ArticleView, Item
+
+
+_PLAIN_COMPANY = re.compile(r"the company", re.IGNORECASE)
 
 
 @dataclass
@@ -50,6 +53,9 @@ class FigureOwners:
             first = min(candidates, key=lambda c: c.start)
             if first.rule != "coref" and self.cues.shared_subject.search(view.text, last.end, item.start):
                 return first.name  # "Ibiden is Nvidia's main source and has earmarked ¥180 billion"
+            story = protagonist(view)
+            if last.rule == "coref" and story and _PLAIN_COMPANY.fullmatch(last.text):
+                return story  # "The company reported revenue of ...": a plain "the company" is the story's company
             listed = self._listed(view, clause, last)
             if listed:  # "Capex guidance from Meta and Microsoft alone points to more than $250 billion": their sum
                 return self._respectively(view, clause, item, listed)

@@ -3,18 +3,16 @@ the buyer of a lone maker, an unnamed buyer, the other party of a list line."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..patterns import guarded
 from ..records import CompanyValue
-from .context import Clause, interviewee, nested_in_amount, paragraph_break, paragraph_topic
+from .context import Clause, interviewee, nested_in_amount, paragraph_break, paragraph_topic, protagonist
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_items, list_counterparts, list_intro,
                     step_cells)
 from .views import ArticleView, Item, SentenceView
 
 # the company a story is about: named at least this often, and this many times as often as the next one
-PROTAGONIST_MIN, PROTAGONIST_LEAD = 4, 1.5
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
 
 # a list's period: a year, half, quarter or month ("2026", "2026-H2", "FY2027"), not a week or a day
@@ -160,12 +158,7 @@ class ImpliedParties:
         """"Memory for Funke will come from Micron", in a feature about Brennholt's own chip: a maker
         with no buyer in reach makes it for the buyer the story is about, the company it names
         far more often than any other, when that one was named in this paragraph or the one before."""
-        if "protagonist" not in view.cache:
-            counts = Counter(i.name for i in view.items if i.label == "COMPANY").most_common(2)
-            top = counts[0] if counts and counts[0][1] >= PROTAGONIST_MIN and (
-                len(counts) == 1 or counts[0][1] >= PROTAGONIST_LEAD * counts[1][1]) else None
-            view.cache["protagonist"] = top and top[0]
-        name = view.cache["protagonist"]
+        name = protagonist(view)
         if name is None or name == party.name or not hints & MAKING or not self._may_buy_work(view, name, hints):
             return None
         this_paragraph = view.text.rfind("\n\n", 0, clause.start)
