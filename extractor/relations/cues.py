@@ -82,6 +82,7 @@ class Cues:
     facility_opens: re.Pattern
     name_nouns: frozenset[str]
     sticky_nouns: frozenset[str]
+    investor_before: re.Pattern
     paired_split: re.Pattern  # "Broadcom and MediaTek, the former ..., and the latter ..."
     power_of_chips: re.Pattern
     negated: re.Pattern
@@ -285,6 +286,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         facility_opens=guarded(data["facility_opens"]),
         name_nouns=frozenset(data["name_nouns"]),
         sticky_nouns=frozenset(data["sticky_nouns"]),
+        investor_before=guarded(data["investor_before"], re.IGNORECASE),
         paired_split=guarded(data["paired_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
