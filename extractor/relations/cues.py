@@ -83,6 +83,7 @@ class Cues:
     name_nouns: frozenset[str]
     sticky_nouns: frozenset[str]
     investor_before: re.Pattern
+    investor_names: tuple[str, ...]
     paired_split: re.Pattern  # "Broadcom and MediaTek, the former ..., and the latter ..."
     power_of_chips: re.Pattern
     negated: re.Pattern
@@ -287,6 +288,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         name_nouns=frozenset(data["name_nouns"]),
         sticky_nouns=frozenset(data["sticky_nouns"]),
         investor_before=guarded(data["investor_before"], re.IGNORECASE),
+        investor_names=tuple(" " + w for w in data["investor_names"]),
         paired_split=guarded(data["paired_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),

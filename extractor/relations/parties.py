@@ -306,6 +306,7 @@ def _not_excluded(view: ArticleView, items: list[Item], clause: Clause, cues: Cu
                  and not cues.person_after.match(view.text, i.end, clause.end)  # "a former IBM researcher"
                  and not _ecosystem_owner(view, i, clause, cues)
                  and not cues.investor_before.search(view.text, max(clause.sentence.start, i.start - 120), i.start)
+                 and not (i.name or "").endswith(cues.investor_names)
                  and not cues.lost_after.match(view.text, i.end, end)  # "Samsung lost the order to TSMC"
                  and not (view.text[clause.start:i.start].strip()  # not the subject: "Tesla evaluated SF2, but picked TSMC"
                           and cues.passed_over_after.match(view.text, i.end, clause.sentence.end))]
