@@ -12,7 +12,6 @@ from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_
                     step_cells)
 from .views import ArticleView, Item, SentenceView
 
-# the company a story is about: named at least this often, and this many times as often as the next one
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
 
 # a list's period: a year, half, quarter or month ("2026", "2026-H2", "FY2027"), not a week or a day

@@ -377,8 +377,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                                  and d.customer == customer.name and d.supplier != supplier.name), None)
                     service = told if told and self.parties.can_supply(view, supplier.name, {told}) else None
                 service = service or guessed
-                if customer.name == supplier.name or self._rival_maker(view, customer, service, supplier,
-                                                                  (words or {}).get(customer.name) if plain_hints else None) or \
+                said = (words or {}).get(customer.name) if plain_hints else None  # (the words count when they name work)
+                if customer.name == supplier.name or self._rival_maker(view, customer, service, supplier, said) or \
                         self._not_the_die_buyer(view, clause, customer, service):
                     continue  # (no company orders from itself)
                 confirmation, attribution = self._sourcing(view, clause, {customer.name, supplier.name} - {None, ""})

@@ -30,8 +30,8 @@ _UNKNOWN = [
     guarded(r"(?<=[A-Za-z.] \()(" + _CODE_NAME + r")(?=\))"),  # a table's "Ostrom Compute (OC-2)"
     guarded(r"\b(?:named|called|dubbed|code-?named|branded|known (?:internally )?as)\s+[\"“]?(" + _CODE_NAME
             + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?![\w-])"),
-    guarded(_CHIP_WORD + r",\s+(?:the\s+)?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?=[,.;])"),  # "its inference chip, the SB-200,",
-    # "its first chip, Tessen,"
+    # "its inference chip, the SB-200,", "its first chip, Tessen,"
+    guarded(_CHIP_WORD + r",\s+(?:the\s+)?(" + _CODE_NAME + r"|[A-Z][a-z]{2,}[A-Za-z]*)(?=[,.;])"),
 ]
 # A name set before a description of it ("with Galil, an inference accelerator built for ..."): not the
 # last word of a longer name ("its MN-Core L1000, a 2-nanometer inference chip").
