@@ -14,7 +14,7 @@ from .views import ArticleView, Item, SentenceView
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s|'|’)")
 _NAMED_AFTER = re.compile(r"(?:'s|’s|'|’)(?:\s+[\w-]+){1,3},\s+")
 _SPEECH_BEFORE = guarded(
-    r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,60}?(?:that\s+)?$")
+    r"\b(?:said|says|announced|disclosed|confirmed|added|noted|stated|told \w+|denied|dismissed|rejected|reports?)\b[^.;\"“]{0,80}?(?:that\s+)?$")
 _EXPLETIVE = re.compile(r"it (?:is|was|has been) (?:\w+ )?(?:reported|said|understood|expected|believed|known|"
                         r"learned|noted|estimated|rumou?red|likely|possible|unclear|not clear|worth \w+ing|notable|noteworthy)\b"
                         # "It is not Merbau's first GPU deal": the deal, not a company
@@ -419,7 +419,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             # (not "... to SK hynix, the company said": a speaker closing the sentence; nor "For Broadcom,
             # the Korean chipmaker is set to deliver ...": a topic put first)
         if len(named) > 1 and match.group(0).lower() in _PRONOUNS and view.items_in(clause.start, start, "COMPANY") \
-                and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 80):start]):
+                and not _SPEECH_BEFORE.search(view.text[max(clause.start, start - 100):start]):
             continue  # "it" after both parties are named is usually a thing, unless a speaker's
         target = stressed
         if target is None and match.group(0).lower() in _PRONOUNS:  # "produced by SK hynix itself ... its DRAM"

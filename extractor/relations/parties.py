@@ -203,7 +203,7 @@ class PartyScorer:
         if first.rule in {"node_maker", "product_seller"}:
             return 3, 0
         # a decimal point is no sentence end to the markers ("order of 42.8 billion won from")
-        before = _DECIMAL.sub("_", view.text[max(clause.sentence.start, first.start - 80):first.start])
+        before = _DECIMAL.sub("_", view.text[max(clause.sentence.start, first.start - 120):first.start])
         if first.text.lower() in _POSSESSIVES and not _PREPOSITION_BEFORE.search(before):
             before = ""  # "said it had won its first order from Micron": "its" is no object of "won"
         # "Broadcom, which designs ..., has picked SK hynix": the main verb marks Broadcom
