@@ -193,7 +193,8 @@ def chip_name(match: re.Match, names: dict[str, str], memory: frozenset[str] = f
 _CUSTOM = re.compile(r"^custom[\s-]+", re.IGNORECASE)  # (kept before a bare head: "custom accelerator")
 
 
-_ROLE_MARKERS = ("supplier_before", "customer_before", "supplier_after", "customer_after", "supplier_infinitive")
+_ROLE_MARKERS = ("supplier_before", "customer_before", "supplier_after", "customer_after", "supplier_infinitive",
+                 "announcer_after")
 
 
 # the gazetteer roles of a company that sells (a "customer" only buys)

@@ -215,12 +215,13 @@ class PartyScorer:
             # "Microsoft has handed the back-end design to Marvell and booked capacity on ...": the
             # second verb is the subject's, not the object's
             after = after[:m.start()] if (m := self.cues.subject_verb_after.search(after)) else after
+        announced = self._weight("announcer_after", after)  # "Saebyeok Silicon said KT has agreed to buy 12,000 cards"
         if self.cues.reports_after.match(after):
             after = ""  # "Lightmatter said GlobalFoundries is manufacturing ...": the words mark the new subject
         elif self._speaker_before(view, clause, first):
             after = _OWN.sub("the", after)  # "DeepX said TSMC will fabricate its chip": "its" is the speaker's
         supplier = self._weight("supplier_before", before) + self._weight("supplier_after", after) \
-            + self._trade_weight(view, first.name, after)
+            + self._trade_weight(view, first.name, after) + announced
         customer = self._weight("customer_before", before) + self._weight("customer_after", after)
         share_before, share_after = self.cues.business_share
         if share_before.search(before) and share_after.match(after):
