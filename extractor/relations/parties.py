@@ -91,6 +91,9 @@ class PartyScorer:
         extra = [e for e in references(view, clause, self.cues, names, self.window, keep_named=True)
                  if not self.cues.lost_after.match(view.text, e.end, clause.sentence.end)  # "We bid for ... and lost it to ASE"
                  and e.name not in ruled_out]
+        stand_ins = {e.name for e in extra} - {i.name for i in named}
+        if any(i in named for i in nested) and len([i for i in named if i not in nested]) + len(stand_ins) >= 2:
+            named = [i for i in named if i not in nested]  # "it sold 320 Nvidia H100 GPUs to Pinecrest Compute"
         # A product brings in its owner: the customer of a maker ("MTIA" brings in Meta), or
         # the seller of a finished product ("DS-N3 NPU cards" bring in Daesan Semicon).
         rule = "product_owner" if _being_made(view, clause, hints) else "product_seller"
