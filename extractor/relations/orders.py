@@ -519,6 +519,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             if named and (not roles or roles & self.cues.service_roles[service]):
                 if service == "supply" and "foundry" in roles and roles & SUPPLIER_ROLES <= {"foundry", "packaging"}:
                     return "foundry"  # "TSMC wins OpenAI chip deal": a pure foundry sells no chips
+                if service == "supply" and roles & SUPPLIER_ROLES == {"memory"}:
+                    return "memory"  # "Kioxia provides the storage chips for the Switch 2": a pure memory maker sells memory
                 return service
         if makes and view.items_in(clause.start, clause.end, "PROCESS_NODE"):
             return "foundry"
