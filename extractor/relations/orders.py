@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Order
 from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph
-from .cues import SUPPLIER_ROLES, Cues
+from .cues import SUPPLIER_ROLES, Cues, chip_name
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .merge import merge
 from .lists import bullet_head, line_subject, list_counterparts, table_role
@@ -650,6 +650,8 @@ def _own_brackets(view: ArticleView, items: list[Item]) -> bool:
     return len(items) > 1 and all(_BRACKET_AFTER.match(view.text, i.end) for i in items if i.rule != "coref")
 
 
+_OWNER_PRODUCTS = 2  # the most products an owner may have for an order without one to take them all
+_CHIP_REACH = 60  # characters between a product or owner and the chip word that describes it
 _FULL_STACK = re.compile(r"\b(?:turnkey|full-stack|one-stop|end-to-end)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{2,80}\)")
@@ -672,6 +674,8 @@ def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list
     orders = _named_later(view, rules.cues, orders)
     orders = _programs_carried(view, orders)
     orders = [_owner_slots_shared(o, orders) for o in orders]
+    orders = [_owner_products(view, rules, o) for o in orders]
+    orders = [_chip_described(view, rules.cues, o) for o in orders]
     return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
 
 
@@ -737,6 +741,49 @@ def _owner_slots_shared(order: Order, orders: list[Order]) -> Order:
     update = {slot: getattr(theirs[0], slot) for slot in _SHARED_WITH_DESIGNER
               if not getattr(order, slot) and getattr(theirs[0], slot)}
     return order.model_copy(update=update) if update else order
+
+
+def _owner_products(view: ArticleView, rules: OrderRules, order: Order) -> Order:
+    """An order for making work whose sentences name no product is for the buyer's product
+    when the article ties one or two to it and no more ("Halvorn's H2 ... The startup has
+    reserved wafers at Samsung"). Goods sold keep none: products are the customer's programs."""
+    if order.products or order.service not in MAKING:
+        return order
+    owner = order.customer
+    names: list[str] = []
+    for _, product in rules.parties.products.everything(view, 0, len(view.text)):
+        if owner and product.owner == owner and product.name not in names:
+            names.append(product.name)
+    if not 1 <= len(names) <= _OWNER_PRODUCTS:
+        return order
+    return order.model_copy(update={"products": names})
+
+
+def _chip_described(view: ArticleView, cues: Cues, order: Order) -> Order:
+    """An order whose own sentences name no chip takes the article's first description of
+    what it is for: the chip word next to one of its products ("its EyeQ6 High system-on-chip"),
+    else the one next to the chip's owner where the article first gives one ("... to manufacture
+    its second-generation inference chip"): the owner buys the making, the seller owns goods sold."""
+    if order.chip is not None or order.service == "memory":
+        return order
+    owner = order.customer if order.service in MAKING else order.supplier
+    anchors = [(p, re.compile(rf"(?<!\w){re.escape(p)}(?!\w)")) for p in order.products]
+    for sentence in view.sentences:
+        spots = [m.start() for _, pattern in anchors for m in pattern.finditer(sentence.text)]
+        if not spots and owner:
+            spots = [i.start - sentence.start for i in view.items_in(sentence.start, sentence.end, "COMPANY")
+                     if i.name == owner]
+        if not spots:
+            continue
+        others = [i.start - sentence.start for i in view.items_in(sentence.start, sentence.end, "COMPANY")
+                  if i.name != owner]
+        near = [(abs(m.start() - at), chip_name(m, cues.chip_names, cues.memory_chips))
+                for m in cues.chips.finditer(sentence.text) for at in spots
+                if not any(min(at, m.start()) < o < max(at, m.start()) for o in others)]  # (not another's chip)
+        near = sorted((d, n) for d, n in near if d <= _CHIP_REACH and n not in cues.memory_chips)
+        if near:
+            return order.model_copy(update={"chip": near[0][1]})
+    return order
 
 
 def _paragraphs(view: ArticleView, order: Order) -> set[int]:

@@ -15,6 +15,7 @@ from .products import ProductFinder
 from .views import ArticleView, Item
 
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
+_SELLS_AFTER = re.compile(r"\s+(?:has |had |have )?(?:sold|sells|shipped|ships|delivered|delivers|supplied|supplies)\s+[\d,.]+\s")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
 _OWN = re.compile(r"\b(?:its|their)\b")
@@ -100,7 +101,8 @@ class PartyScorer:
         # (a designer of its own chips, like Alibaba, sells no finished goods: "Alibaba Cloud placed an order for
         # 20,000 XW-200 cards" still brings in the cards' seller)
         sellers_named = any(self.role_of(view, name) & (SUPPLIER_ROLES - {"design"}) for name in names | {e.name for e in extra}) \
-            or any(self.marked_seller(view.text[max(clause.sentence.start, i.start - 80):i.start]) for i in named)
+            or any(self.marked_seller(view.text[max(clause.sentence.start, i.start - 80):i.start]) for i in named) \
+            or any(_SELLS_AFTER.match(view.text, i.end, clause.end) for i in named)  # "Halvard Systems sold 320 H100 GPUs to"
         # (or one the words mark as the seller: "buy 18,000 Nvidia GPUs through systems integrator Rawafed Digital")
         for position, product in self.products.everything(view, clause.start, clause.end):
             if clause.in_hole(position):

@@ -465,6 +465,45 @@ def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
 
 
 @pytest.mark.parametrize(
+    "text, service, chip",
+    [
+        pytest.param("Mobileye will ship its EyeQ7 system-on-chip from 2028. Like earlier generations, the EyeQ7 is made "
+                     "by TSMC on a 3-nanometer process.", "foundry", "system-on-chip",
+                     id="the product's description in another sentence"),
+        pytest.param("Hyundai Motor is building delivery robots. DeepX sells an edge AI chip for such machines. "
+                     "Hyundai Motor has signed a supply deal with DeepX, the companies said.", "supply", "edge AI chip",
+                     id="goods sold: the seller's chip where the article first names one"),
+        pytest.param("Lumora Systems ships an edge accelerator for robots. The company has booked wafers at "
+                     "GlobalFoundries for next year.", "foundry", "edge accelerator",
+                     id="the owner's chip named in the sentence before"),
+        pytest.param("Nvidia's HBM4 will come from SK hynix. Nvidia has also placed orders with TSMC.", "foundry", None,
+                     id="memory is no description of what a foundry makes"),
+        pytest.param("Samsung is the biggest DRAM maker, and Apple will buy memory from it. Apple has a chip order with "
+                     "TSMC.", "foundry", None, id="a chip word far from the owner describes nothing"),
+    ],
+)
+def test_an_order_without_a_chip_word_takes_the_article_s_description(text, service, chip):
+    orders = [o for o in extract(text, published=PUBLISHED).orders if o.service == service]
+    assert orders and {o.chip for o in orders} == {chip}
+
+
+@pytest.mark.parametrize(
+    "text, products",
+    [
+        pytest.param("Nvidia designs the GB300.\n\nNvidia has booked wafer capacity at TSMC for next year.", ["GB300"],
+                     id="making work: the buyer's one product, named in another paragraph"),
+        pytest.param("Nvidia sells the GB300. Oracle has signed a supply deal with Nvidia, the companies said.", [],
+                     id="goods sold: the seller's own product is no customer program"),
+        pytest.param("Nvidia designs the H200, the B200 and the GB300.\n\nNvidia has booked wafer capacity at TSMC "
+                     "for next year.", [], id="three products: none is the order's by itself"),
+    ],
+)
+def test_an_order_without_a_product_takes_its_owner_s_only_products(text, products):
+    orders = extract(text, published=PUBLISHED).orders
+    assert len(orders) == 1 and orders[0].products == products
+
+
+@pytest.mark.parametrize(
     "text, service, node",
     [
         pytest.param("SK hynix will supply HBM4 built on its 1b DRAM process to Nvidia.", "memory", "1b",
@@ -1725,8 +1764,8 @@ def test_wrap_item_services(text, expected):
                      {("Samsung Electronics", "foundry"): ["Onyx-2"], ("Semifive", "design"): ["Onyx-2"]},
                      id="one program through the paragraph"),
         pytest.param("Nvidia's Rubin GPUs will be made by TSMC.\n\nAmkor packages Nvidia's chips in Arizona.",
-                     {("TSMC", "foundry"): ["Rubin"], ("Amkor", "packaging"): []},
-                     id="not into the next paragraph"),
+                     {("TSMC", "foundry"): ["Rubin"], ("Amkor", "packaging"): ["Rubin"]},
+                     id="into the next paragraph as the owner's only product"),
         pytest.param("Apple's A20 comes off TSMC's N2 lines and its M6 off N2P. Amkor packages Apple's chips.",
                      {("TSMC", "foundry"): ["A20", "M6"], ("Amkor", "packaging"): ["A20", "M6"]},
                      id="all the programs of the buyer's one deal"),
