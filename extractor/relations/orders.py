@@ -747,12 +747,11 @@ def _owner_products(view: ArticleView, rules: OrderRules, order: Order) -> Order
     """An order for making work whose sentences name no product is for the buyer's product
     when the article ties one or two to it and no more ("Halvorn's H2 ... The startup has
     reserved wafers at Samsung"). Goods sold keep none: products are the customer's programs."""
-    if order.products or order.service not in MAKING:
+    if order.products or order.service not in MAKING or not order.customer:
         return order
-    owner = order.customer
     names: list[str] = []
     for _, product in rules.parties.products.everything(view, 0, len(view.text)):
-        if owner and product.owner == owner and product.name not in names:
+        if product.owner == order.customer and product.name not in names:
             names.append(product.name)
     if not 1 <= len(names) <= _OWNER_PRODUCTS:
         return order
@@ -767,9 +766,9 @@ def _chip_described(view: ArticleView, cues: Cues, order: Order) -> Order:
     if order.chip is not None or order.service == "memory":
         return order
     owner = order.customer if order.service in MAKING else order.supplier
-    anchors = [(p, re.compile(rf"(?<!\w){re.escape(p)}(?!\w)")) for p in order.products]
+    anchors = [re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in order.products]
     for sentence in view.sentences:
-        spots = [m.start() for _, pattern in anchors for m in pattern.finditer(sentence.text)]
+        spots = [m.start() for pattern in anchors for m in pattern.finditer(sentence.text)]
         if not spots and owner:
             spots = [i.start - sentence.start for i in view.items_in(sentence.start, sentence.end, "COMPANY")
                      if i.name == owner]

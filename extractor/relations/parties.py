@@ -14,6 +14,7 @@ from .lists import table_role
 from .products import ProductFinder
 from .views import ArticleView, Item
 
+_MARKER_REACH = 120  # characters before a company read for the words that mark its role
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _SELLS_AFTER = re.compile(r"\s+(?:has |had |have )?(?:sold|sells|shipped|ships|delivered|delivers|supplied|supplies)\s+[\d,.]+\s")
 _POSSESSIVES = frozenset({"its", "their"})
@@ -208,7 +209,7 @@ class PartyScorer:
         if first.rule in {"node_maker", "product_seller"}:
             return 3, 0
         # a decimal point is no sentence end to the markers ("order of 42.8 billion won from")
-        before = _DECIMAL.sub("_", view.text[max(clause.sentence.start, first.start - 120):first.start])
+        before = _DECIMAL.sub("_", view.text[max(clause.sentence.start, first.start - _MARKER_REACH):first.start])
         if first.text.lower() in _POSSESSIVES and not _PREPOSITION_BEFORE.search(before):
             before = ""  # "said it had won its first order from Micron": "its" is no object of "won"
         # "Broadcom, which designs ..., has picked SK hynix": the main verb marks Broadcom
