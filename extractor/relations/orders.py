@@ -768,14 +768,13 @@ def _chip_described(view: ArticleView, cues: Cues, order: Order) -> Order:
     owner = order.customer if order.service in MAKING else order.supplier
     anchors = [re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in order.products]
     for sentence in view.sentences:
+        companies = view.items_in(sentence.start, sentence.end, "COMPANY")
         spots = [m.start() for pattern in anchors for m in pattern.finditer(sentence.text)]
         if not spots and owner:
-            spots = [i.start - sentence.start for i in view.items_in(sentence.start, sentence.end, "COMPANY")
-                     if i.name == owner]
+            spots = [i.start - sentence.start for i in companies if i.name == owner]
         if not spots:
             continue
-        others = [i.start - sentence.start for i in view.items_in(sentence.start, sentence.end, "COMPANY")
-                  if i.name != owner]
+        others = [i.start - sentence.start for i in companies if i.name != owner]
         near = [(abs(m.start() - at), chip_name(m, cues.chip_names, cues.memory_chips))
                 for m in cues.chips.finditer(sentence.text) for at in spots
                 if not any(min(at, m.start()) < o < max(at, m.start()) for o in others)]  # (not another's chip)
