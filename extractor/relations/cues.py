@@ -34,6 +34,8 @@ class Cues:
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
     # (trades, pattern, weight): a supplier marker that counts only for a company in one of the trades
     trade_markers: tuple[tuple[frozenset[str], re.Pattern, int], ...]
+    plain_adverbs: re.Pattern  # words read past the second time role markers are read
+    plain_rewrites: tuple[tuple[re.Pattern, str], ...]
     any_role_marker: dict[str, re.Pattern]  # one search for "does any of the list match?"
     services: tuple[tuple[str, re.Pattern], ...]
     services_stated: tuple[tuple[str, re.Pattern, bool], ...]  # (service, words, only for a supplier in the trade)
@@ -240,6 +242,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         trade_markers=tuple((frozenset(trades), guarded(p, re.IGNORECASE), int(w))
                             for trades, p, w in data["supplier_after_trade"]),
         any_role_marker={key: _compile(data[key]) for key in _ROLE_MARKERS},
+        plain_adverbs=guarded(data["plain_words"]["adverbs"], re.IGNORECASE),
+        plain_rewrites=tuple((guarded(p, re.IGNORECASE), r) for p, r in data["plain_words"]["rewrites"]),
         services=tuple((service, guarded(p, re.IGNORECASE)) for service, p in data["services"]),
         services_stated=tuple((entry[0], guarded(entry[1], re.IGNORECASE), entry[2:] == ["in_trade"])
                               for entry in data["services_stated"]),

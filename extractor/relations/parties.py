@@ -252,11 +252,21 @@ class PartyScorer:
         return self._weight("supplier_before", text) >= 4 > self._weight("customer_before", text)
 
     def _weight(self, markers: str, text: str) -> int:
-        """The summed weights of the ``markers`` list's patterns found in ``text`` (most
-        windows have none: one search of the whole list tells)."""
-        if not self.cues.any_role_marker[markers].search(text):
+        """The summed weights of the ``markers`` list's patterns found in ``text``, as written or
+        in plain words (most windows have none: one search of the whole list tells)."""
+        plain = self._plain(text)
+        texts = (text,) if plain == text else (text, plain)
+        if not any(self.cues.any_role_marker[markers].search(t) for t in texts):
             return 0
-        return sum(w for p, w in self.cues.role_markers[markers] if p.search(text))
+        return sum(w for p, w in self.cues.role_markers[markers] if any(p.search(t) for t in texts))
+
+    def _plain(self, text: str) -> str:
+        """The words without hedges and adverbs ("is said to be testing" -> "is testing";
+        models/cues.yaml, plain_words)."""
+        text = self.cues.plain_adverbs.sub("", text)
+        for pattern, replacement in self.cues.plain_rewrites:
+            text = pattern.sub(replacement, text)
+        return text
 
     def _trade_weight(self, view: ArticleView, name: str | None, after: str) -> int:
         """Supplier markers that hold for a maker in their trade ("SK hynix's HBM4"), not for the
