@@ -517,6 +517,22 @@ def _answered_by(view: ArticleView, line_start: int) -> bool:
     return label is not None and label.group(1) in view.cache[key]
 
 
+def question_answered(view: ArticleView, clause: Clause) -> str:
+    """The question an answer's opening words reply to ("Circuit Europa: And packaging?" before
+    "Vogelsang: Amkor, at its plant near Porto."): the interviewer's line just before, when the
+    clause opens the interviewee's answer; else ""."""
+    sentence = clause.sentence
+    if clause.start != sentence.start or interviewee(view, sentence.index) is None:
+        return ""
+    line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
+    label = _ANSWER.match(view.text, line_start) or _SPEAKER_LABEL.match(view.text, line_start)
+    if label is None or view.text[label.end():sentence.start].strip():
+        return ""  # (a later sentence of the answer replies to nothing)
+    before = view.text[:line_start].rstrip()
+    question = before[before.rfind("\n") + 1:]
+    return question if question.endswith("?") else ""
+
+
 def _first_question(text: str) -> tuple[int, int] | None:
     """Where an interview's first question starts and its label ends: "Q: ...", or a line under
     the interviewer's own label that asks ("Silicon Dispatch: Where is Talon being made?")."""

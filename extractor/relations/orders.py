@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..records import Order
-from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph
+from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph, question_answered
 from .cues import SUPPLIER_ROLES, Cues, chip_name
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .merge import merge
@@ -100,13 +100,15 @@ class OrderRules(ImpliedParties, SlotFiller):
                                                   for i in view.items_in(clause.start, clause.end, "COMPANY"))
         # (the cue search last: it costs most)
         talks_only = head is None and not row and not self.cues.order_agreed.search(cued)
+        asked = self.parties.hints(view, question_answered(view, clause)) & MAKING if talks_only else frozenset()
+        talks_only = talks_only and not asked  # "And packaging?" / "Amkor, at its plant near Porto."
         if (talks_only and not self.cues.order_talks.search(cued)) or not self._may_deal(text) \
                 or self.cues.turned_down.search(clause.sentence.text):
             return []
         if self.cues.pair_stands_in.search(text) and self.cues.split_undisclosed.search(clause.sentence.text):
             return []  # "The two Korean memory makers also share LPDDR5X orders for Apple's next iPhone, though
             # the officials did not say how the volume is split": shared demand, no order
-        hints = self.parties.hints(view, text)
+        hints = self.parties.hints(view, text) | asked
         list_work = None  # "- Nvidia (Rubin): TSMC, 595,000 wafers" under a note on CoWoS capacity: the list's work
         if head is not None and clause.start <= head[0] and not hints & MAKING:  # (the line's own clause)
             list_work = self._list_service(view, clause, earlier, intro_only=True)
@@ -117,6 +119,11 @@ class OrderRules(ImpliedParties, SlotFiller):
         if not found.items or _within_one_company(view, clause):
             return []
         scored = self.parties.scores(view, clause, found, hints)
+        for item in found.items if asked else []:  # the answer names who does the work asked about
+            if self.parties.can_supply(view, item.name, asked):
+                sup, cust = found.markers[item.name]
+                found.markers[item.name] = (max(sup, 4), cust)
+                found.marked.add(item.name)
         if head is not None or self.cues.deal_nouns.search(text):
             # a list heading names a party; a deal stated outright lets roles settle who is who
             found.marked.update(i.name for i in found.items)
