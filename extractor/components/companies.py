@@ -51,6 +51,8 @@ class CompanyFinder:
         self._trade_modifiers = {k.lower(): v for k, v in context["trade_modifiers"].items()}
         self._making_verbs = frozenset(context["making_verbs"])
         self._appositive_noun_ends = frozenset(context["appositive_noun_ends"])
+        self._chip_trade_nouns = frozenset(context["chip_trade_nouns"])
+        self._chip_trade_words = frozenset(context["chip_trade_words"])
         self._blocked_words = set(sources["words"])
         self._values: dict[tuple[str, str | None], CompanyValue] = {}  # frozen: one per company and unit
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -234,6 +236,8 @@ class CompanyFinder:
             noun, after = lowers[k], k + 1
             if after + 1 < len(lowers) and lowers[after] == "-":  # "start-up" is three tokens
                 noun, after = f"{noun}-{lowers[after + 1]}", after + 2
+            if noun in self._chip_trade_nouns and self._chip_trade(lowers, end + 2, k, after):
+                return self._cue_nouns.get(noun, "")  # "a Singapore-based designer of mining ASICs"
             if noun in self._appositive_nouns:
                 if after < len(lowers) and lowers[after] not in self._appositive_noun_ends:
                     return None
@@ -249,6 +253,15 @@ class CompanyFinder:
             if lowers[k] in {",", ".", ";", "(", ")"}:
                 return None
         return None
+
+    def _chip_trade(self, lowers: list[str], start: int, noun: int, after: int) -> bool:
+        """Do chip words go with a "designer" or "developer" in an "of" phrase right after it ("a
+        designer of mining ASICs")? Or does the appositive give a seat ("a Singapore-based developer")?
+        (Not chip words before it: "Lisa Su, a veteran chip designer" is a person.)"""
+        if "based" in lowers[start:noun] or "headquartered" in lowers[start:noun]:
+            return True
+        return after < len(lowers) and lowers[after] == "of" and \
+            bool(self._chip_trade_words & set(lowers[after + 1:after + 7]))
 
     def _trade_of(self, lowers: list[str], noun: int) -> str | None:
         """The role a trade word before an appositive's noun gives ("a Hsinchu design-service firm")."""

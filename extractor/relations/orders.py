@@ -57,7 +57,7 @@ class OrderRules(ImpliedParties, SlotFiller):
                     drafts = self._step_drafts(view, clause, converted)
                 if drafts is None:
                     drafts = self._clause_drafts(view, clause, converted, found)
-                drafts = drafts or self._revealed_customer(view, clause, found)
+                drafts = drafts or self._revealed_customer(view, clause, found) or self._list_tail(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 # "- Nvidia (Rubin): SK hynix about 55%, Samsung about 30%": the split is the line's reading
                 drafts = self._allocation_drafts(view, clause, converted, found) or drafts
@@ -74,6 +74,44 @@ class OrderRules(ImpliedParties, SlotFiller):
                         view.product_owners.setdefault(name, owner)
                 found += drafts
                 yield clause, drafts
+
+    def _list_tail(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft]) -> list[Draft]:
+        """"...: Hyundai Motor, for a self-developed chip, and Hashvale, a Singapore-based designer of
+        mining ASICs": a clause that is only the last member of the list the clause before ended on
+        (no verb of its own) has that member's deals, with its own slots."""
+        text = clause.text(view)
+        tail = _LIST_TAIL.match(text)
+        named = view.items_in(clause.start, clause.end, "COMPANY")
+        if tail is None or len(named) != 1 or named[0].start != clause.start + tail.end() \
+                or _VERB.search(view.text, named[0].end, clause.end):
+            return []  # (not "..., and Micron has said its output is sold out": a clause of its own)
+        before = [d for d in earlier if d.clause.sentence.index == clause.sentence.index and d.clause.end <= clause.start]
+        if not before or self.cues.order_agreed.search(text):
+            return []  # (a clause with its own deal words is read as a clause)
+        last = before[-1].clause
+        parties = {n for d in before if d.clause == last for n in (d.customer, d.supplier)}
+        first = {}  # each party's first mention in the clause before: the latest named is the list's member
+        for item in view.items_in(last.start, last.end, "COMPANY"):
+            first.setdefault(item.name, item.start)
+        member = sorted((start, name) for name, start in first.items() if name in parties)[-1:]
+        drafts = []
+        for draft in (d for d in before if d.clause == last and member):
+            roles = {"customer": draft.customer, "supplier": draft.supplier}
+            role = next((r for r, name in roles.items() if name == member[0][1]), None)
+            if role is None or named[0].name in roles.values():
+                continue
+            new = Draft(draft.customer, draft.supplier, draft.supplier_unit, draft.service, draft.stage,
+                        draft.confirmation, draft.attribution, clause, draft.score)
+            setattr(new, role, named[0].name)
+            if role == "supplier":
+                new.supplier_unit = getattr(named[0].value, "unit", None)
+            self._fill_slots(view, new, converted)
+            if new.node is None:  # the list's process and period are the whole list's
+                new.node = draft.node
+            if new.timing is None:
+                new.timing, new.timing_fit = draft.timing, draft.timing_fit
+            drafts.append(new)
+        return drafts
 
     def _revealed_customer(self, view: ArticleView, clause: Clause, earlier: list[Draft]) -> list[Draft]:
         """"... won a 2nm order from a North American customer it did not name. Analysts said
@@ -614,6 +652,11 @@ _CHIP_TRADES = frozenset({"foundry", "memory", "packaging", "design"})
 
 
 _PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+(?:had\s+)?" + PAST_WORK + r"\b")
+
+
+# a clause opening on the last member of a list ("..., and Hashvale, a Singapore-based designer")
+_LIST_TAIL = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+")
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|may|might|can|remains?|said|says|plans?|expects?)\b")
 
 
 def _enumeration_label(view: ArticleView, clause: Clause, heading_only: bool = False) -> str:
