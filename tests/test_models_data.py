@@ -37,3 +37,13 @@ def test_data_file_has_no_repeated_keys(path):
 def test_data_file_says_where_it_comes_from(path):
     header = path.read_text(encoding="utf-8").split("\n\n")[0]
     assert header.startswith("#") and len(header.splitlines()) >= 3
+
+
+def test_epithets_and_seats_name_gazetteer_companies():
+    companies = yaml.safe_load((MODELS / "companies.yaml").read_text(encoding="utf-8"))["companies"]
+    ids = {entry["id"] for entry in companies}
+    epithets = yaml.safe_load((MODELS / "epithets.yaml").read_text(encoding="utf-8"))
+    named = set(epithets["epithets"].values()) | {c for seated in epithets["seats"].values() for c in seated}
+    assert named - ids == set()
+    seated = [c for seated in epithets["seats"].values() for c in seated]
+    assert len(seated) == len(set(seated)), "a company has one seat"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -67,8 +68,14 @@ class RelationBuilder:
                              makers, memory_nodes(models_dir), technologies)
         self.orders = OrderRules(cues, scorer, coref_window)
         self._countries, self._roles = countries, roles
-        self._epithets = {" ".join(k.casefold().split()): names[v]
-                          for k, v in load_yaml("epithets.yaml", models_dir)["epithets"].items()}
+        epithets = load_yaml("epithets.yaml", models_dir)
+        self._epithets = {" ".join(k.casefold().split()): names[v] for k, v in epithets["epithets"].items()}
+        seats: dict[str, set[str]] = {}
+        for town, ids in epithets["seats"].items():
+            for company in ids:
+                seats.setdefault(names[company], set()).add(town.casefold())
+        self._seats = {name: frozenset(towns) for name, towns in seats.items()}
+        self._seat_towns = re.compile(r"\b(" + "|".join(re.escape(t) for t in epithets["seats"]) + r")\b", re.IGNORECASE)
         self.figures = FigureRules(cues, FigureOwners(cues, coref_window, makers, technologies))
 
     def view(self, doc: Doc) -> ArticleView:
@@ -80,6 +87,7 @@ class RelationBuilder:
 
         view.facts = facts
         view.epithets = self._epithets
+        view.seats, view.seat_towns = self._seats, self._seat_towns
         return view
 
     def _work_volumes(self, view, drafts) -> set:

@@ -362,7 +362,20 @@ def fits(view: ArticleView, cues: Cues, item: Item, description: str) -> bool:
         return False
     if roles == frozenset({"customer"}) and maker:
         return False  # "the Santa Clara chipmaker" is no company that only buys chips
+    town = _seat_named(view, description)
+    if town and view.seats.get(item.name) and town not in view.seats[item.name]:
+        return False  # "the Icheon-based company" is not Samsung, seated in Suwon
     return not (roles and described_roles - roles)
+
+
+def _seat_named(view: ArticleView, description: str) -> str | None:
+    """The headquarters town a description names ("the Icheon-based company": "icheon"), if any
+    (models/epithets.yaml, seats); read once per description and article."""
+    key = ("seat", description)
+    if key not in view.cache:
+        found = view.seat_towns.search(description) if view.seat_towns is not None else None
+        view.cache[key] = found.group(1).casefold() if found else None
+    return view.cache[key]
 
 
 def _described(view: ArticleView, cues: Cues, description: str) -> tuple[frozenset[str], bool, frozenset[str]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -55,6 +56,8 @@ class ArticleView:
     # a named company's country and roles, when known (what "the Korean foundry" can stand for)
     facts: Callable[[str], tuple[str | None, frozenset[str]]] | None = None
     epithets: dict[str, str] = field(default_factory=dict)  # "iphone maker" -> "Apple"
+    seats: dict[str, frozenset[str]] = field(default_factory=dict)  # "SK hynix" -> {"icheon"}
+    seat_towns: re.Pattern | None = None  # any town of ``seats``
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     cache: dict = field(default_factory=dict, repr=False)  # per-article results of pure lookups
     # items_in's index: per label (None: all), the items and their starts; and its answers

@@ -709,6 +709,21 @@ def test_an_epithet_stands_for_its_company_however_far_back(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        pytest.param("Samsung's deal would be its largest HBM agreement and a step in its race with SK hynix. The "
+                     "Icheon-based company currently supplies most of the HBM3E in AMD's MI355X.",
+                     ("AMD", "SK hynix", "memory"), id="a town rules out the company seated elsewhere"),
+        pytest.param("Micron's HBM4 trails, analysts said, and Nvidia has qualified Samsung. The Boise company "
+                     "also ships LPDDR5X to Apple for the iPhone 18.",
+                     ("Apple", "Micron", "memory"), id="a town's one company named"),
+    ],
+)
+def test_a_description_naming_a_town_stands_for_a_company_seated_there(text, expected):
+    assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         pytest.param("Apple is preparing to source its lowest-priced M-series processor from Intel's foundry business.",
                      {("Apple", "Intel", "foundry", "talks")}, id="preparing to source from X's foundry business"),
         pytest.param("Apple is preparing to source its cheapest M-series processor from Intel. TSMC, which builds "
