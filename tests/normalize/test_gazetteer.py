@@ -14,7 +14,7 @@ from extractor.records import SERVICES, CompanyValue
 from extractor.resources import load_yaml
 
 # Lowercase-initial words of aliases that are brand spellings, not English words.
-LOWERCASE_BRANDS = {"onsemi", "eMemory", "xAI", "d-Matrix", "xFusion"}
+LOWERCASE_BRANDS = {"onsemi", "eMemory", "xAI", "d-Matrix", "xFusion", "iFlytek", "iFLYTEK"}
 LEGAL_ABBREVIATIONS = ("Inc.", "Corp.", "Co.", "Ltd.", "LLC", "PLC")
 
 
