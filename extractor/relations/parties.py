@@ -24,6 +24,7 @@ _SHARE = re.compile(r"\d(?:\.\d+)?\s?(?:%|percent)")
 _DECIMAL = guarded(r"(?<=\d)\.(?=\d)")
 # "Its first chip, an inference processor called Lantern, will be built by TSMC": the chip's owner
 _OWN_CHIP_AFTER = guarded(r"\s+(?:[\w-]+\s+){0,3}?(?:chips?|processors?|accelerators?|ASICs?|GPUs?|NPUs?|CPUs?|SoCs?)\b")
+_PLAIN_KEPT = 4096  # windows kept read in plain words before the store is cleared
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|as well as|, and|, or)\s*"
                         r"(?:(?:[A-Z][a-z]+|U\.S\.)['’]s\s+|(?:U\.S\.|[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){0,2})?$")
 
@@ -48,6 +49,7 @@ class PartyScorer:
     node_makers: dict[str, str] = field(default_factory=dict)  # node name -> canonical maker
     memory_nodes: frozenset[str] = frozenset()  # DRAM generations ("1b"): no foundry's node
     technology_makers: dict[str, str] = field(default_factory=dict)  # "CoWoS" -> canonical maker
+    _plain_read: dict[str, str] = field(default_factory=dict, repr=False)  # windows read in plain words
 
     def __post_init__(self) -> None:
         self._technologies = technology_pattern(self.technology_makers)
@@ -263,10 +265,14 @@ class PartyScorer:
     def _plain(self, text: str) -> str:
         """The words without hedges and adverbs ("is said to be testing" -> "is testing";
         models/cues.yaml, plain_words)."""
-        text = self.cues.plain_adverbs.sub("", text)
-        for pattern, replacement in self.cues.plain_rewrites:
-            text = pattern.sub(replacement, text)
-        return text
+        if text not in self._plain_read:
+            if len(self._plain_read) > _PLAIN_KEPT:
+                self._plain_read.clear()  # (a window seldom recurs beyond its article)
+            plain = self.cues.plain_adverbs.sub("", text)
+            for pattern, replacement in self.cues.plain_rewrites:
+                plain = pattern.sub(replacement, plain)
+            self._plain_read[text] = plain
+        return self._plain_read[text]
 
     def _trade_weight(self, view: ArticleView, name: str | None, after: str) -> int:
         """Supplier markers that hold for a maker in their trade ("SK hynix's HBM4"), not for the
