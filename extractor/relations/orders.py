@@ -825,13 +825,22 @@ def _chip_described(view: ArticleView, cues: Cues, order: Order) -> Order:
         if not spots:
             continue
         others = [i.start - sentence.start for i in companies if i.name != owner]
-        near = [(abs(m.start() - at), chip_name(m, cues.chip_names, cues.memory_chips))
-                for m in cues.chips.finditer(sentence.text) for at in spots
-                if not any(min(at, m.start()) < o < max(at, m.start()) for o in others)]  # (not another's chip)
+        near = [(abs(start - at), name) for start, name in _chip_words(view, cues, sentence) for at in spots
+                if not any(min(at, start) < o < max(at, start) for o in others)]  # (not another's chip)
         near = sorted((d, n) for d, n in near if d <= _CHIP_REACH and n not in cues.memory_chips)
         if near:
             return order.model_copy(update={"chip": near[0][1]})
     return order
+
+
+def _chip_words(view: ArticleView, cues: Cues, sentence: SentenceView) -> list[tuple[int, str]]:
+    """Where a sentence names a chip and the chip word it gives, read once per sentence
+    whichever order asks."""
+    key = ("chip_words", sentence.index)
+    if key not in view.cache:
+        view.cache[key] = [(m.start(), chip_name(m, cues.chip_names, cues.memory_chips))
+                           for m in cues.chips.finditer(sentence.text)]
+    return view.cache[key]
 
 
 def _paragraphs(view: ArticleView, order: Order) -> set[int]:
