@@ -781,11 +781,16 @@ def _owner_slots_shared(order: Order, orders: list[Order]) -> Order:
     """A design house's maker order is for the chip it designs for its owner: the slots the
     owner's order with the same maker has and this one lacks carry over, the value aside
     (it was stated for the owner's order). "GUC, which designs Maia for Microsoft ... Samsung
-    will make it on 2nm from the second half of next year": GUC's foundry order is Maia's too."""
+    will make it on 2nm from the second half of next year": GUC's foundry order is Maia's too.
+    The other way too: the owner's maker order takes what its designer's has and it lacks
+    ("Marvell ... will place the production orders with TSMC. Volume output is targeted for
+    the second half of 2027" dates Microsoft's TSMC order as well)."""
     if order.service not in {"foundry", "packaging"} or order.customer is None:
         return order
     owners = {o.customer for o in orders if o.service == "design" and o.supplier == order.customer and o.customer}
-    theirs = [o for o in orders if o.customer in owners and o.supplier == order.supplier and o.service == order.service]
+    designers = {o.supplier for o in orders if o.service == "design" and o.customer == order.customer}
+    theirs = [o for o in orders if o.customer in owners | designers
+              and o.supplier == order.supplier and o.service == order.service]
     if len(theirs) != 1:
         return order
     update = {slot: getattr(theirs[0], slot) for slot in _SHARED_WITH_DESIGNER

@@ -177,7 +177,8 @@ class SlotFiller:
         the volume it lacks; a design deal told in between takes neither and does not stand in
         the way."""
         for sentence in view.sentences:
-            if not self.cues.output_starts.match(sentence.text.lstrip()):
+            start = self._output_start(sentence)
+            if start is None:
                 continue
             before = [d for d in drafts if d.clause.sentence.index < sentence.index and d.service != "design"]
             if not before:
@@ -185,14 +186,30 @@ class SlotFiller:
             latest = max(d.clause.sentence.index for d in before)
             deal = [d for d in before if d.clause.sentence.index == latest]
             names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
-            if not names <= {n for d in deal for n in (d.customer, d.supplier)}:
+            if not names <= {n for d in deal for n in (d.customer, d.supplier)} or \
+                    self._other_node_between(view, deal, sentence):
                 continue
             volumes = _volumes(view, sentence)
             for draft in deal:
                 if draft.timing is None:
-                    self._take_timing(view, draft, sentence)
+                    self._take_timing(view, draft, sentence, start)
                 if draft.volume is None and volumes:  # "..., with an initial volume of about 3,000 wafers"
                     draft.volume = volumes[0]
+
+    def _other_node_between(self, view: ArticleView, deal: list[Draft], sentence: SentenceView) -> bool:
+        """Does a process node other than the deal's come up between the deal and the sentence
+        ("TSMC A16. First customer lots started in March; volume begins in 2H26"): another node's story."""
+        ours = {d.node.value.name for d in deal if d.node is not None}
+        start = deal[0].clause.sentence.end
+        return bool(ours) and any(n.value.name not in ours for n in view.items_in(start, sentence.end, "PROCESS_NODE"))
+
+    def _output_start(self, sentence: SentenceView) -> int | None:
+        """Where a sentence starts telling the start of output: at its opening ("Mass production
+        is planned for ..."), or at a later clause's (", and supply is planned to begin ...")."""
+        if self.cues.output_starts.match(sentence.text.lstrip()):
+            return sentence.start
+        within = self.cues.output_starts_within.search(sentence.text)
+        return sentence.start + within.start() if within else None
 
     def _sellers_take_later(self, view: ArticleView, drafts: list[Draft], converted: set[Item]) -> None:
         """A sentence on what a deal will bring its seller ("The work could bring Marvell as much as
@@ -224,10 +241,13 @@ class SlotFiller:
                  and not _figure_money(view, m, Clause(sentence, sentence.start, sentence.end), self.cues)]
         return max(money, key=amount_of) if money else None
 
-    def _take_timing(self, view: ArticleView, draft: Draft, sentence: SentenceView) -> None:
-        """The sentence's date that fits an order's timing best, when it fits better than the draft's."""
-        dates = [d for d in view.items_in(sentence.start, sentence.end, "DATE") if d.value.value]
-        fits = {d: self._timing_fit(view, d)[0] for d in dates}
+    def _take_timing(self, view: ArticleView, draft: Draft, sentence: SentenceView, start: int | None = None) -> None:
+        """The sentence's date that fits an order's timing best, when it fits better than the
+        draft's. From ``start``, where the sentence tells the start of output, a date no cue
+        word qualifies fits as well as one a good cue does ("The first racks ship in the first
+        quarter of next year")."""
+        dates = [d for d in view.items_in(start or sentence.start, sentence.end, "DATE") if d.value.value]
+        fits = {d: self._timing_fit(view, d)[0] or (_OUTPUT_START_FIT if start is not None else 0) for d in dates}
         best = max(dates, key=fits.get) if dates else None
         if best is not None and fits[best] > max(draft.timing_fit, 0):
             draft.timing, draft.timing_fit = best, fits[best]
@@ -253,6 +273,9 @@ class SlotFiller:
                  for match in [_last_match(pattern, before)] if match is not None]
         return (max(found)[1] if found else 0), -date.start  # the word nearer the date decides
 
+
+# how well a date fits an order's timing in a sentence on the start of output (as a "good" cue word's)
+_OUTPUT_START_FIT = 2
 
 # the quantities that may be an order's volume: units, wafers and monthly wafers
 VOLUME_KINDS = frozenset({"units", "wafers", "wafer_capacity"})

@@ -6,6 +6,8 @@ states the orders a reader would record: (customer, supplier, service, stage).
 import pytest
 
 from extractor import extract
+from extractor.records import DateValue, Order
+from extractor.relations.orders import _owner_slots_shared
 
 PUBLISHED = "2026-11-23"
 
@@ -1357,6 +1359,16 @@ def test_buying_a_company_outright_is_no_order():
         pytest.param("Ibiden will supply substrates to Marvell for a cloud accelerator, sources said.\n\n"
                      "The Ogaki plant was expanded last year.\n\nShipments from the Ono plant in Gifu are set to "
                      "begin in the second half of 2027.", "2027-H2", id="shipments from a plant are set to begin"),
+        pytest.param("Veltra Cloud will buy Instinct accelerators worth about $300 million from AMD, both companies "
+                     "said.\n\nThe first racks ship in the second quarter of 2027.", "2027-Q2",
+                     id="the first racks ship: a date with no cue word of its own"),
+        pytest.param("Kioxia has agreed to supply enterprise SSDs to Oracle, the companies said on Monday.\n\n"
+                     "Oracle runs its cloud from Austin.\n\n"
+                     "The drives use 218-layer flash, and deliveries are due to begin in the fourth quarter.", "2026-Q4",
+                     id="output's start opening a later clause of the sentence"),
+        pytest.param("Hanwha Vision has picked GlobalFoundries to make its camera processor on 22FDX.\n\n"
+                     "The chip was designed in Seongnam, with initial production lots expected in March 2027.",
+                     "2027-03", id="initial lots after a comma"),
     ],
 )
 def test_timing_of_a_deal_ahead(text, expected):
@@ -1370,6 +1382,28 @@ def test_the_start_of_output_a_paragraph_on_gives_the_volume():
             "Mass production is planned for the second half of 2027, with an initial volume of about 3,000 wafers.")
     (order,) = extract(text, published=PUBLISHED).orders
     assert (order.timing.value, order.volume.amount, order.volume.kind) == ("2027-H2", "3000", "wafers")
+
+
+_H2_2027 = DateValue(value="2027-H2", start="2027-07-01", end="2027-12-31")
+
+
+@pytest.mark.parametrize(
+    "owner_timing, designer_timing, expected_owner, expected_designer",
+    [
+        pytest.param(None, _H2_2027, _H2_2027, _H2_2027, id="the owner's maker order takes its designer's date"),
+        pytest.param(_H2_2027, None, _H2_2027, _H2_2027, id="the designer's maker order takes its owner's date"),
+        pytest.param(None, None, None, None, id="neither has one to give"),
+    ],
+)
+def test_maker_orders_of_an_owner_and_its_designer_share_slots(owner_timing, designer_timing,
+                                                               expected_owner, expected_designer):
+    def order(customer, supplier, service, timing=None):
+        return Order(customer=customer, supplier=supplier, service=service, timing=timing,
+                     stage="agreed", confirmation="reported")
+    orders = [order("Microsoft", "Marvell", "design"), order("Microsoft", "TSMC", "foundry", owner_timing),
+              order("Marvell", "TSMC", "foundry", designer_timing)]
+    shared = [_owner_slots_shared(o, orders) for o in orders]
+    assert [o.timing for o in shared] == [None, expected_owner, expected_designer]
 
 
 def test_the_start_of_output_dates_the_makers_deal_not_the_design():
@@ -1393,6 +1427,12 @@ def test_the_start_of_output_dates_the_makers_deal_not_the_design():
         pytest.param("Lumora Systems has signed with GlobalFoundries to build its edge vision processor, the company "
                      "said.\n\nThe chip targets factory cameras.\n\nProduction will begin in 2027 at Rapidus' Chitose "
                      "plant, the report said.", id="a later output start at another company dates nothing"),
+        pytest.param("Apple has booked N2 capacity at TSMC for its next phone chip, the people said.\n\n"
+                     "TSMC A16. The first customer lots started in March; volume begins in 2H27.",
+                     id="output's start told of another node"),
+        pytest.param("Kioxia has agreed to supply enterprise SSDs to Oracle, the companies said on Monday.\n\n"
+                     "The drives were launched in June, and the plant opened in 2019.",
+                     id="a later clause's date that is no start of output"),
     ],
 )
 def test_the_day_a_report_speaks_is_no_timing(text):
