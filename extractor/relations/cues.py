@@ -46,6 +46,7 @@ class Cues:
     deal_continues: re.Pattern
     output_starts: re.Pattern
     output_starts_within: re.Pattern
+    deal_valued: re.Pattern
     sellers_take: re.Pattern
     sellers_take_deal: re.Pattern
     memory_chip: re.Pattern  # any memory word, also one that describes a company ("HBM3E supplier")
@@ -255,6 +256,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         deal_continues=_compile(data["deal_continues"]),
         output_starts=_compile(data["output_starts"]),
         output_starts_within=_compile(data["output_starts_within"]),
+        deal_valued=_compile(data["deal_valued"]),
         sellers_take=guarded(data["sellers_take"], re.IGNORECASE),
         sellers_take_deal=guarded(data["sellers_take_deal"], re.IGNORECASE),
         memory_chip=guarded(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),

@@ -33,9 +33,11 @@ class OrderRules(ImpliedParties, SlotFiller):
 
     def complete(self, view: ArticleView, drafts: list[Draft]) -> None:
         """What sentences further on give the drafts once all are made: the start of output
-        (timing, volume) and what a deal brings its seller (value)."""
+        (timing, volume), what a deal brings its seller and what it is valued at (value)."""
         self._output_start_later(view, drafts)
-        self._sellers_take_later(view, drafts, {i for items in equivalents(view).values() for i in items})
+        converted = {i for items in equivalents(view).values() for i in items}
+        self._sellers_take_later(view, drafts, converted)
+        self._deal_valued_later(view, drafts, converted)
 
     def drafts_by_clause(self, view: ArticleView) -> Iterator[tuple[Clause, list[Draft]]]:
         """Each clause of the article, in order, with the drafts it gave."""

@@ -230,6 +230,34 @@ class SlotFiller:
             for draft in deal if money else ():
                 draft.value = max(money, key=amount_of)
 
+    def _deal_valued_later(self, view: ArticleView, drafts: list[Draft], converted: set[Item]) -> None:
+        """A sentence further on that values a deal ("The contract is valued at roughly $2.8 billion",
+        "KB Securities estimated the contract at around 9 trillion won") gives its amount to the latest
+        deal told before it, when that one has no value and the sentence names no party of another
+        deal; where that deal's sentence told several, to the one whose party the sentence names."""
+        parties = {n for d in drafts for n in (d.customer, d.supplier) if n}
+        for sentence in view.sentences:
+            cue = self.cues.deal_valued.search(sentence.text)
+            if cue is None:
+                continue
+            before = [d for d in drafts if d.clause.sentence.index < sentence.index]
+            if not before:
+                continue
+            latest = max(d.clause.sentence.index for d in before)
+            deal = [d for d in before if d.clause.sentence.index == latest]
+            named = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")} & parties
+            if not named <= {n for d in deal for n in (d.customer, d.supplier)}:
+                continue
+            deal = [d for d in deal if not named or named & {d.customer, d.supplier}]
+            if len(deal) != 1 or deal[0].value is not None or \
+                    "\n\n" in view.text[deal[0].clause.sentence.end:sentence.start]:
+                continue
+            clause = Clause(sentence, sentence.start + cue.start(), sentence.end)
+            money = [m for m in view.items_in(clause.start, sentence.end, "MONEY") if m not in converted
+                     and not _figure_money(view, m, clause, self.cues)]
+            if money:
+                deal[0].value = money[0]
+
     def _on_the_deal(self, sentence: SentenceView, names: set[str], draft: Draft) -> bool:
         """Does the sentence open on the deal ("The order ...", "Deliveries are due ...") and
         name no company but its parties?"""

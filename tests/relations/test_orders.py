@@ -2187,6 +2187,28 @@ def test_a_sentence_opening_on_the_deal_a_little_later_gives_its_value(text, val
 @pytest.mark.parametrize(
     "text, value",
     [
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. Hana Micron's Vietnam plant will do the "
+         "work. Kiwoom Securities estimated the contract at around 180 billion won.", "180000000000"),
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. The Vietnam plant will do the work. "
+         "That contract is said to be worth about 180 billion won, the people said.", "180000000000"),
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. Its Vietnam plant will do the work. "
+         "According to the people, the order alone is valued at 180 billion won.", "180000000000"),
+        # a value told of another deal, or in another paragraph, is not this deal's
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. The Vietnam plant will do the work. "
+         "Samsung Electronics' order is valued at 90 billion won.", None),
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. The Vietnam plant will do the work.\n\n"
+         "Analysts estimated the contract at around 180 billion won.", None),
+    ],
+)
+def test_a_sentence_valuing_the_deal_anywhere_in_it_gives_its_value(text, value):
+    orders = {(o.customer, o.supplier): o for o in extract(text, published=PUBLISHED).orders}
+    found = orders[("SK hynix", "Hana Micron")].value
+    assert (found.amount if found else None) == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
         ("Sakura Internet has ordered GPU servers from Supermicro, Nikkei reported. Sakura will pay about 40 billion yen "
          "for the servers over two years.", "40000000000"),
         ("Sakura Internet has ordered GPU servers from Supermicro. Analysts put Supermicro's share of the program at "
