@@ -14,7 +14,7 @@ from extractor.records import SERVICES, CompanyValue
 from extractor.resources import load_yaml
 
 # Lowercase-initial words of aliases that are brand spellings, not English words.
-LOWERCASE_BRANDS = {"onsemi", "eMemory", "xAI", "d-Matrix", "xFusion", "iFlytek", "iFLYTEK"}
+LOWERCASE_BRANDS = {"onsemi", "eMemory", "xAI", "d-Matrix", "xFusion", "iFlytek", "iFLYTEK", "eInfochips"}
 LEGAL_ABBREVIATIONS = ("Inc.", "Corp.", "Co.", "Ltd.", "LLC", "PLC")
 
 
@@ -132,6 +132,10 @@ RESOLVE_CASES = [
     pytest.param("Global Unichip", CompanyValue(name="GUC", id="guc"), id="Global Unichip"),
     pytest.param("Gaonchips", CompanyValue(name="Gaonchips", id="gaonchips"), id="Gaonchips"),
     pytest.param("FuriosaAI", CompanyValue(name="FuriosaAI", id="furiosaai"), id="FuriosaAI"),
+    pytest.param("Zhejiang Leapmotor", CompanyValue(name="Leapmotor", id="leapmotor"), id="a carmaker's long name"),
+    pytest.param("GAC Aion", CompanyValue(name="GAC Group", id="gac"), id="a carmaker's brand gives its group"),
+    pytest.param("Continental AG", CompanyValue(name="Continental", id="continental"), id="a common word with its suffix"),
+    pytest.param("Continental", None, id="a common word alone is no company"),
     # not companies of the gazetteer
     pytest.param("TrendForce", None, id="research firm"),
     pytest.param("Counterpoint", None, id="research firm 2"),

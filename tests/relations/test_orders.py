@@ -1433,6 +1433,8 @@ def test_the_start_of_output_dates_the_makers_deal_not_the_design():
         pytest.param("Kioxia has agreed to supply enterprise SSDs to Oracle, the companies said on Monday.\n\n"
                      "The drives were launched in June, and the plant opened in 2019.",
                      id="a later clause's date that is no start of output"),
+        pytest.param("Leapmotor has placed a large order with Horizon Robotics for ADAS chips, this reporter learned "
+                     "from people in the supply chain on October 26.", id="the day a reporter learned of it"),
     ],
 )
 def test_the_day_a_report_speaks_is_no_timing(text):
