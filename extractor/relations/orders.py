@@ -11,7 +11,7 @@ from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph, q
 from .cues import SUPPLIER_ROLES, Cues, chip_name
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .merge import merge
-from .lists import bullet_head, line_subject, list_counterparts, table_role
+from .lists import bullet_head, line_subject, list_counterparts, list_intro, table_role
 from .parties import Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, design_owners, designers, owners_of_designers
 from .refine import party_is_source, party_speaks, refine
@@ -155,6 +155,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         own_hints = hints  # (a line with one party goes on with the list's work its own way)
         hints = hints | {list_work} if list_work else hints
         listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
+        if head is not None and not listed and len({i.name for i in view.items_in(
+                clause.sentence.start, clause.sentence.end, "COMPANY")}) == 1:
+            listed = self._technology_counterpart(view, clause)  # "the main 2027 CoWoS bookings are:" names TSMC
         found = self.parties.parties(view, clause, hints, head, listed)
         if not found.items or _within_one_company(view, clause):
             return []
@@ -209,6 +212,16 @@ class OrderRules(ImpliedParties, SlotFiller):
         for draft in drafts if list_work else []:  # a line of a list about one work: the list's period
             self._take_list_period(view, clause.sentence, draft)
         return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
+
+    def _technology_counterpart(self, view: ArticleView, clause: Clause) -> list[Item]:
+        """The house a list's short introduction names by its packaging technology alone
+        ("Per the same sources, the main 2027 CoWoS bookings are:"): every line's other party."""
+        intro = list_intro(view, clause.sentence, self.cues)
+        if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 100 or \
+                view.items_in(intro.start, intro.end, "COMPANY"):
+            return []
+        maker = self.parties.technology_maker(view, intro.start, intro.end)
+        return [maker] if maker is not None else []
 
     def _list_head_share(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
                          found: Parties, head: tuple[int, int] | None, talks_only: bool) -> list[Draft]:

@@ -154,6 +154,19 @@ class PartyScorer:
                 makers.append(Item("COMPANY", start, end, text, CompanyValue(name=maker), clause.sentence.index, "node_maker"))
         return makers
 
+    def technology_maker(self, view: ArticleView, start: int, end: int) -> Item | None:
+        """The one house whose packaging technology a span names ("the main 2027 CoWoS bookings
+        are:" names TSMC's), as a COMPANY item; None when it names none, or several houses'."""
+        found = [t for t in self._technologies.finditer(view.text, start, end)
+                 if not self.cues.other_makers_technology.search(t.group(0))
+                 and not self.cues.part_for_technology.match(view.text, t.end())] if self._technologies else []
+        makers = {self.technology_makers[t.group(1)] for t in found}
+        if len(makers) != 1:
+            return None
+        first = found[0]
+        return Item("COMPANY", first.start(), first.end(), first.group(0), CompanyValue(name=makers.pop()),
+                    view.sentence_of(first.start()).index, "node_maker")
+
     def scores(self, view: ArticleView, clause: Clause, parties: Parties,
                hints: set[str]) -> dict[Item, tuple[int, int]]:
         """(supplier, customer) evidence per party; members of a list share its markers.

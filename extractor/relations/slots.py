@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import Clause, clauses, is_dateline
+from .lists import list_intro
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .views import ArticleView, Item, SentenceView
@@ -40,7 +41,8 @@ class SlotFiller:
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
         fits = self._fitting_dates(view, found("DATE")) or \
-            self._fitting_dates(view, self._line_head_dates(view, clause))
+            self._fitting_dates(view, self._line_head_dates(view, clause)) or \
+            self._fitting_dates(view, self._list_intro_dates(view, clause))
         if fits:
             draft.timing = max(fits, key=fits.get)
             draft.timing_fit = fits[draft.timing][0]
@@ -60,6 +62,16 @@ class SlotFiller:
         Samsung"): the line's date holds for each of its deals that names none of its own."""
         head = _LINE_HEAD.match(view.text, clause.sentence.start, clause.start)
         return view.items_in(clause.sentence.start, head.end(), "DATE") if head else []
+
+    def _list_intro_dates(self, view: ArticleView, clause: Clause) -> list[Item]:
+        """The dates of the short introduction of the list the clause's line is in ("Per the same
+        sources, the main 2027 CoWoS bookings are:"): they hold for each line that names none."""
+        if not self.cues.bullet.match(clause.sentence.text):
+            return []
+        intro = list_intro(view, clause.sentence, self.cues)
+        if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 100:
+            return []
+        return view.items_in(intro.start, intro.end, "DATE")
 
     def _chip(self, text: str, service: str) -> str | None:
         """The first chip word of the order's kind: memory for a memory order ("HBM3E" in

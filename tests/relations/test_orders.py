@@ -322,6 +322,20 @@ def test_allocation_list_lines_are_orders_of_the_story_supplier():
     assert orders[("AMD", "TSMC", "packaging")].stage == "agreed"
 
 
+def test_a_list_introduced_by_a_technology_alone_is_booked_with_its_house():
+    text = (
+        "Demand for advanced packaging keeps outrunning supply, the sources said.\n\n"
+        "Per the same sources, the main 2027 CoWoS bookings are:\n\n"
+        "- Nvidia: about 560,000 wafers for its Rubin GPUs;\n"
+        "- Broadcom: roughly 150,000 wafers, covering the ASICs it builds for cloud providers;\n"
+        "- AMD: around 100,000 wafers for the MI450 accelerators.\n"
+    )
+    orders = {(o.customer, o.supplier, o.service): o for o in extract(text, published=PUBLISHED).orders}
+    assert set(orders) == {("Nvidia", "TSMC", "packaging"), ("Broadcom", "TSMC", "packaging"),
+                           ("AMD", "TSMC", "packaging")}
+    assert {o.timing.value for o in orders.values()} == {"2027"}  # the introduction's year, for every line
+
+
 def test_a_list_line_buyer_keeps_its_share_when_the_line_tells_of_another_deal():
     text = (
         "TSMC will lift CoWoS-L capacity to 120k wpm by end-2026. Allocation for 2026:\n\n"
