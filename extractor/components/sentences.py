@@ -40,7 +40,7 @@ class SentenceSplitter:
         after_stop = False  # the sentencizer's rule: a token after end punctuation starts a sentence
         for i in range(1, len(words)):
             word, (_, is_punct, is_space, _) = words[i], table[i]
-            if words[i - 1] in self._punct:
+            if words[i - 1] in self._punct and not self._split_abbreviation(words, table, i - 1):
                 after_stop = True
             start = after_stop and word not in self._punct and not is_punct
             if start:
@@ -54,6 +54,12 @@ class SentenceSplitter:
             starts[i] = 1 if start else -1
         doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
         return doc
+
+    def _split_abbreviation(self, words: list[str], table: list, stop: int) -> bool:
+        """Is a lone full stop the end of an abbreviation the tokenizer split off ("Pte" + "."
+        in "Kalimaya Cloud Pte. Ltd. has ordered")?"""
+        return words[stop] == "." and stop > 0 and not table[stop - 1][3] and \
+            words[stop - 1] + "." in self._abbreviations and stop + 1 < len(words) and words[stop + 1] not in self._starters
 
     def _ends_sentence(self, words: list[str], table: list, stop: int) -> bool:
         """Does a token with a glued full stop ("N2P.", "CoWoS-L.", "Inc.") end its sentence?"""
