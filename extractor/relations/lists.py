@@ -64,7 +64,7 @@ def list_counterparts(view: ArticleView, sentence: SentenceView, cues: Cues) -> 
     """Companies a list's short introduction names ("Nvidia (Rubin):"): the other party of
     every line in it."""
     intro = list_intro(view, sentence, cues)
-    if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 100:
+    if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 140:
         return []
     return view.items_in(intro.start, intro.end, "COMPANY")
 

@@ -336,6 +336,17 @@ def test_a_list_introduced_by_a_technology_alone_is_booked_with_its_house():
     assert {o.timing.value for o in orders.values()} == {"2027"}  # the introduction's year, for every line
 
 
+def test_a_longer_list_introduction_still_names_every_lines_other_party():
+    text = (
+        "TSMC is taking SoIC capacity to about 18k wpm by late 2027, from roughly 7k wpm today, and the 2027 queue "
+        "is short:\n\n"
+        "- Apple: ~4k wpm for the server-class M-series parts\n"
+        "- Vantrell Compute: ~800 wafers per month for the VX-2, an inference accelerator\n"
+    )
+    found = {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
+    assert {("Apple", "TSMC", "packaging"), ("Vantrell Compute", "TSMC", "packaging")} <= found
+
+
 def test_a_list_line_buyer_keeps_its_share_when_the_line_tells_of_another_deal():
     text = (
         "TSMC will lift CoWoS-L capacity to 120k wpm by end-2026. Allocation for 2026:\n\n"
