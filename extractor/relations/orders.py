@@ -408,7 +408,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         if not services and alone and earlier:
             services = [earlier[-1].service]  # "; Unimicron is qualified as second source" goes on
         stage = self._table_status(clause) or \
-            self._stage(text + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
+            self._stage(_without_asides(text) + _enumeration_label(view, clause, heading_only=True), talks_only)  # "Running at volume: Apple (A19); ..."
         stage = self._switch_stage(view, clause, supplier, stage, talks_only)
         if stage == "agreed" and self.cues.still_talking.match(view.text, clause.end, clause.sentence.end):
             stage = "talks"  # "AMD has qualified Micron's HBM4, but the two companies are still negotiating volumes"
@@ -672,6 +672,18 @@ _PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+(?:had\s+)?" + PAST_WORK + r
 # a clause opening on the last member of a list ("..., and Hashvale, a Singapore-based designer")
 _LIST_TAIL = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+")
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|may|might|can|remains?|said|says|plans?|expects?)\b")
+
+
+def _without_asides(text: str) -> str:
+    """A clause's words without the asides that describe a party rather than tell the deal
+    (", a Norwegian operator that runs hydro-powered data halls near Narvik,", "a chip that the
+    automaker has been designing in-house since 2024"): their verbs give the deal no stage."""
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# an appositive with a relative clause of its own, or an object relative clause in the present perfect
+_ASIDE = re.compile(r",\s+(?:a|an|another)\s+[^,;]{0,120}?\b(?:that|which|who)\b[^,;]{0,120},"
+                    r"|\b(?:that|which)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:has|have|had)\s+been\s+[a-z]+ing\b[^,;.]*")
 
 
 def _enumeration_label(view: ArticleView, clause: Clause, heading_only: bool = False) -> str:

@@ -1460,6 +1460,8 @@ def test_the_start_of_output_dates_the_makers_deal_not_the_design():
                      id="a later clause's date that is no start of output"),
         pytest.param("Leapmotor has placed a large order with Horizon Robotics for ADAS chips, this reporter learned "
                      "from people in the supply chain on October 26.", id="the day a reporter learned of it"),
+        pytest.param("Intel will make Apple's entry-level M-series processor on 18A-P, analysts at Kestrel Research "
+                     "wrote in a note this month.", id="the month analysts wrote a note"),
     ],
 )
 def test_the_day_a_report_speaks_is_no_timing(text):
