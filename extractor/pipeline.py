@@ -44,6 +44,7 @@ def register_extensions() -> None:
 def _register_factories() -> None:
     # Importing the modules runs their @Language.factory decorators.
     from .components import amounts, companies, dates, nodes, relations, sentences  # noqa: F401
+    from . import tokenizer  # noqa: F401  (registers extractor.Tokenizer.v1)
 
 
 register_extensions()

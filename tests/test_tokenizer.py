@@ -32,3 +32,23 @@ def tokenizer():
 )
 def test_tokenizer_splits(tokenizer, text, tokens):
     assert [t.text for t in tokenizer(text)] == tokens
+
+
+@pytest.fixture(scope="module")
+def extractor_tokenizer():
+    import extractor
+    return extractor.load().tokenizer
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        pytest.param("2026--Sylvane Compute", ["2026", "--", "Sylvane", "Compute"],
+                     id="a press-wire dateline's double hyphen is a token of its own"),
+        pytest.param("WIRE)--October", ["WIRE)", "--", "October"], id="after a bracket"),
+        pytest.param("2-nanometer process", ["2", "-", "nanometer", "process"], id="one hyphen splits as before"),
+        pytest.param("well-known firm", ["well", "-", "known", "firm"], id="a hyphenated word as before"),
+    ],
+)
+def test_the_extractors_tokenizer_splits_off_double_hyphens(extractor_tokenizer, text, tokens):
+    assert [t.text for t in extractor_tokenizer(text)] == tokens
