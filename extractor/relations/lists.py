@@ -9,6 +9,14 @@ from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
 
+# the longest list introduction whose words hold for every line ("TSMC is taking SoIC capacity to about
+# 18k wpm by late 2027, from roughly 7k wpm today, and the 2027 queue is short:")
+SHORT_INTRO_CHARS = 140
+# the longest one whose dates time every line: a longer one tells of more than the lines ("... to
+# about 18k wpm by late 2027, from roughly 7k wpm today, and the 2027 queue is short:"; measured on dev)
+DATING_INTRO_CHARS = 100
+
+
 def bullet_head(view: ArticleView, clause: Clause, cues: Cues) -> tuple[int, int] | None:
     """The span of a list line's heading before its colon, when it names a company or a
     node ("- Apple / Amkor:", "- N2: Apple (A20); Qualcomm ..."): the clause's sentence's,
@@ -60,13 +68,21 @@ def line_subject(view: ArticleView, clause: Clause, cues: Cues) -> Item | None:
     return first[0] if first and first[0].start == clause.sentence.start + marker.end() else None
 
 
+def short_intro(view: ArticleView, sentence: SentenceView, cues: Cues,
+                longest: int = SHORT_INTRO_CHARS) -> SentenceView | None:
+    """The short introduction, ending in a colon, of the list a line is in ("Nvidia (Rubin):",
+    "Per the same sources, the main 2027 CoWoS bookings are:"): what it names holds for every line."""
+    intro = list_intro(view, sentence, cues)
+    if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > longest:
+        return None
+    return intro
+
+
 def list_counterparts(view: ArticleView, sentence: SentenceView, cues: Cues) -> list:
     """Companies a list's short introduction names ("Nvidia (Rubin):"): the other party of
     every line in it."""
-    intro = list_intro(view, sentence, cues)
-    if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 140:
-        return []
-    return view.items_in(intro.start, intro.end, "COMPANY")
+    intro = short_intro(view, sentence, cues)
+    return view.items_in(intro.start, intro.end, "COMPANY") if intro is not None else []
 
 
 def table_role(view: ArticleView, item: Item, cues: Cues) -> str | None:

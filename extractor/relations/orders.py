@@ -11,7 +11,7 @@ from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph, q
 from .cues import SUPPLIER_ROLES, Cues, chip_name
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .merge import merge
-from .lists import bullet_head, line_subject, list_counterparts, list_intro, table_role
+from .lists import bullet_head, line_subject, list_counterparts, short_intro, table_role
 from .parties import Parties, PartyScorer, coordinated
 from .implied import ImpliedParties, design_owners, designers, owners_of_designers
 from .refine import party_is_source, party_speaks, refine
@@ -216,9 +216,8 @@ class OrderRules(ImpliedParties, SlotFiller):
     def _technology_counterpart(self, view: ArticleView, clause: Clause) -> list[Item]:
         """The house a list's short introduction names by its packaging technology alone
         ("Per the same sources, the main 2027 CoWoS bookings are:"): every line's other party."""
-        intro = list_intro(view, clause.sentence, self.cues)
-        if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 100 or \
-                view.items_in(intro.start, intro.end, "COMPANY"):
+        intro = short_intro(view, clause.sentence, self.cues)
+        if intro is None or view.items_in(intro.start, intro.end, "COMPANY"):
             return []
         maker = self.parties.technology_maker(view, intro.start, intro.end)
         return [maker] if maker is not None else []

@@ -142,11 +142,9 @@ class PartyScorer:
             nodes = view.items_in(head[0], head[1], "PROCESS_NODE") + nodes
         found += [(self.node_makers.get(n.value.name or ""), n.start, n.end, n.text) for n in nodes]
         made = names | {maker for maker, *_ in found if maker and maker not in ruled_out}
-        if self._technologies is not None and not any(self.role_of(view, n) & {"packaging"} for n in made):
+        if not any(self.role_of(view, n) & {"packaging"} for n in made):
             found += [(self.technology_makers[t.group(1)], t.start(), t.end(), t.group(0))
-                      for t in self._technologies.finditer(view.text, clause.start, clause.end)
-                      if not clause.in_hole(t.start()) and not self.cues.other_makers_technology.search(t.group(0))
-                      and not self.cues.part_for_technology.match(view.text, t.end())]
+                      for t in self._technology_mentions(view, clause.start, clause.end) if not clause.in_hole(t.start())]
         makers, seen = [], set(names) | ruled_out
         for maker, start, end, text in found:
             if maker and maker not in seen:
@@ -154,12 +152,19 @@ class PartyScorer:
                 makers.append(Item("COMPANY", start, end, text, CompanyValue(name=maker), clause.sentence.index, "node_maker"))
         return makers
 
+    def _technology_mentions(self, view: ArticleView, start: int, end: int) -> list[re.Match]:
+        """The packaging technologies a span names as its house's own: not another house's version
+        ("CoWoS-like"), not a part sold for it ("CoWoS-L substrate supply")."""
+        if self._technologies is None:
+            return []
+        return [t for t in self._technologies.finditer(view.text, start, end)
+                if not self.cues.other_makers_technology.search(t.group(0))
+                and not self.cues.part_for_technology.match(view.text, t.end())]
+
     def technology_maker(self, view: ArticleView, start: int, end: int) -> Item | None:
         """The one house whose packaging technology a span names ("the main 2027 CoWoS bookings
         are:" names TSMC's), as a COMPANY item; None when it names none, or several houses'."""
-        found = [t for t in self._technologies.finditer(view.text, start, end)
-                 if not self.cues.other_makers_technology.search(t.group(0))
-                 and not self.cues.part_for_technology.match(view.text, t.end())] if self._technologies else []
+        found = self._technology_mentions(view, start, end)
         makers = {self.technology_makers[t.group(1)] for t in found}
         if len(makers) != 1:
             return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import Clause, clauses, is_dateline
-from .lists import list_intro
+from .lists import DATING_INTRO_CHARS, short_intro
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .views import ArticleView, Item, SentenceView
@@ -68,10 +68,8 @@ class SlotFiller:
         sources, the main 2027 CoWoS bookings are:"): they hold for each line that names none."""
         if not self.cues.bullet.match(clause.sentence.text):
             return []
-        intro = list_intro(view, clause.sentence, self.cues)
-        if intro is None or not intro.text.rstrip().endswith(":") or len(intro.text) > 100:
-            return []
-        return view.items_in(intro.start, intro.end, "DATE")
+        intro = short_intro(view, clause.sentence, self.cues, DATING_INTRO_CHARS)
+        return view.items_in(intro.start, intro.end, "DATE") if intro is not None else []
 
     def _chip(self, text: str, service: str) -> str | None:
         """The first chip word of the order's kind: memory for a memory order ("HBM3E" in
@@ -286,7 +284,8 @@ class SlotFiller:
         draft's. From ``start``, where the sentence tells the start of output, a date no cue
         word qualifies fits as well as one a good cue does ("The first racks ship in the first
         quarter of next year")."""
-        dates = [d for d in view.items_in(start or sentence.start, sentence.end, "DATE") if d.value.value]
+        dates = [d for d in view.items_in(sentence.start if start is None else start, sentence.end, "DATE")
+                 if d.value.value]
         fits = {d: self._timing_fit(view, d)[0] or (_OUTPUT_START_FIT if start is not None else 0) for d in dates}
         best = max(dates, key=fits.get) if dates else None
         if best is not None and fits[best] > max(draft.timing_fit, 0):
