@@ -190,11 +190,9 @@ class SlotFiller:
             start = self._output_start(sentence)
             if start is None:
                 continue
-            before = [d for d in drafts if d.clause.sentence.index < sentence.index and d.service != "design"]
-            if not before:
+            deal = _latest_told([d for d in drafts if d.clause.sentence.index < sentence.index and d.service != "design"])
+            if not deal:
                 continue
-            latest = max(d.clause.sentence.index for d in before)
-            deal = [d for d in before if d.clause.sentence.index == latest]
             names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
             if not names <= {n for d in deal for n in (d.customer, d.supplier)} or \
                     self._other_node_between(view, deal, sentence):
@@ -231,11 +229,8 @@ class SlotFiller:
             names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
             before = [d for d in drafts if d.clause.sentence.index < sentence.index and d.supplier
                       and (d.supplier in names or not names) and names <= {d.customer, d.supplier}]
-            if not before:
-                continue
-            latest = max(before, key=lambda d: d.clause.sentence.index)
-            deal = [d for d in before if d.clause.sentence.index == latest.clause.sentence.index
-                    and d.supplier == latest.supplier and d.value is None]
+            told = _latest_told(before)
+            deal = [d for d in told if d.supplier == told[0].supplier and d.value is None]
             money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted]
             for draft in deal if money else ():
                 draft.value = max(money, key=amount_of)
@@ -250,11 +245,9 @@ class SlotFiller:
             cue = self.cues.deal_valued.search(sentence.text)
             if cue is None:
                 continue
-            before = [d for d in drafts if d.clause.sentence.index < sentence.index]
-            if not before:
+            deal = _latest_told([d for d in drafts if d.clause.sentence.index < sentence.index])
+            if not deal:
                 continue
-            latest = max(d.clause.sentence.index for d in before)
-            deal = [d for d in before if d.clause.sentence.index == latest]
             named = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")} & parties
             if not named <= {n for d in deal for n in (d.customer, d.supplier)}:
                 continue
@@ -318,6 +311,14 @@ _OUTPUT_START_FIT = 2
 
 # the quantities that may be an order's volume: units, wafers and monthly wafers
 VOLUME_KINDS = frozenset({"units", "wafers", "wafer_capacity"})
+
+
+def _latest_told(drafts: list[Draft]) -> list[Draft]:
+    """Of ``drafts``, those the latest sentence told (in their order); none for none."""
+    if not drafts:
+        return []
+    latest = max(d.clause.sentence.index for d in drafts)
+    return [d for d in drafts if d.clause.sentence.index == latest]
 
 
 def _volumes(view: ArticleView, sentence: SentenceView) -> list[Item]:
