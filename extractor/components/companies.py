@@ -17,6 +17,7 @@ from ..resources import load_yaml
 from .base import add_mentions, text_of
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")  # "(BACC)", "(JASM)": the capitals a name brings in brackets
 _CODE = re.compile(r"\d")  # a product code has a digit ("Onyx-2", "KM 1")
 _CAPITALS_MIN = 5  # letters an alias needs to be matched in capitals too ("MICRON", not "ARM")
 _APPOSITIVE_REACH = 12  # tokens from the name to the appositive noun: ", a Pangyo-based design-service house" (a hyphen is a token)
@@ -89,8 +90,24 @@ class CompanyFinder:
         unknown = _short_names_as_full([h for h in self._context_hits(doc, tokens, words, taken)
                                         if not blocked & set(range(h.start, h.end))])
         hits += unknown
-        hits += self._repeats(doc, words, unknown, taken | {i for h in unknown for i in range(h.start, h.end)})
+        taken |= {i for h in unknown for i in range(h.start, h.end)}
+        acronyms = self._acronyms(words, hits, taken)
+        hits += acronyms
+        hits += self._repeats(doc, words, unknown + acronyms, taken | {i for h in acronyms for i in range(h.start, h.end)})
         return sorted(hits, key=lambda h: h.start)
+
+    def _acronyms(self, words: list[str], hits: list[_Hit], taken: set[int]) -> list[_Hit]:
+        """An acronym a found name introduces in brackets ("Bharat AI Compute Corporation (BACC)")
+        names that company there and later: its capitals, opening with the name's own first letter,
+        and no other company's name."""
+        found = []
+        for hit in hits:
+            at = hit.end + 1
+            if at + 1 < len(words) and words[hit.end] == "(" and words[at + 1] == ")" and at not in taken \
+                    and _ACRONYM.fullmatch(words[at]) and words[at][0] == hit.value.name[0] \
+                    and self.gazetteer.by_alias(words[at]) is None:
+                found.append(_Hit(at, at + 1, hit.value, "company.acronym"))
+        return found
 
     def set_annotations(self, doc: Doc, hits: list[_Hit]) -> None:
         spans = [(doc[h.start:h.end], h) for h in hits]
@@ -347,8 +364,14 @@ def make_company_finder(nlp: Language, name: str, models_dir: str | None) -> Com
 
 
 def _short_names_as_full(hits: list[_Hit]) -> list[_Hit]:
-    """A one-word name found on its own ("Corvanta, a Santa Clara start-up") that opens a longer
-    name found elsewhere in the article ("Corvanta AI") is that company."""
-    full = {h.value.name.split()[0]: h.value.name for h in hits if " " in h.value.name}
-    return [_Hit(h.start, h.end, CompanyValue(name=full[h.value.name]), h.rule)
-            if " " not in h.value.name and h.value.name in full else h for h in hits]
+    """A name found on its own ("Corvanta, a Santa Clara start-up", "Orient Compute, a Bengaluru
+    integrator") whose words open one longer name found elsewhere in the article ("Corvanta AI",
+    "Orient Compute Systems") is that company."""
+    names = {h.value.name for h in hits}
+    longer: dict[str, set[str]] = {}
+    for name in names:
+        parts = name.split()
+        for k in range(1, len(parts)):
+            longer.setdefault(" ".join(parts[:k]), set()).add(name)
+    return [_Hit(h.start, h.end, CompanyValue(name=next(iter(longer[h.value.name]))), h.rule)
+            if len(longer.get(h.value.name, ())) == 1 else h for h in hits]

@@ -98,6 +98,17 @@ def companies(text: str) -> list[tuple[str, str]]:
                      id="trade words alone make no name"),
         pytest.param("Celestica's Cloud Solutions segment grew 40%.", [("Celestica", "Celestica")],
                      id="a segment of generic words is no company"),
+        pytest.param("Varuna Compute Corporation (VCC) ordered servers. VCC said the GPUs arrive in May.",
+                     [("Varuna Compute Corporation", "Varuna Compute"), ("VCC", "Varuna Compute"), ("VCC", "Varuna Compute")],
+                     id="an acronym in brackets names the company there and later"),
+        pytest.param("Varuna Compute (NVC) ordered servers from Dell.", [("Varuna Compute", "Varuna Compute"), ("Dell", "Dell")],
+                     id="capitals in brackets that do not open with the name's letter are no acronym of it"),
+        pytest.param("The award went to Orient Compute Systems. Orient Compute, a Bengaluru integrator, took the rest.",
+                     [("Orient Compute Systems", "Orient Compute Systems"), ("Orient Compute", "Orient Compute Systems")],
+                     id="the first words of a longer name found in the article are that company"),
+        pytest.param('"Sovereign AI is a real market now," she said of the Norwegian AI cloud.', [],
+                     id="an adjective of kind or place and 'AI' name no one"),
+        pytest.param("Haldane said the London AI lab had signed.", [], id="a place, 'AI' and 'lab' describe, they name no one"),
     ],
 )
 def test_unknown_companies_from_context(text, expected):
