@@ -25,7 +25,7 @@ __all__ = [
 COMPANIES_FILE = "companies.yaml"
 PRODUCTS_FILE = "products.yaml"
 ROLES = frozenset({"foundry", "memory", "design", "packaging", "supply", "customer",
-                   "eda_ip", "equipment", "materials"})
+                   "eda_ip", "equipment", "materials", "systems"})
 CHIP_WORDS = frozenset({"ASIC", "GPU", "AI chip", "CPU", "SoC", "NPU", "MCU"})
 # ISO 3166-1 alpha-2, all 249 assigned codes.
 _COUNTRIES = frozenset("""

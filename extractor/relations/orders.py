@@ -499,10 +499,13 @@ class OrderRules(ImpliedParties, SlotFiller):
         on TSMC"): a maker named beside a maker is a rival, not a buyer, unless it also buys chip
         work and the words say it buys here ("Intel has placed orders for TSMC's N2"). Nor does a memory maker
         buy memory, however it came into the clause ("SK hynix's rivals Samsung and Micron ..."), a
-        toolmaker buy chip work, an OSAT another's packaging, or a foundry design."""
+        toolmaker buy chip work, an OSAT another's packaging, or a foundry design; nor does a seller of chips
+        buy the servers a systems house builds around them ("Nvidia's Blackwell chips, which Dell will deliver")."""
         roles = self.parties.role_of(view, customer.name)
         if service == "memory":
             return "memory" in roles
+        if service == "supply" and "supply" in roles and "systems" in self.parties.role_of(view, supplier.name):
+            return True
         if roles and roles <= TOOL_TRADES | {"eda_ip"}:
             return True  # a maker of tools, materials or IP buys no chip work ("Tokyo Electron" beside Micron)
         if service == "packaging" and roles == {"packaging"}:
