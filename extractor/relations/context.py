@@ -38,6 +38,8 @@ _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:which|who)\s+(?:already\s+|also\s+)?
                              r"|whose\s+[^,;]{1,60}?\b(?:are|is|were|was|will be|have been|has been)\s+(?:\w+\s+)?"
                              r"(?:made|built|produced|manufactured|fabricated|packaged|designed|assembled)\s+(?:by|at)\b)"
                              r"[^,;]*")  # ", whose Blackwell GPUs are built by TSMC"
+_LIST_LINK = re.compile(r",?\s*(?:and\s+|or\s+)?")  # ", Meta and OpenAI": the next name of a list
+_LIST_CLOSED = re.compile(r"\s*(?:[.;,:)]|$)")
 _BRACKET_BETWEEN = re.compile(
     r"^\s*[(\[（]\s*(?:(?:approximately|approx\.|about|around|roughly|some|nearly|or|equivalent to|worth|≈|~|i\.e\.,?)\s*)*$",
     re.IGNORECASE,
@@ -99,8 +101,21 @@ def relative_spans(view: ArticleView, sentence: SentenceView) -> list[tuple[Item
         for item in view.items_in(sentence.start, sentence.end, "COMPANY"):
             match = _RELATIVE_AFTER.match(view.text, item.end, sentence.end)
             if match:
-                view.cache[key].append((item, match.end()))
+                view.cache[key].append((item, _list_goes_on(view, sentence, match.end())))
     return view.cache[key]
+
+
+def _list_goes_on(view: ArticleView, sentence: SentenceView, end: int) -> int:
+    """A relative clause ending on a company goes on through the list that company opens
+    (", which designs custom accelerators for Google, Meta and OpenAI")."""
+    starts = {i.start: i for i in view.items_in(sentence.start, sentence.end, "COMPANY")}
+    if not any(i.end == end for i in starts.values()):
+        return end
+    through = end
+    while (link := _LIST_LINK.match(view.text, through, sentence.end)) and link.group(0).strip() and link.end() in starts:
+        through = starts[link.end()].end
+    # (not "Huawei, whose chips are made at SMIC, and Hygon are competing": there the list is the subject)
+    return through if _LIST_CLOSED.match(view.text, through, sentence.end) else end
 
 
 def _split(view: ArticleView, sentence: SentenceView, cues: Cues) -> list[Clause]:
@@ -405,6 +420,9 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     if answer is not None and (keep_named or answer.name not in named):  # "A: We signed the wafer agreement"
         found += [Item("COMPANY", clause.start + m.start(), clause.start + m.end(), m.group(0), answer.value,
                        clause.sentence.index, "coref") for m in _WE.finditer(text)]
+    elided = _elided_subject(view, clause, cues)
+    if elided is not None and (keep_named or elided.name not in named):
+        found.append(elided)
     for match in cues.references.finditer(text):
         start = clause.start + match.start()
         if _EXPLETIVE.match(view.text[start:start + 40]):
@@ -461,6 +479,27 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             found.append(Item("COMPANY", start, clause.start + match.end(), match.group(0), target.value,
                               clause.sentence.index, "coref"))
     return found
+
+
+def _elided_subject(view: ArticleView, clause: Clause, cues: Cues) -> Item | None:
+    """"Micron makes its base die in-house but will move to TSMC for HBM4E": a clause that opens
+    with "but"/"and" and goes straight on to its verb shares the subject of the clause before it
+    in the sentence (the first company there that acts)."""
+    coordinator = _ELIDED.match(view.text, clause.start, clause.end)
+    if coordinator is None or clause.start <= clause.sentence.start:
+        return None
+    before = view.items_in(clause.sentence.start, clause.start, "COMPANY")[:1]
+    if not before or not _SUBJECT_FIRST.fullmatch(view.text, clause.sentence.start, before[0].start) \
+            or is_excluded(view, before[0], clause.sentence.start, cues) or not is_salient(view, before[0], cues):
+        return None  # (the subject opens the sentence: not "The group held talks with Rapidus ..., but has")
+    at = coordinator.end(1)
+    return Item("COMPANY", at, at, "", before[0].value, clause.sentence.index, "coref")
+
+
+_SUBJECT_FIRST = re.compile(r"\s*(?:[^,;]{1,40},\s*)?")  # the company opens the sentence, after "In 2025," at most
+# "but will move to", "and has since signed": a coordinator straight before the verb, no subject between
+_ELIDED = re.compile(r"\s*,?\s*(?:but|and|yet)\b()\s+(?:(?:also|then|later|now|since|still|soon)\s+)?"
+                     r"(?:will|would|has|have|had|is|was|plans|expects|intends|aims)\b")
 
 
 # the buyer of goods supplied or shipped "to" a description is not the clause's own subject ("Micron has been supplying
