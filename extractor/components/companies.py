@@ -18,7 +18,9 @@ from .base import add_mentions, text_of
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")  # "(BACC)", "(JASM)": the capitals a name brings in brackets
-_CODE = re.compile(r"\d")  # a product code has a digit ("Onyx-2", "KM 1")
+_CODE = re.compile(r"\d")
+_LENDER_WORDS = {"Partners", "Bank"}  # whose names often open with a place or go on with "of"
+_OPENERS = {"The", "A", "An"}  # a product code has a digit ("Onyx-2", "KM 1")
 _CAPITALS_MIN = 5  # letters an alias needs to be matched in capitals too ("MICRON", not "ARM")
 _APPOSITIVE_REACH = 12  # tokens from the name to the appositive noun: ", a Pangyo-based design-service house" (a hyphen is a token)
 
@@ -234,7 +236,8 @@ class CompanyFinder:
             rule = f"company.cue_noun.{self._cue_nouns[cue]}"  # the role the noun gives
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
                 and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns) \
-                and not all(word in self._generic for word in run[:-1]):  # (not "Advanced Packaging")
+                and not all(word in self._generic for word in run[:-1]) \
+                and not (run[-1] in _LENDER_WORDS and self._name_goes_on(words, start, end)):  # (not "Advanced Packaging")
             rule = "company.corporate_word"
         elif any(c.islower() for c in run[0]) and (start - 1 not in taken) \
                 and (role := self._appositive(tokens, end)) is not None:  # (not "TSMC Arizona, the ... subsidiary")
@@ -242,6 +245,12 @@ class CompanyFinder:
         else:
             return None
         return _Hit(start, stop, CompanyValue(name=name), rule)
+
+    def _name_goes_on(self, words: list[str], start: int, end: int) -> bool:
+        """Does a lender's or investor's name reach past the run found ("Korea Investment Partners",
+        "First Abu Dhabi Bank", "State Bank of India")? Then the run is no name of its own."""
+        before = words[start - 1] if start else ""
+        return (before[:1].isupper() and before not in _OPENERS) or words[end:end + 1] == ["of"]
 
     def _appositive(self, tokens: _TokenTable, end: int) -> str | None:
         """Does ", a Hsinchu wafer-sort specialist," follow the name at ``end``? Then the role its
@@ -305,7 +314,8 @@ class CompanyFinder:
             by_name[name] = hit.value
             pattern = [w for w in words[hit.start:hit.end] if w not in self._suffix_words]
             patterns = [Doc(doc.vocab, words=pattern)]
-            if len(pattern) > 1 and self._short_name_ok(pattern[0]):  # "Helix Compute Inc." ... "Helix"
+            if len(pattern) > 1 and self._short_name_ok(pattern[0]) and pattern[-1] not in _LENDER_WORDS:
+                # "Helix Compute Inc." ... "Helix" (a bank or fund is named in full: "Qatar" is no bank)
                 patterns.append(Doc(doc.vocab, words=pattern[:1]))
             matcher.add(name, patterns)
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in matcher(doc)])

@@ -109,6 +109,13 @@ def companies(text: str) -> list[tuple[str, str]]:
         pytest.param('"Sovereign AI is a real market now," she said of the Norwegian AI cloud.', [],
                      id="an adjective of kind or place and 'AI' name no one"),
         pytest.param("Haldane said the London AI lab had signed.", [], id="a place, 'AI' and 'lab' describe, they name no one"),
+        pytest.param("The Series B was led by Orsk Growth Partners; Velden Bank arranged the loan.",
+                     [("Orsk Growth Partners", "Orsk Growth Partners"), ("Velden Bank", "Velden Bank")],
+                     id="'Partners' and 'Bank' end an investor's or lender's name"),
+        pytest.param("Loans came from Korea Development Bank, State Bank of India and the World Bank.", [],
+                     id="a lender's name that opens with a place or goes on with 'of' is left whole or not at all"),
+        pytest.param("Orsk Growth Partners led the round. Orsk said it was pleased.", [("Orsk Growth Partners", "Orsk Growth Partners")],
+                     id="an investor is named in full: its first word alone is no repeat of it"),
     ],
 )
 def test_unknown_companies_from_context(text, expected):
