@@ -33,11 +33,13 @@ class OrderRules(ImpliedParties, SlotFiller):
 
     def complete(self, view: ArticleView, drafts: list[Draft]) -> None:
         """What sentences further on give the drafts once all are made: the start of output
-        (timing, volume), what a deal brings its seller and what it is valued at (value)."""
+        (timing, volume), what a deal brings its seller and what it is valued at (value), and a
+        party's confirmation of it."""
         self._output_start_later(view, drafts)
         converted = {i for items in equivalents(view).values() for i in items}
         self._sellers_take_later(view, drafts, converted)
         self._deal_valued_later(view, drafts, converted)
+        self._deal_confirmed_later(view, drafts)
 
     def drafts_by_clause(self, view: ArticleView) -> Iterator[tuple[Clause, list[Draft]]]:
         """Each clause of the article, in order, with the drafts it gave."""

@@ -261,6 +261,24 @@ class SlotFiller:
             if money:
                 deal[0].value = money[0]
 
+    def _deal_confirmed_later(self, view: ArticleView, drafts: list[Draft]) -> None:
+        """A sentence further on in the paragraph in which a party of the latest deal told before it
+        confirms that deal ("Sify confirmed the letter but not its value") makes it `confirmed`, by
+        the party itself, unless it was denied."""
+        for sentence in view.sentences:
+            cue = self.cues.deal_confirmed.search(sentence.text)
+            if cue is None:
+                continue
+            named = view.items_in(sentence.start, sentence.start + cue.start(), "COMPANY")
+            if not named:
+                continue
+            speaker = named[0].name  # the one who confirms opens the sentence
+            deal = [d for d in _latest_told([d for d in drafts if d.clause.sentence.index < sentence.index])
+                    if speaker in {d.customer, d.supplier}]
+            for draft in deal:
+                if draft.confirmation != "denied" and "\n\n" not in view.text[draft.clause.sentence.end:sentence.start]:
+                    draft.confirmation, draft.attribution = "confirmed", None
+
     def _on_the_deal(self, sentence: SentenceView, names: set[str], draft: Draft) -> bool:
         """Does the sentence open on the deal ("The order ...", "Deliveries are due ...") and
         name no company but its parties?"""

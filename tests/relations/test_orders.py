@@ -2212,6 +2212,8 @@ def test_a_deal_without_a_program_goes_on_with_the_buyers_program_named_before(t
          "That contract is said to be worth about 180 billion won, the people said.", "180000000000"),
         ("Hana Micron has won an order from SK hynix for HBM4 final test. Its Vietnam plant will do the work. "
          "According to the people, the order alone is valued at 180 billion won.", "180000000000"),
+        ("Hana Micron has won an order from SK hynix for HBM4 final test. Hana Micron confirmed the order but not "
+         "its value, which two analysts put at about 180 billion won.", "180000000000"),
         # a value told of another deal, or in another paragraph, is not this deal's
         ("Hana Micron has won an order from SK hynix for HBM4 final test. The Vietnam plant will do the work. "
          "Samsung Electronics' order is valued at 90 billion won.", None),
