@@ -179,7 +179,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         co_designed = hints & MAKING == {"design"} and bool(self.cues.together.search(text))
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
             or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) or co_designed \
-            or bool(self.cues.evaluating.search(text))  # "Moore Threads is evaluating Tongfu and JCET": each is in talks
+            or bool(self.cues.evaluating.search(text)) or (bool(hints & MAKING) and self._talks_with_each(view, clause))
+        # ("Moore Threads is evaluating Tongfu and JCET", "is talking to both Samsung Foundry and TSMC": each is in talks)
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)
@@ -214,6 +215,14 @@ class OrderRules(ImpliedParties, SlotFiller):
         for draft in drafts if list_work else []:  # a line of a list about one work: the list's period
             self._take_list_period(view, clause.sentence, draft)
         return drafts + self._list_head_share(view, clause, converted, earlier + drafts, found, head, talks_only)
+
+    def _talks_with_each(self, view: ArticleView, clause: Clause) -> bool:
+        """Is the subject in talks with two makers named together ("is in talks with TSMC and Samsung
+        Electronics to manufacture", "We are talking to both Samsung Foundry and TSMC")?"""
+        talks = self.cues.in_talks_with.search(view.text, clause.start, clause.end)
+        named = view.items_in(talks.end(), clause.end, "COMPANY")[:2] if talks else []
+        return len(named) == 2 and bool(_BOTH.fullmatch(view.text, talks.end(), named[0].start)) \
+            and bool(_AND.fullmatch(view.text, named[0].end, named[1].start))
 
     def _technology_counterpart(self, view: ArticleView, clause: Clause) -> list[Item]:
         """The house a list's short introduction names by its packaging technology alone
@@ -676,6 +685,10 @@ _PAST_WORK = re.compile(r"^[^,]*,\s*(?:which|who)\s+(?:had\s+)?" + PAST_WORK + r
 # a clause opening on the last member of a list ("..., and Hashvale, a Singapore-based designer")
 _LIST_TAIL = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+")
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|may|might|can|remains?|said|says|plans?|expects?)\b")
+
+
+_BOTH = re.compile(r"\s*(?:both\s+)?")
+_AND = re.compile(r"\s*(?:(?:Co|Corp|Inc|Ltd)\.?)?\s*,?\s*(?:and|or|as well as)\s+")  # ("Taiwan Semiconductor Manufacturing Co and")
 
 
 def _without_asides(text: str) -> str:
