@@ -17,6 +17,8 @@ _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b"
 # a list's period: a year, half, quarter or month ("2026", "2026-H2", "FY2027"), not a week or a day
 _PERIOD = re.compile(r"(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|\d\d))?")
 
+_FOUNDRY_OWNS = re.compile(r"\bfoundry['’]s\b")
+
 
 class ImpliedParties:
     """Mixed into :class:`~extractor.relations.orders.OrderRules`: needs ``cues``, ``parties``,
@@ -197,6 +199,7 @@ class ImpliedParties:
                 text = view.sentences[index].text
                 if index < intro.index and (self.cues.bullet.match(text) or text.rstrip().endswith(":")):
                     continue  # another list and its lines say nothing of this one
+                text = _FOUNDRY_OWNS.sub(" ", text)  # "by the foundry's own reckoning" names a company, not the work
                 for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
                     if service in MAKING and named:
                         return service
