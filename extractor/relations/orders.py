@@ -513,12 +513,12 @@ class OrderRules(ImpliedParties, SlotFiller):
         toolmaker buy chip work, an OSAT another's packaging, or a foundry design; nor does a seller of chips
         buy the servers a systems house builds around them ("Nvidia's Blackwell chips, which Dell will deliver")."""
         roles = self.parties.role_of(view, customer.name)
+        if roles and roles <= TOOL_TRADES | {"eda_ip"}:
+            return True  # a maker of tools, materials or IP buys no chip work ("Tokyo Electron" beside Micron)
         if service == "memory":
             return "memory" in roles
         if service == "supply" and "supply" in roles and "systems" in self.parties.role_of(view, supplier.name):
             return True
-        if roles and roles <= TOOL_TRADES | {"eda_ip"}:
-            return True  # a maker of tools, materials or IP buys no chip work ("Tokyo Electron" beside Micron)
         if service == "packaging" and roles == {"packaging"}:
             return True  # an OSAT beside another OSAT is its rival ("ASE and SPIL")
         if service == "design" and roles and roles <= {"foundry", "packaging"}:
