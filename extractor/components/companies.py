@@ -18,9 +18,9 @@ from .base import add_mentions, text_of
 
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")  # "(BACC)", "(JASM)": the capitals a name brings in brackets
-_CODE = re.compile(r"\d")
+_CODE = re.compile(r"\d")  # a product code has a digit ("Onyx-2", "KM 1")
 _LENDER_WORDS = {"Partners", "Bank"}  # whose names often open with a place or go on with "of"
-_OPENERS = {"The", "A", "An"}  # a product code has a digit ("Onyx-2", "KM 1")
+_OPENERS = {"The", "A", "An"}  # capitalised words before a name that are no part of it
 _CAPITALS_MIN = 5  # letters an alias needs to be matched in capitals too ("MICRON", not "ARM")
 _APPOSITIVE_REACH = 12  # tokens from the name to the appositive noun: ", a Pangyo-based design-service house" (a hyphen is a token)
 
