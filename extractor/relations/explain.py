@@ -13,7 +13,7 @@ def explain(view: ArticleView, rules: OrderRules, every_clause: bool = False) ->
     for clause, drafts in rules.drafts_by_clause(view):
         text = clause.text(view)
         head = bullet_head(view, clause, rules.cues)
-        listed = list_counterparts(view, clause.sentence, rules.cues) if head else []
+        listed = list_counterparts(view, clause.sentence, rules.cues, rules.window) if head else []
         hints = rules.parties.hints(view, text)
         found = rules.parties.parties(view, clause, hints, head, listed)
         if not (found.items or drafts or every_clause):

@@ -210,7 +210,7 @@ class ImpliedParties:
         """A list line under a party ("Nvidia (Rubin):" then "- SK hynix: in mass production"):
         the line's head deals with that party, in the list's service."""
         head = bullet_head(view, clause, self.cues)
-        listed = list_counterparts(view, clause.sentence, self.cues) if head else []
+        listed = list_counterparts(view, clause.sentence, self.cues, self.window) if head else []
         heads = view.items_in(head[0], head[1], "COMPANY") if head else []
         service = self._list_service(view, clause, earlier) if listed and heads else None
         if service is None or clause.start > head[1]:
@@ -240,7 +240,7 @@ class ImpliedParties:
         with a share gets the buyer's order in the list's service, at the stage the list's
         legend gives a mark on its part ("Samsung about 35% (t)"), else the line's words."""
         head = bullet_head(view, clause, self.cues)
-        if head is None or clause.start > head[1] or list_counterparts(view, clause.sentence, self.cues):
+        if head is None or clause.start > head[1] or list_counterparts(view, clause.sentence, self.cues, self.window):
             return []
         buyers = view.items_in(head[0], head[1], "COMPANY")
         service = self._list_service(view, clause, earlier) if len(buyers) == 1 else None

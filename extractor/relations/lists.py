@@ -79,21 +79,20 @@ def short_intro(view: ArticleView, sentence: SentenceView, cues: Cues,
 
 
 _ITS = re.compile(r"\b(?:its|their)\b")
-_WINDOW = 3  # sentences back for the company a list introduction's "its" stands for
 
 # a name right before a product and its goods ("Nvidia Vera Rubin NVL144 racks", "AMD Instinct MI450 GPUs")
 _BRAND_OF_GOODS = re.compile(r"\s+(?:[A-Z][\w.-]*\s+){1,3}(?:racks?|GPUs?|chips?|servers?|systems?|boards?|"
                              r"accelerators?|processors?|cards?)\b")
 
 
-def list_counterparts(view: ArticleView, sentence: SentenceView, cues: Cues) -> list:
+def list_counterparts(view: ArticleView, sentence: SentenceView, cues: Cues, window: int) -> list:
     """Companies a list's short introduction names ("Nvidia (Rubin):"): the other party of
-    every line in it."""
+    every line in it (``window``: sentences back for the company its "its" stands for)."""
     intro = short_intro(view, sentence, cues)
     named = view.items_in(intro.start, intro.end, "COMPANY") if intro is not None else []
     if intro is not None and not named and _ITS.search(view.text, intro.start, intro.end):
         # "The breakdown of its 2027 rack allocation, per the sources:": whom "its" stands for
-        named = references(view, Clause(sentence, intro.start, intro.end), cues, set(), _WINDOW)[:1]
+        named = references(view, Clause(sentence, intro.start, intro.end), cues, set(), window)[:1]
     brands = [i for i in named if _BRAND_OF_GOODS.match(view.text, i.end, intro.end)]
     # "Oracle's 2027 builds of Nvidia Vera Rubin NVL144 racks ... :": the goods' brand is no party of the lines
     return [i for i in named if i not in brands] if brands and len(brands) < len(named) else named

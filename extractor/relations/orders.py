@@ -156,7 +156,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             list_work = self._list_service(view, clause, earlier, intro_only=True)
         own_hints = hints  # (a line with one party goes on with the list's work its own way)
         hints = hints | {list_work} if list_work else hints
-        listed = list_counterparts(view, clause.sentence, self.cues) if head is not None else []
+        listed = list_counterparts(view, clause.sentence, self.cues, self.window) if head is not None else []
         if head is not None and not listed and len({i.name for i in view.items_in(
                 clause.sentence.start, clause.sentence.end, "COMPANY")}) == 1:
             listed = self._technology_counterpart(view, clause)  # "the main 2027 CoWoS bookings are:" names TSMC

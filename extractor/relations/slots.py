@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Clause, clauses, is_dateline
+from .context import Clause, clauses, is_dateline, paragraph_break
 from .lists import DATING_INTRO_CHARS, short_intro
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
@@ -253,7 +253,7 @@ class SlotFiller:
                 continue
             deal = [d for d in deal if not named or named & {d.customer, d.supplier}]
             if len(deal) != 1 or deal[0].value is not None or \
-                    "\n\n" in view.text[deal[0].clause.sentence.end:sentence.start]:
+                    paragraph_break(view, deal[0].clause.sentence.end, sentence.start):
                 continue
             clause = Clause(sentence, sentence.start + cue.start(), sentence.end)
             money = [m for m in view.items_in(clause.start, sentence.end, "MONEY") if m not in converted
@@ -276,7 +276,7 @@ class SlotFiller:
             deal = [d for d in _latest_told([d for d in drafts if d.clause.sentence.index < sentence.index])
                     if speaker in {d.customer, d.supplier}]
             for draft in deal:
-                if draft.confirmation != "denied" and "\n\n" not in view.text[draft.clause.sentence.end:sentence.start]:
+                if draft.confirmation != "denied" and not paragraph_break(view, draft.clause.sentence.end, sentence.start):
                     draft.confirmation, draft.attribution = "confirmed", None
 
     def _on_the_deal(self, sentence: SentenceView, names: set[str], draft: Draft) -> bool:
