@@ -56,6 +56,7 @@ class CompanyFinder:
         self._appositive_noun_ends = frozenset(context["appositive_noun_ends"])
         self._chip_trade_nouns = frozenset(context["chip_trade_nouns"])
         self._chip_trade_words = frozenset(context["chip_trade_words"])
+        self._end_goods = frozenset(context["end_goods"])
         self._blocked_words = set(sources["words"])
         self._values: dict[tuple[str, str | None], CompanyValue] = {}  # frozen: one per company and unit
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -271,6 +272,8 @@ class CompanyFinder:
                     and lowers[after + 1] in self._making_verbs  # "a Dresden start-up that makes glass cores"
                 if makes:
                     return "supply"
+                if lowers[after:after + 1] == ["of"] and self._end_goods & set(lowers[after + 1:after + 4]):
+                    return "customer"  # "the Munich-based maker of electric cars" buys chips
                 return self._trade_of(lowers, k) or self._cue_nouns.get(noun, "")
             if lowers[k] == "," and k + 2 < len(lowers) and tokens.names[k + 1] and lowers[k + 2] == ",":
                 continue  # a place inside it: ", a three-year-old Austin, Texas, startup,"
@@ -296,6 +299,8 @@ class CompanyFinder:
             compound = f"{before[0]}-{before[2]}"
             if compound in self._trade_modifiers:
                 return self._trade_modifiers[compound]
+        if before and before[-1] in self._end_goods:  # "a Shenzhen smartphone maker"
+            return "customer"
         return self._trade_modifiers.get(before[-1]) if before else None
 
     def _short_name_ok(self, word: str) -> bool:

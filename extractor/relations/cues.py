@@ -31,6 +31,7 @@ class Cues:
     goods_after: re.Pattern  # ... its goods follow ("buy Dell Technologies servers")
     salience_blockers: re.Pattern
     unit_price: re.Pattern
+    combined_total: re.Pattern  # "worth a combined 1.6 billion euros"
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
     # (trades, pattern, weight): a supplier marker that counts only for a company in one of the trades
     trade_markers: tuple[tuple[frozenset[str], re.Pattern, int], ...]
@@ -81,6 +82,7 @@ class Cues:
     speech: re.Pattern
     deal_nouns: re.Pattern
     stated_split: re.Pattern
+    separate_deals: re.Pattern  # "signed supply agreements with Infineon and NXP"
     left_before: re.Pattern
     split_undisclosed: re.Pattern
     in_talks_with: re.Pattern
@@ -240,6 +242,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         goods_after=re.compile(data["company_bought"]["goods_after"]),
         salience_blockers=_compile(data["salience_blockers"]),
         unit_price=_compile(data["unit_price"]),
+        combined_total=re.compile(data["combined_total"], re.IGNORECASE),
         role_markers={key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
                       for key in _ROLE_MARKERS},
         trade_markers=tuple((frozenset(trades), guarded(p, re.IGNORECASE), int(w))
@@ -293,6 +296,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         deal_nouns=guarded(data["deal_nouns"], re.IGNORECASE),
         left_before=guarded(data["left_before"], re.IGNORECASE),
         stated_split=guarded(data["stated_split"], re.IGNORECASE),
+        separate_deals=guarded(data["separate_deals"], re.IGNORECASE),
         split_undisclosed=guarded(data["split_undisclosed"], re.IGNORECASE),
         in_talks_with=guarded(data["in_talks_with"], re.IGNORECASE),
         facility_opens=guarded(data["facility_opens"]),

@@ -179,7 +179,7 @@ class OrderRules(ImpliedParties, SlotFiller):
         co_designed = hints & MAKING == {"design"} and bool(self.cues.together.search(text))
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
             or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) or co_designed \
-            or bool(self.cues.evaluating.search(text)) or (bool(hints & MAKING) and self._talks_with_each(view, clause))
+            or bool(self.cues.evaluating.search(text)) or bool(self.cues.separate_deals.search(text)) or (bool(hints & MAKING) and self._talks_with_each(view, clause))
         # ("Moore Threads is evaluating Tongfu and JCET", "is talking to both Samsung Foundry and TSMC": each is in talks)
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)

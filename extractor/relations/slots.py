@@ -34,6 +34,7 @@ class SlotFiller:
         draft.node = nodes[0] if nodes else None
         money = [m for m in found("MONEY")
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
+                 and not self.cues.combined_total.search(view.text[max(0, m.start - 40):m.start])
                  and not _figure_money(view, m, clause, self.cues)]
         draft.value = max(money, key=amount_of) if money else None
         volumes = [q for q in found("QUANTITY") if q.value.kind in VOLUME_KINDS

@@ -188,6 +188,10 @@ def test_company_names_units_and_suffixes(text, expected):
         ("Keelin Semitest, a Hsinchu wafer-sort specialist, said it won the work.", "company.appositive"),
         ("Meridia Labo, a Hsinchu design-service firm, said it won the work.", "company.appositive.design"),
         ("Penang Testworks, a Malaysian test house, said it won the work.", "company.appositive.packaging"),
+        # a maker of goods that use chips buys them: a customer, not the "maker" the noun alone says
+        ("Sonnhalde Motoren, the Munich-based maker of electric cars, said it signed the deal.", "company.appositive.customer"),
+        ("Qinlan Zhixing, a Shenzhen smartphone maker, said it signed the deal.", "company.appositive.customer"),
+        ("Hanul Robotek, a Hwaseong-based maker of wafer transfer robots, said it won the order.", "company.appositive.supply"),
     ],
 )
 def test_an_apposition_gives_the_role_of_its_noun_its_trade_or_its_making(text, rule):

@@ -1193,6 +1193,24 @@ def test_a_value_in_the_sentence_after_the_deal(text, amount):
     assert values == [amount]
 
 
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # a total told of two deals belongs to neither
+        ("Xiaomi placed orders with MediaTek and Qualcomm for phone chips worth a combined 2 billion yuan.",
+         {("MediaTek", None), ("Qualcomm", None)}),
+        ("JD.com has signed supply agreements with Cambricon and MetaX worth a combined total of about 6.3 billion "
+         "yuan.", {("Cambricon", None), ("MetaX", None)}),
+        # one deal's own value stays
+        ("JD.com has placed an order with Cambricon for AI accelerators worth 6.3 billion yuan.",
+         {("Cambricon", "6300000000")}),
+    ],
+)
+def test_a_combined_total_is_no_single_orders_value(text, values):
+    orders = extract(text, published=PUBLISHED).orders
+    assert {(o.supplier, o.value.amount if o.value else None) for o in orders} == values
+
+
 def test_a_buyer_of_a_supplier_named_only_by_its_node():
     """The story's supplier came from a node ("on N2P" brings in TSMC) and has no mention of its
     own: a later lone buyer still buys from it (this once crashed the pipeline)."""
