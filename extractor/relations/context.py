@@ -158,7 +158,8 @@ def is_excluded(view: ArticleView, item: Item, clause_start: int, cues: Cues) ->
     if key not in view.cache:
         before = view.text[key[1]:key[2]]
         excluded = cues.exclusion.search(before) and not (key[1] == clause_start and cues.unit_opening.match(before))
-        view.cache[key] = bool(excluded) or _bought(view, item, before, cues)
+        view.cache[key] = bool(excluded) or _bought(view, item, before, cues) or \
+            bool(cues.exclusion_after.match(view.text, item.end))  # "counts Blackstone among its backers"
     return view.cache[key]
 
 

@@ -23,9 +23,11 @@ class Cues:
     hedges: re.Pattern
     attribution: tuple[re.Pattern, ...]
     exclusion: re.Pattern
+    exclusion_after: re.Pattern  # "counts Blackstone among its backers"
     unit_opening: re.Pattern
     company_bought: re.Pattern  # "acquire " before a company: no party, unless ...
     component_of: re.Pattern  # "servers carrying 4,000 Nvidia GPUs": the brand sells nothing
+    goods_from_seller: re.Pattern  # "buy Nvidia GB300 racks from Dell": the brand sells nothing
     component_brand: re.Pattern  # "racks packed with Nvidia GB300 chips": nor with no count
     evaluating: re.Pattern  # "is evaluating Tongfu and JCET": each maker is in talks
     goods_after: re.Pattern  # ... its goods follow ("buy Dell Technologies servers")
@@ -234,10 +236,12 @@ def load_cues(models_dir: str | None = None) -> Cues:
         hedges=_compile(data["confirmation"]["hedges"]),
         attribution=tuple(guarded(p) for p in data["attribution"]),
         exclusion=_compile(data["exclusion"]),
+        exclusion_after=re.compile(data["exclusion_after"], re.IGNORECASE),
         unit_opening=guarded(data["unit_opening"], re.IGNORECASE),
         company_bought=guarded(data["company_bought"]["before"], re.IGNORECASE),
         component_of=guarded(data["component_of"], re.IGNORECASE),
         component_brand=guarded(data["component_brand"], re.IGNORECASE),
+        goods_from_seller=re.compile(data["goods_from_seller"]),
         evaluating=guarded(data["evaluating"], re.IGNORECASE),
         goods_after=re.compile(data["company_bought"]["goods_after"]),
         salience_blockers=_compile(data["salience_blockers"]),

@@ -131,7 +131,9 @@ class OrderRules(ImpliedParties, SlotFiller):
         named = {i.name for i in view.items_in(clause.start, clause.end, "COMPANY")} - {unnamed.supplier}
         if len(named) != 1:
             return []
-        return [replace(unnamed, customer=named.pop(), clause=clause)]
+        customer = named.pop()  # (sourced as the revealing clause tells it: "sources identified it as Oracle")
+        confirmation, attribution = self._sourcing(view, clause, {customer, unnamed.supplier})
+        return [replace(unnamed, customer=customer, clause=clause, confirmation=confirmation, attribution=attribution)]
 
     def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
                        earlier: list[Draft]) -> list[Draft]:

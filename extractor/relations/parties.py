@@ -88,6 +88,12 @@ class PartyScorer:
         branded = [i for i in named if self.cues.component_brand.search(view.text, max(0, i.start - 40), i.start)]
         if branded and len(named) - len(branded) >= 2:  # "handed Dell a $1.4 billion order for racks packed with Nvidia GB300 chips"
             named = [i for i in named if i not in branded]
+        sold_on: list[Item] = [i for i in named if any(j.start > i.end and j.name != i.name and self.cues.goods_from_seller.fullmatch(
+            view.text, i.end, j.start) for j in named)]
+        if sold_on and len({i.name for i in named} - {i.name for i in sold_on}) >= 2:
+            named = [i for i in named if i not in sold_on]  # "buy Nvidia GB300 racks from Dell": Dell sells them
+        else:
+            sold_on = []
         if head is not None and head[1] <= clause.start:  # "Microsoft (GB300): Foxconn ~55%; Quanta ~30%"
             named = view.items_in(head[0], head[1], "COMPANY") + named
         named += [i for i in listed if i.name not in {n.name for n in named}]  # "Nvidia (Rubin):" over a list
@@ -115,7 +121,7 @@ class PartyScorer:
             rule_here = "product_for" if self.cues.part_for_before.search(before) else rule
             if rule_here == "product_seller" and sellers_named:
                 break  # "Foxconn builds the GB300 racks": the rack maker sells, not Nvidia
-            if product.owner and product.owner not in names:
+            if product.owner and product.owner not in names and not any(b.name == product.owner for b in sold_on):
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,
                                   CompanyValue(name=product.owner), clause.sentence.index, rule_here))

@@ -253,6 +253,13 @@ def _executive_talks_of(view: ArticleView, sentence: SentenceView) -> str | None
     return first[0].name if first and first[0].start == sentence.start + match.end() else None
 
 
+def _revealed_by_others(view: ArticleView, cues: Cues, order: Order) -> bool:
+    """Was the buyer named only by others ("UMC signed with a customer it did not name ... a
+    report named the buyer as Qualcomm")? The seller's word on record is about a deal with
+    someone; that it is this buyer stays reported."""
+    return any(cues.customer_revealed.search(view.sentence_of(e.start).text) for e in order.evidence)
+
+
 def refine(view: ArticleView, cues: Cues, orders: list[Order],
            unit_service: dict[tuple[str, str], str | None]) -> list[Order]:
     units = named_units(view, unit_service)
@@ -263,7 +270,8 @@ def refine(view: ArticleView, cues: Cues, orders: list[Order],
             update["supplier_unit"] = units[(order.supplier, order.service)]
         if order.confirmation == "reported" and denied_next(view, cues, order):
             update["confirmation"] = "denied"
-        elif order.confirmation == "reported" and on_record(view, cues, order):
+        elif order.confirmation == "reported" and not _revealed_by_others(view, cues, order) \
+                and on_record(view, cues, order):
             update["confirmation"] = "confirmed"
         if order.service == "design" and order.stage == "production":
             update["stage"] = "agreed"  # design work is done for a chip, not made or shipped: a shipping chip's design stays agreed

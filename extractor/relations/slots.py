@@ -232,7 +232,9 @@ class SlotFiller:
                       and (d.supplier in names or not names) and names <= {d.customer, d.supplier}]
             told = _latest_told(before)
             deal = [d for d in told if d.supplier == told[0].supplier and d.value is None]
-            money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted]
+            whole = Clause(sentence, sentence.start, sentence.end)  # (not "... and expects revenue to top NT$100 billion")
+            money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted
+                     and not _figure_money(view, m, whole, self.cues)]
             for draft in deal if money else ():
                 draft.value = max(money, key=amount_of)
 

@@ -1193,6 +1193,16 @@ def test_a_value_in_the_sentence_after_the_deal(text, amount):
     assert values == [amount]
 
 
+def test_what_a_deal_brings_its_seller_is_not_the_sellers_revenue():
+    """"... could bring Alchip more than NT$30 billion, and ... revenue to top NT$100 billion":
+    the revenue is a figure, the first amount the deal's value."""
+    text = ("Alchip has won an ASIC design project from Amazon. Analysts say the project could bring Alchip more than "
+            "NT$30 billion, and expect the company's full-year revenue to top NT$100 billion.")
+    result = extract(text, published=PUBLISHED)
+    assert [(o.supplier, o.value.amount if o.value else None) for o in result.orders] == [("Alchip", "30000000000")]
+    assert [(f.company, f.kind, f.value.amount) for f in result.figures] == [("Alchip", "revenue", "100000000000")]
+
+
 @pytest.mark.parametrize(
     "text, values",
     [
