@@ -34,6 +34,7 @@ class Cues:
     salience_blockers: re.Pattern
     unit_price: re.Pattern
     combined_total: re.Pattern  # "worth a combined 1.6 billion euros"
+    upside: re.Pattern  # "could rise to as high as 5 trillion won"
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
     # (trades, pattern, weight): a supplier marker that counts only for a company in one of the trades
     trade_markers: tuple[tuple[frozenset[str], re.Pattern, int], ...]
@@ -247,6 +248,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         salience_blockers=_compile(data["salience_blockers"]),
         unit_price=_compile(data["unit_price"]),
         combined_total=re.compile(data["combined_total"], re.IGNORECASE),
+        upside=re.compile(data["upside"], re.IGNORECASE),
         role_markers={key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
                       for key in _ROLE_MARKERS},
         trade_markers=tuple((frozenset(trades), guarded(p, re.IGNORECASE), int(w))

@@ -36,7 +36,7 @@ class SlotFiller:
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
                  and not self.cues.combined_total.search(view.text[max(0, m.start - 40):m.start])
                  and not _figure_money(view, m, clause, self.cues)]
-        draft.value = max(money, key=amount_of) if money else None
+        draft.value = self._headline(view, money)
         volumes = [q for q in found("QUANTITY") if q.value.kind in VOLUME_KINDS
                    or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end))]
         draft.volume = volumes[0] if volumes else None
@@ -236,7 +236,7 @@ class SlotFiller:
             money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted
                      and not _figure_money(view, m, whole, self.cues)]
             for draft in deal if money else ():
-                draft.value = max(money, key=amount_of)
+                draft.value = self._headline(view, money)
 
     def _deal_valued_later(self, view: ArticleView, drafts: list[Draft], converted: set[Item]) -> None:
         """A sentence further on that values a deal ("The contract is valued at roughly $2.8 billion",
@@ -287,11 +287,17 @@ class SlotFiller:
         name no company but its parties?"""
         return bool(self.cues.deal_continues.match(sentence.text.lstrip())) and names <= {draft.customer, draft.supplier}
 
+    def _headline(self, view: ArticleView, money: list[Item]) -> Item | None:
+        """The largest of a deal's amounts, leaving out what it could grow to ("could rise to as
+        high as 5 trillion won") when the text gives what it is worth."""
+        firm = [m for m in money if not self.cues.upside.search(view.text[max(0, m.start - 60):m.start])]
+        return max(firm or money, key=amount_of) if money else None
+
     def _deal_value(self, view: ArticleView, sentence: SentenceView, converted: set[Item]) -> Item | None:
         """The largest amount of a sentence on the deal that is no conversion or figure."""
         money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted
                  and not _figure_money(view, m, Clause(sentence, sentence.start, sentence.end), self.cues)]
-        return max(money, key=amount_of) if money else None
+        return self._headline(view, money)
 
     def _take_timing(self, view: ArticleView, draft: Draft, sentence: SentenceView, start: int | None = None) -> None:
         """The sentence's date that fits an order's timing best, when it fits better than the

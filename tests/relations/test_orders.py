@@ -705,6 +705,8 @@ def test_who_qualifies_and_who_books(text, expected):
                      id="the cue nearer the date decides"),
         pytest.param("Samsung Electronics signed a deal in March to supply HBM4 to Nvidia.", "2026-03",
                      id="the signing month"),
+        pytest.param("Microsoft confirmed to Tech Markets Daily on Monday that it has placed an order for AMD's MI455X "
+                     "accelerators.", None, id="the day a party spoke to an outlet is no timing"),
     ],
 )
 def test_order_timing_is_when_the_deal_was_placed_or_starts(text, timing):
@@ -1186,6 +1188,11 @@ def test_gigawatts_of_chips_are_the_deal_volume():
                      "estimated at about 900 billion won.", "900000000000", id="the scale of X's portion"),
         pytest.param("Hana Micron has won an HBM4 test order from SK hynix. Analysts estimated the contract at about "
                      "180 billion won.", "180000000000", id="analysts estimated the contract at"),
+        pytest.param("Moonshot AI has placed a wafer order with SMIC. It is understood that the chip is code-named "
+                     "Yuehai, and the order amount is about 2.8 billion yuan.", "2800000000", id="the order amount is"),
+        pytest.param("Samsung Electronics has won an HBM4 order from Amazon. The contract is worth around 4.2 trillion "
+                     "won, though the total could rise to as high as 5 trillion won should the buyer exercise options.",
+                     "4200000000000", id="not what the deal could rise to"),
     ],
 )
 def test_a_value_in_the_sentence_after_the_deal(text, amount):
