@@ -70,6 +70,7 @@ class Cues:
     finished_systems: re.Pattern
     anonymous_supplier: re.Pattern  # "will be manufactured by an overseas foundry it declined to name"
     customer_revealed: re.Pattern
+    supplier_revealed: re.Pattern  # "The foundry that won the order is Samsung Electronics."
     hypothetical: re.Pattern
     question: re.Pattern
     presupposed: re.Pattern
@@ -286,6 +287,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         finished_systems=guarded(data["finished_systems"], re.IGNORECASE),
         anonymous_supplier=_compile(data["anonymous_supplier"]),
         customer_revealed=_compile(data["customer_revealed"]),
+        supplier_revealed=_compile(data["supplier_revealed"]),
         hypothetical=_compile(data["hypothetical"]),
         question=re.compile(data["question"]),
         presupposed=re.compile(data["presupposed"]),

@@ -61,7 +61,8 @@ class OrderRules(ImpliedParties, SlotFiller):
                     drafts = self._step_drafts(view, clause, converted)
                 if drafts is None:
                     drafts = self._clause_drafts(view, clause, converted, found)
-                drafts = drafts or self._revealed_customer(view, clause, found) or self._list_tail(view, clause, converted, found)
+                drafts = drafts or self._revealed_customer(view, clause, found) or \
+                    self._revealed_supplier(view, clause, converted) or self._list_tail(view, clause, converted, found)
                 drafts += self._list_line_drafts(view, clause, converted, found + drafts)
                 # "- Nvidia (Rubin): SK hynix about 55%, Samsung about 30%": the split is the line's reading
                 drafts = self._allocation_drafts(view, clause, converted, found) or drafts
@@ -134,6 +135,31 @@ class OrderRules(ImpliedParties, SlotFiller):
         customer = named.pop()  # (sourced as the revealing clause tells it: "sources identified it as Oracle")
         confirmation, attribution = self._sourcing(view, clause, {customer, unnamed.supplier})
         return [replace(unnamed, customer=customer, clause=clause, confirmation=confirmation, attribution=attribution)]
+
+    def _revealed_supplier(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft]:
+        """"Bitsori has signed a wafer supply contract worth 120 billion won. The foundry that won the
+        order is Samsung Electronics.": the one company the revealing clause names sells to the one
+        buyer the sentence before named with its deal, in that sentence's work and terms."""
+        if clause.sentence.index == 0 or not self.cues.supplier_revealed.search(clause.text(view)):
+            return []
+        sellers = view.items_in(clause.start, clause.end, "COMPANY")
+        if len({i.name for i in sellers}) != 1:
+            return []
+        told = next((s for s in reversed(view.sentences[max(0, clause.sentence.index - _REVEALED_REACH):
+                                                         clause.sentence.index])
+                     if self.cues.deal_nouns.search(s.text) and view.items_in(s.start, s.end, "COMPANY")), None)
+        buyers = {i.name for i in view.items_in(told.start, told.end, "COMPANY")} if told else set()
+        if len(buyers) != 1 or sellers[0].name in buyers:
+            return []  # (the latest sentence on a deal that names a company names its buyer alone)
+        seller, deal = sellers[0], Clause(told, told.start, told.end)
+        hints = self.parties.hints(view, told.text)
+        services = self._services(view, deal, seller, hints) or ["supply"]
+        customer = buyers.pop()
+        confirmation, attribution = self._sourcing(view, deal, {customer, seller.name})
+        draft = Draft(customer, seller.name, getattr(seller.value, "unit", None), services[0],
+                      self._stage(told.text, talks_only=False), confirmation, attribution, deal, 1)
+        self._fill_slots(view, draft, converted)
+        return [draft]
 
     def _clause_drafts(self, view: ArticleView, clause: Clause, converted: set[Item],
                        earlier: list[Draft]) -> list[Draft]:
@@ -675,6 +701,7 @@ class OrderRules(ImpliedParties, SlotFiller):
 _SENTENCE_STOP = re.compile(r"(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bU\.S)\.$")
 
 
+_REVEALED_REACH = 10  # sentences back a revealed seller's "the order" may reach for the story's deal
 _LABEL_END = re.compile(r":|\s[—–]\s")  # "N2 early adopters:", "Amkor — Nvidia (...); Apple (...)"
 
 
