@@ -19,7 +19,6 @@ class Cues:
     order_talks: re.Pattern
     stage_modifiers: tuple[tuple[str, re.Pattern], ...]
     denied: re.Pattern
-    confirmed: re.Pattern
     hedges: re.Pattern
     attribution: tuple[re.Pattern, ...]
     exclusion: re.Pattern
@@ -234,7 +233,6 @@ def load_cues(models_dir: str | None = None) -> Cues:
         order_talks=_compile(data["order"]["talks"]),
         stage_modifiers=tuple((stage, _compile(p)) for stage, p in data["stage_modifiers"].items()),
         denied=_compile(data["confirmation"]["denied"]),
-        confirmed=_compile(data["confirmation"]["confirmed"]),
         hedges=_compile(data["confirmation"]["hedges"]),
         attribution=tuple(guarded(p) for p in data["attribution"]),
         exclusion=_compile(data["exclusion"]),
