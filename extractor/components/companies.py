@@ -269,7 +269,8 @@ class CompanyFinder:
                 if after < len(lowers) and lowers[after] not in self._appositive_noun_ends:
                     return None
                 makes = after + 1 < len(lowers) and lowers[after] in {"that", "which"} \
-                    and lowers[after + 1] in self._making_verbs  # "a Dresden start-up that makes glass cores"
+                    and bool(self._making_verbs & set(lowers[after + 1:after + 4]))  # "a Dresden start-up that makes
+                # glass cores", "a Hangzhou start-up that began shipping them to Kuaishou"
                 if makes:
                     return "supply"
                 if lowers[after:after + 1] == ["of"] and self._end_goods & set(lowers[after + 1:after + 4]):

@@ -76,6 +76,9 @@ class RelationBuilder:
                 seats.setdefault(names[company], set()).add(town.casefold())
         self._seats = {name: frozenset(towns) for name, towns in seats.items()}
         self._seat_towns = re.compile(r"\b(" + "|".join(re.escape(t) for t in epithets["seats"]) + r")\b", re.IGNORECASE)
+        # "Qianyu, a Hangzhou start-up," / "Noeul, a Pangyo-based fabless start-up,": a seat the article gives
+        self._seat_given = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(" + "|".join(
+            re.escape(t) for t in epithets["seats"]) + r")(?:-based)?\b", re.IGNORECASE)
         self.figures = FigureRules(cues, FigureOwners(cues, coref_window, makers, technologies))
 
     def view(self, doc: Doc) -> ArticleView:
@@ -87,8 +90,21 @@ class RelationBuilder:
 
         view.facts = facts
         view.epithets = self._epithets
-        view.seats, view.seat_towns = self._seats, self._seat_towns
+        view.seats, view.seat_towns = self._article_seats(view), self._seat_towns
         return view
+
+    def _article_seats(self, view: ArticleView) -> dict[str, frozenset[str]]:
+        """The gazetteer's seats, with those the article gives its companies in an apposition
+        ("Qianyu, a Hangzhou start-up": then "the Beijing-based company" is not Qianyu)."""
+        seats = self._seats
+        for item in view.items:
+            if item.label != "COMPANY" or not item.name:
+                continue
+            given = self._seat_given.match(view.text, item.end, item.end + 60)
+            if given:
+                seats = dict(seats) if seats is self._seats else seats
+                seats[item.name] = seats.get(item.name, frozenset()) | {given.group(1).casefold()}
+        return seats
 
     def _work_volumes(self, view, drafts) -> set:
         """Monthly wafers a house runs for one buyer ("contracted for about 12k wpm", "handles close

@@ -192,6 +192,8 @@ def test_company_names_units_and_suffixes(text, expected):
         ("Sonnhalde Motoren, the Munich-based maker of electric cars, said it signed the deal.", "company.appositive.customer"),
         ("Qinlan Zhixing, a Shenzhen smartphone maker, said it signed the deal.", "company.appositive.customer"),
         ("Hanul Robotek, a Hwaseong-based maker of wafer transfer robots, said it won the order.", "company.appositive.supply"),
+        ("Qianyu Zhineng, a Hangzhou start-up that began shipping them in May, said it won the order.",
+         "company.appositive.supply"),
     ],
 )
 def test_an_apposition_gives_the_role_of_its_noun_its_trade_or_its_making(text, rule):

@@ -750,6 +750,15 @@ def test_a_description_naming_a_town_stands_for_a_company_seated_there(text, exp
     assert expected in {(o.customer, o.supplier, o.service) for o in extract(text, published=PUBLISHED).orders}
 
 
+def test_a_seat_the_article_gives_rules_a_company_out_of_a_description():
+    """"Qianyu, a Hangzhou start-up": then "the Beijing-based company" is the Beijing buyer, not Qianyu."""
+    text = ("Kuaishou has placed orders for accelerators with Cambricon. The rest covers 40,000 inference chips from "
+            "Qianyu, a Hangzhou start-up that began shipping them to Kuaishou in May. The purchases are part of the "
+            "Beijing-based company's effort to wean itself off Nvidia, whose H20 chips it bought last year.")
+    pairs = {(o.customer, o.supplier) for o in extract(text, published=PUBLISHED).orders}
+    assert ("Kuaishou", "Qianyu") in pairs and ("Nvidia", "Qianyu") not in pairs
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
