@@ -137,9 +137,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         return [replace(unnamed, customer=customer, clause=clause, confirmation=confirmation, attribution=attribution)]
 
     def _revealed_supplier(self, view: ArticleView, clause: Clause, converted: set[Item]) -> list[Draft]:
-        """"Bitsori has signed a wafer supply contract worth 120 billion won. The foundry that won the
-        order is Samsung Electronics.": the one company the revealing clause names sells to the one
-        buyer the sentence before named with its deal, in that sentence's work and terms."""
+        """"Bitsori has signed a wafer supply contract worth 120 billion won. ... The foundry that won
+        the order is Samsung Electronics.": the one company the revealing clause names sells to the
+        buyer that the latest sentence on a deal (up to ten sentences back) names alone, in that
+        sentence's work and terms."""
         if clause.sentence.index == 0 or not self.cues.supplier_revealed.search(clause.text(view)):
             return []
         sellers = view.items_in(clause.start, clause.end, "COMPANY")
@@ -207,8 +208,10 @@ class OrderRules(ImpliedParties, SlotFiller):
         co_designed = hints & MAKING == {"design"} and bool(self.cues.together.search(text))
         split = (bool(self.cues.stated_split.search(text)) and not self.cues.split_undisclosed.search(clause.sentence.text)) \
             or _own_brackets(view, found.items) or bool(self.cues.paired_split.search(clause.sentence.text)) or co_designed \
-            or bool(self.cues.evaluating.search(text)) or bool(self.cues.separate_deals.search(text)) or (bool(hints & MAKING) and self._talks_with_each(view, clause))
-        # ("Moore Threads is evaluating Tongfu and JCET", "is talking to both Samsung Foundry and TSMC": each is in talks)
+            or bool(self.cues.evaluating.search(text)) or bool(self.cues.separate_deals.search(text)) \
+            or (bool(hints & MAKING) and self._talks_with_each(view, clause))
+        # ("Moore Threads is evaluating Tongfu and JCET", "is talking to both Samsung Foundry and TSMC": each is in
+        # talks; "signed supply agreements with Infineon and NXP": a deal with each)
         if len(found.items) == 2:
             self._tool_maker_sells(view, scored, found)
         suppliers = self._suppliers(view, scored, found, split)

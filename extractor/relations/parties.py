@@ -88,8 +88,9 @@ class PartyScorer:
         branded = [i for i in named if self.cues.component_brand.search(view.text, max(0, i.start - 40), i.start)]
         if branded and len(named) - len(branded) >= 2:  # "handed Dell a $1.4 billion order for racks packed with Nvidia GB300 chips"
             named = [i for i in named if i not in branded]
-        sold_on: list[Item] = [i for i in named if any(j.start > i.end and j.name != i.name and self.cues.goods_from_seller.fullmatch(
-            view.text, i.end, j.start) for j in named)]
+        sold_on: list[Item] = [i for i in named if any(j.start > i.end and j.name != i.name
+                                                       and self.cues.goods_from_seller.fullmatch(view.text, i.end, j.start)
+                                                       for j in named)]
         if sold_on and len({i.name for i in named} - {i.name for i in sold_on}) >= 2:
             named = [i for i in named if i not in sold_on]  # "buy Nvidia GB300 racks from Dell": Dell sells them
         else:
