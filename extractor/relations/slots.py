@@ -232,11 +232,9 @@ class SlotFiller:
                       and (d.supplier in names or not names) and names <= {d.customer, d.supplier}]
             told = _latest_told(before)
             deal = [d for d in told if d.supplier == told[0].supplier and d.value is None]
-            whole = Clause(sentence, sentence.start, sentence.end)  # (not "... and expects revenue to top NT$100 billion")
-            money = [m for m in view.items_in(sentence.start, sentence.end, "MONEY") if m not in converted
-                     and not _figure_money(view, m, whole, self.cues)]
-            for draft in deal if money else ():
-                draft.value = self._headline(view, money)
+            value = self._deal_value(view, sentence, converted)  # (not "... and expects revenue to top NT$100 billion")
+            for draft in deal if value else ():
+                draft.value = value
 
     def _deal_valued_later(self, view: ArticleView, drafts: list[Draft], converted: set[Item]) -> None:
         """A sentence further on that values a deal ("The contract is valued at roughly $2.8 billion",
