@@ -45,6 +45,17 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)
 _SOURCE_END = re.compile(r"\s*(?:[.;]|$)|['’]s\s+(?:[\w-]+\s+){0,2}?(?:filing|statement|disclosure|release|announcement)\b")
 _ISSUED_BY = guarded(r"\b(?:statement|filing|release|announcement|disclosure)\s+(?:\w+\s+){0,2}by\s*$",
                      re.IGNORECASE)
+# a document a party put out tells its own word: "according to the winning-bid announcement China Mobile
+# published", "according to results the state-owned carrier published", "the carrier's procurement notice
+# showed", "according to a notice published on its procurement portal"
+_DOCUMENT = r"(?:announcement|results|notice|filing|statement|disclosure|release|document)s?"
+_PUBLISHED_BEFORE = guarded(r"\baccording to (?:the |a |an )?(?:[\w-]+ ){0,3}?" + _DOCUMENT + r"\s+(?:that\s+)?$|"
+                            r"\baccording to (?:the |a |an )?(?:[\w-]+ ){0,3}?" + _DOCUMENT
+                            + r"\s+(?:published|posted|issued|released|filed|put out)\s+(?:on|in|by|via|through)\s+$",
+                            re.IGNORECASE)
+_PUBLISHED_AFTER = guarded(r"\s+(?:had\s+|has\s+)?(?:published|posted|issued|released|filed|put out)\b|"
+                           r"['’]s?\s+(?:[\w-]+\s+){0,2}?" + _DOCUMENT + r"\s+(?:showed|shows|said|says|stated|states)\b",
+                           re.IGNORECASE)
 _DEAL = guarded(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
 _EXECUTIVE_SAYS = re.compile(
     r"\s*(?:the\s+)?(?:chairman|chairwoman|chief executive(?: officer)?|CEO|CFO|chief financial officer|president|"
@@ -166,6 +177,7 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
                                or (_SUBJECT_LEAD.fullmatch(view.text[sentence.start:i.start])  # the subject's second verb:
                                    and _AND_SAID.match(view.text, i.end, sentence.end))  # "X put the price at ... and said"
                                or _ISSUED_BY.search(view.text[max(0, i.start - 60):i.start])
+                               or _published_by(view, i)
                                or _OFFICER_OF.search(view.text[max(sentence.start, i.start - 160):i.start])}
             if cues.own_record.search(sentence.text):  # "SK Group has placed orders ..., a group official said"
                 # (the subject may be a stand-in: "Its first chip ... will be built by TSMC, chief executive ... said")
@@ -180,6 +192,14 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
                 view.cache[key].add(answer.name)
             view.cache[key] |= _executives_speaking(view, cues, sentence)
     return view.cache[key]
+
+
+def _published_by(view: ArticleView, item: Item) -> bool:
+    """Is the company the one that put out the document the sentence cites?"""
+    before = view.text[max(0, item.start - 80):item.start]
+    if _PUBLISHED_BEFORE.search(before):
+        return item.text.lower() in {"its", "their"} or bool(_PUBLISHED_AFTER.match(view.text, item.end))
+    return bool(re.match(r"['’]s?\s", view.text[item.end:item.end + 3])) and bool(_PUBLISHED_AFTER.match(view.text, item.end))
 
 
 def _executives_speaking(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str]:
