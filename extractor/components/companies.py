@@ -57,6 +57,7 @@ class CompanyFinder:
         self._chip_trade_nouns = frozenset(context["chip_trade_nouns"])
         self._chip_trade_words = frozenset(context["chip_trade_words"])
         self._end_goods = frozenset(context["end_goods"])
+        self._organisation_after = re.compile("|".join(f"(?:{p})" for p in context["organisation_after"]))
         self._blocked_words = set(sources["words"])
         self._values: dict[tuple[str, str | None], CompanyValue] = {}  # frozen: one per company and unit
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -243,6 +244,9 @@ class CompanyFinder:
         elif any(c.islower() for c in run[0]) and (start - 1 not in taken) \
                 and (role := self._appositive(tokens, end)) is not None:  # (not "TSMC Arizona, the ... subsidiary")
             rule = f"company.appositive.{role}" if role else "company.appositive"
+        elif any(c.islower() for c in run[0]) and self._organisation_after.match(
+                tokens.text, tokens.offsets[end - 1] + len(words[end - 1])):
+            rule = "company.organisation_context"  # "Naraeon's four founders", "Naraeon closed a Series B round"
         else:
             return None
         return _Hit(start, stop, CompanyValue(name=name), rule)
@@ -286,9 +290,9 @@ class CompanyFinder:
 
     def _chip_trade(self, lowers: list[str], start: int, noun: int, after: int) -> bool:
         """Do chip words go with a "designer" or "developer" in an "of" phrase right after it ("a
-        designer of mining ASICs")? Or does the appositive give a seat ("a Singapore-based developer")?
+        designer of mining ASICs")? Or does the appositive give a seat ("a Singapore-based developer", "a Boston-area developer")?
         (Not chip words before it: "Lisa Su, a veteran chip designer" is a person.)"""
-        if "based" in lowers[start:noun] or "headquartered" in lowers[start:noun]:
+        if {"based", "headquartered", "area"} & set(lowers[start:noun]):  # ("a Boston-area developer")
             return True
         return after < len(lowers) and lowers[after] == "of" and \
             bool(self._chip_trade_words & set(lowers[after + 1:after + 7]))

@@ -116,6 +116,16 @@ def companies(text: str) -> list[tuple[str, str]]:
                      id="a lender's name that opens with a place or goes on with 'of' is left whole or not at all"),
         pytest.param("Orsk Growth Partners led the round. Orsk said it was pleased.", [("Orsk Growth Partners", "Orsk Growth Partners")],
                      id="an investor is named in full: its first word alone is no repeat of it"),
+        pytest.param("When Haneol's four founders left Samsung in 2022, few noticed. SK hynix now ships HBM to Haneol.",
+                     [("Haneol", "Haneol"), ("Samsung", "Samsung Electronics"), ("SK hynix", "SK hynix"), ("Haneol", "Haneol")],
+                     id="a name with founders is an organisation's, found again later"),
+        pytest.param("Sorvane closed a 90 billion won Series B round in May.", [("Sorvane", "Sorvane")],
+                     id="a name that closes a funding round is a company"),
+        pytest.param("It closed a Series B round in May.", [], id="a pronoun that closes a round names no company"),
+        pytest.param("Mayor Hwang Minsoo's backers rallied in Suwon.", [],
+                     id="backers are no mark of an organisation: people have them"),
+        pytest.param("Kestrel Motion, a Boston-area developer of humanoid robots, signed the deal.",
+                     [("Kestrel Motion", "Kestrel Motion")], id="a developer with a seat in its apposition is a company"),
     ],
 )
 def test_unknown_companies_from_context(text, expected):
