@@ -31,7 +31,7 @@ class SlotFiller:
 
         nodes = [n for n in found("PROCESS_NODE")  # a DRAM generation is the memory's node, not the foundry's
                  if (n.value.name in self.parties.memory_nodes) == (draft.service == "memory")]
-        draft.node = nodes[0] if nodes else None
+        draft.node = nodes[0] if nodes else self._section_node(view, clause, draft)
         money = [m for m in found("MONEY")
                  if m not in converted and not self.cues.unit_price.search(view.text[m.end:m.end + 30])
                  and not self.cues.combined_total.search(view.text[max(0, m.start - 40):m.start])
@@ -71,6 +71,22 @@ class SlotFiller:
             return []
         intro = short_intro(view, clause.sentence, self.cues, DATING_INTRO_CHARS)
         return view.items_in(intro.start, intro.end, "DATE") if intro is not None else []
+
+    def _section_node(self, view: ArticleView, clause: Clause, draft: Draft) -> Item | None:
+        """The node a list's section heading names, for a line under it that names none ("SF2P" on a
+        line of its own, then "- Tesla (AI6): the 22.8 trillion won contract ..."): a foundry order's."""
+        if draft.service != "foundry" or not self.cues.bullet.match(clause.sentence.text):
+            return None
+        line_end = view.text.rfind("\n", 0, clause.sentence.start)
+        while line_end > 0:
+            line_start = view.text.rfind("\n", 0, line_end) + 1
+            line = view.text[line_start:line_end]
+            if line.strip() and not _LIST_LINE.match(line):
+                nodes = view.items_in(line_start, line_end, "PROCESS_NODE")
+                heading = len(line.strip()) <= _HEADING_CHARS and len(nodes) == 1
+                return nodes[0] if heading and nodes[0].value.name not in self.parties.memory_nodes else None
+            line_end = line_start - 1
+        return None
 
     def _chip(self, text: str, service: str) -> str | None:
         """The first chip word of the order's kind: memory for a memory order ("HBM3E" in
@@ -380,3 +396,7 @@ _LINE_HEAD = re.compile(r"\s*(?:[-•*]\s+)?[^\n—–:;]{1,60}?\s[—–]\s|\s*
 
 _BACKLOG_NOUN = re.compile(r"\b(?:backlog|order (?:book|intake)|bookings|remaining performance obligations?)\b[^.;,]{0,30}$",
                            re.IGNORECASE)
+
+
+_LIST_LINE = re.compile(r"\s*(?:[-•*·–▪►]|\d+[.)])\s")  # a line of a list ("- Tesla (AI6): ...")
+_HEADING_CHARS = 30  # a section heading naming a node is short ("SF2P", "N2 / N2P family")

@@ -3,8 +3,8 @@ from short made-up passages (order_passages.yaml), and from a set of both writte
 the rules (order_phrasings_apart.yaml).
 
 A case passes when the orders found are exactly the expected ones (optional ones aside), by
-customer, supplier and service, with the expected stage and confirmation (and the timing's value
-and the value's amount where a case gives them)."""
+customer, supplier and service, with the expected stage and confirmation (and the timing's value,
+the value's amount and the node's name where a case gives them)."""
 from __future__ import annotations
 
 import pytest
@@ -40,6 +40,8 @@ def _problems(case: dict) -> list[str]:
             problems.append(f"timing of {k}: {got.timing}")
         if got is not None and "value" in want and (got.value.amount if got.value else None) != want["value"]:
             problems.append(f"value of {k}: {got.value}")
+        if got is not None and "node" in want and (got.process_node.name if got.process_node else None) != want["node"]:
+            problems.append(f"node of {k}: {got.process_node}")
     return problems
 
 
