@@ -443,6 +443,10 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
         following = view.items_in(clause.start + match.end(), clause.end, "COMPANY")[:1]
         if following and following[0].start - (clause.start + match.end()) <= 1:
             continue  # "the U.S. carmaker Tesla": the name itself follows
+        if following and _ANOTHER.search(match.group(0)) \
+                and _NAMED_AS.fullmatch(view.text, clause.start + match.end(), following[0].start):
+            continue  # "The second client is SiMa.ai": another one, whose name is given next (but "The customer
+            # is Nvidia" reveals the buyer of the deal told before)
         preceding = view.items_in(clause.start, start, "COMPANY")[-1:]
         if preceding and _APPOSITION.fullmatch(view.text[preceding[0].end:start]) \
                 and not _SAYS_AFTER.match(view.text, clause.start + match.end()) \
@@ -466,6 +470,8 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             if target is None and found:  # "The foundry house expects its capacity": the stand-in
                 target = found[pick]
         description = "" if match.group(0).lower() in _PRONOUNS else match.group(0)
+        if description and _WITHHELD_BEFORE.search(view.text, max(clause.start, start - 40), start):
+            continue  # "without naming the customer": it stands for no company the story names
         target = target or _called_so_before(view, cues, start, description, window)
         if target is None and _ORDER_WORD.search(description):  # "..., and the latter outsourced ..."
             target = _by_order(view, clause, start, cues, window, description)
@@ -511,6 +517,10 @@ _APPOSITION = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*,\s*")
 _THING_TAKEN = re.compile(r"\b(?:lost|won|took|gave|handed|awarded|moved|kept|shifted|made|built|produced|manufactured|"
                           r"fabricated|packaged|assembled|tested|shipped)\s+$|\b(?:and|also|to|will|would|can|could|then)\s+"
                           r"(?:also\s+)?(?:make|build|produce|manufacture|fabricate|package|assemble|test|ship)\s+$")  # "... and also package it"
+_ANOTHER = re.compile(r"\b(?:second|third|fourth|fifth|other|latest|newest|next)\b", re.IGNORECASE)
+_NAMED_AS = re.compile(r"\s+(?:is|was|are|were|will be|would be|turned out to be)\s+")
+_WITHHELD_BEFORE = re.compile(r"\b(?:nam(?:e|ed|ing)|identify(?:ing)?|identified|disclos(?:e|ed|ing)|reveal(?:ed|ing)?)\s+$",
+                              re.IGNORECASE)
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|announced|confirmed|disclosed|stated|noted|wrote)\b")
 _ORDER_WORD = re.compile(r"\b(?:latter|former)\b", re.IGNORECASE)
 

@@ -10,6 +10,7 @@ from .context import Clause, interviewee, nested_in_amount, paragraph_break, par
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .lists import (bullet_head, field_line, field_owner_span, grid_cells, line_items, list_counterparts, list_intro,
                     step_cells)
+from .refine import executives_speaking
 from .views import ArticleView, Item, SentenceView
 
 _IN_HOUSE = guarded(r"\b(?:internal|in-house|captive|its own|(?:for )?itself)\b", re.IGNORECASE)
@@ -45,6 +46,9 @@ class ImpliedParties:
                 and (answering or not any(d.clause.start >= topic.start for d in earlier)):  # (else the paragraph's deal goes on)
             return party, [Item("COMPANY", topic.start, topic.end, topic.text, topic.value, topic.sentence,
                                 "paragraph_topic")]
+        speaker = self._speaking_buyer(view, party, clause, hints)
+        if speaker is not None:
+            return party, [speaker]
         first = clause.sentence.index - self.window
         for draft in reversed(earlier):
             if draft.clause.sentence.index < first or "\n\n" in view.text[draft.clause.end:clause.start]:
@@ -77,6 +81,17 @@ class ImpliedParties:
         return self._owner_of_the_chip(view, party, clause) or self._buyer_of_the_product(view, party, clause, earlier) \
             or self._sentence_subject(view, party, clause, hints) \
             or self._waiting_buyer(view, party, clause, hints) or self._protagonist(view, party, clause, hints)
+
+    def _speaking_buyer(self, view: ArticleView, party: Item, clause: Clause, hints: set[str]) -> Item | None:
+        """"Yoon said back-end design for both chips has been handled by ADTechnology": a maker alone in
+        what a buyer's executive (named earlier with the company) says works for that buyer."""
+        speakers = executives_speaking(view, self.cues, clause.sentence) - {party.name}
+        if len(speakers) != 1:
+            return None
+        (name,) = speakers
+        if self.parties.can_supply(view, name, hints & MAKING or hints):
+            return None  # (a maker's chief speaking of a partner: no buyer of its work)
+        return _named(clause.start, clause.sentence.index, name, "speaker")
 
     def _buyer_of_the_product(self, view: ArticleView, party: Item, clause: Clause,
                               earlier: list[Draft]) -> tuple[Item, list[Item]] | None:

@@ -124,16 +124,27 @@ def _sentence_facts(view: ArticleView, cues: Cues, sentence: SentenceView) -> tu
 
 def denied_next(view: ArticleView, cues: Cues, order: Order) -> bool:
     """A party denies the report in the sentence right after it ("A Seoul daily reported that
-    Qualcomm had reserved SF2 capacity. Qualcomm called the story groundless the next day.")."""
+    Qualcomm had reserved SF2 capacity. Qualcomm called the story groundless the next day."), or
+    a few sentences on, when the denial names the deal ("The so-called large order from Tencent
+    ... is not true," the chip designer said)."""
     parties = {order.customer, order.supplier} - {None}
     for evidence in order.evidence:
-        following = view.sentence_after(view.sentence_of(evidence.start))
-        if following is None:
-            continue
-        names = {i.name for i in view.items_in(following.start, following.end, "COMPANY")}
-        if cues.denied.search(following.text) and names & parties and names <= parties:
-            return True
+        following = view.sentence_of(evidence.start)
+        for step in range(_DENIAL_REACH):
+            following = view.sentence_after(following)
+            if following is None:
+                break
+            names = {i.name for i in view.items_in(following.start, following.end, "COMPANY")}
+            if not (cues.denied.search(following.text) and names & parties and names <= parties):
+                continue
+            # (further on, the denial must name the deal and both its parties, one perhaps by a stand-in)
+            if step == 0 or (_DEAL.search(following.text)
+                             and parties <= {i.name for i in _named_in(view, cues, following)}):
+                return True
     return False
+
+
+_DENIAL_REACH = 6  # sentences after a report that a party's denial naming the deal may follow
 
 
 def party_speaks(view: ArticleView, cues: Cues, sentence: SentenceView, parties: set[str]) -> bool:
@@ -190,7 +201,7 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
             answer = interviewee(view, sentence.index)
             if answer is not None:  # "A: We signed the wafer agreement in March": the company on record
                 view.cache[key].add(answer.name)
-            view.cache[key] |= _executives_speaking(view, cues, sentence)
+            view.cache[key] |= executives_speaking(view, cues, sentence)
     return view.cache[key]
 
 
@@ -202,7 +213,7 @@ def _published_by(view: ArticleView, item: Item) -> bool:
     return bool(re.match(r"['’]s?\s", view.text[item.end:item.end + 3])) and bool(_PUBLISHED_AFTER.match(view.text, item.end))
 
 
-def _executives_speaking(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str]:
+def executives_speaking(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str]:
     """The companies whose executive, introduced earlier by name ("Veltrix Chief Executive Priya
     Raman"), speaks in the sentence by surname or pronoun ("..., Raman said", "she said")."""
     people = _executives(view, cues)
@@ -234,20 +245,26 @@ def _executives(view: ArticleView, cues: Cues) -> dict[str, str]:
                 people.update({word: item.name for word in found.group("name").split() if word not in people})
         for sentence in view.sentences:  # then titles with no company beside them: the sentence's company
             for found in cues.executive_title_only.finditer(sentence.text):
-                company = _company_of_sentence(view, cues, sentence) or _lead_company(view)
+                company = _company_of_sentence(view, cues, sentence, sentence.start + found.start()) or _lead_company(view)
                 if company is not None:
                     people.update({word: company for word in found.group("name").split() if word not in people})
         view.cache[key] = people
     return view.cache[key]
 
 
-def _company_of_sentence(view: ArticleView, cues: Cues, sentence: SentenceView) -> str | None:
-    """The company a sentence is about: the first it names, or the first stand-in for one ("its")."""
+def _company_of_sentence(view: ArticleView, cues: Cues, sentence: SentenceView, title: int) -> str | None:
+    """The company a sentence is about: the first it names, or a stand-in for one right before the
+    title ("its chief executive"); not a stand-in elsewhere ('"...," chief executive Yoon Seo-jin said
+    at the company's offices' is the lead company's chief, whatever "the company" there stands for)."""
     named = view.items_in(sentence.start, sentence.end, "COMPANY")
     if not named:
-        named = references(view, Clause(sentence, sentence.start, sentence.end), cues, set(), 3)
+        named = [r for r in references(view, Clause(sentence, sentence.start, sentence.end), cues, set(), 3)
+                 if _TITLE_OWNER.fullmatch(view.text, r.end, title)]
     named = sorted((i for i in named if i.name), key=lambda i: i.start)
     return named[0].name if named else None
+
+
+_TITLE_OWNER = re.compile(r"(?:['’]s)?\s*")  # "its chief executive", "the company's president"
 
 
 def _lead_company(view: ArticleView) -> str | None:
