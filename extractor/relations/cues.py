@@ -33,6 +33,7 @@ class Cues:
     salience_blockers: re.Pattern
     unit_price: re.Pattern
     combined_total: re.Pattern  # "worth a combined 1.6 billion euros"
+    source_people: re.Pattern  # "people at two design houses said": a source's trade, not the deal's work
     upside: re.Pattern  # "could rise to as high as 5 trillion won"
     role_markers: dict[str, tuple[tuple[re.Pattern, int], ...]]
     # (trades, pattern, weight): a supplier marker that counts only for a company in one of the trades
@@ -247,6 +248,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         salience_blockers=_compile(data["salience_blockers"]),
         unit_price=_compile(data["unit_price"]),
         combined_total=re.compile(data["combined_total"], re.IGNORECASE),
+        source_people=re.compile(data["source_people"], re.IGNORECASE),
         upside=re.compile(data["upside"], re.IGNORECASE),
         role_markers={key: tuple((guarded(p, re.IGNORECASE), int(w)) for p, w in data[key].items())
                       for key in _ROLE_MARKERS},

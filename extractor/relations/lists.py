@@ -54,9 +54,27 @@ def list_intro(view: ArticleView, sentence: SentenceView, cues: Cues) -> Sentenc
         return None
     for index in range(sentence.index - 1, -1, -1):
         earlier = view.sentences[index]
-        if not cues.list_marker.match(earlier.text) and earlier.text.strip():
+        if not cues.list_marker.match(earlier.text) and earlier.text.strip() \
+                and not _inside_line(view, earlier, cues) and not _node_heading(view, earlier):
             return earlier
     return None
+
+
+def _inside_line(view: ArticleView, sentence: SentenceView, cues: Cues) -> bool:
+    """Is the sentence a list line's second sentence ("- Preferred Networks: taped out in January.
+    Gaonchips is handling back-end design.")? It introduces nothing."""
+    line_start = view.text.rfind("\n", 0, sentence.start) + 1
+    return line_start < sentence.start and bool(cues.list_marker.match(view.text[line_start:sentence.start]))
+
+
+def _node_heading(view: ArticleView, sentence: SentenceView) -> bool:
+    """Is the sentence a section heading naming a node alone ("SF2P" over its customers)? The list
+    goes on under it, introduced above."""
+    return len(sentence.text.strip()) <= NODE_HEADING_CHARS \
+        and len(view.items_in(sentence.start, sentence.end, "PROCESS_NODE")) == 1
+
+
+NODE_HEADING_CHARS = 30  # a section heading naming a node is short ("SF2P", "N2 / N2P family")
 
 
 def line_subject(view: ArticleView, clause: Clause, cues: Cues) -> Item | None:

@@ -58,7 +58,7 @@ class PartyScorer:
         """The services the clause's words point to, whoever the supplier is."""
         key = ("hints", text)
         if key not in view.cache:
-            found = self.service_cues(view, text)
+            found = self.service_cues(view, self.cues.source_people.sub(" ", text))  # (not "people at two design houses said")
             view.cache[key] = frozenset(service for (service, _), hit in zip(self.cues.services, found) if hit)
         return view.cache[key]
 

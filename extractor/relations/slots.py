@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import Clause, clauses, is_dateline, paragraph_break
-from .lists import DATING_INTRO_CHARS, short_intro
+from .lists import DATING_INTRO_CHARS, NODE_HEADING_CHARS, short_intro
 from .cues import Cues, chip_name
 from .drafts import Draft, amount_of
 from .views import ArticleView, Item, SentenceView
@@ -83,7 +83,7 @@ class SlotFiller:
             line = view.text[line_start:line_end]
             if line.strip() and not _LIST_LINE.match(line):
                 nodes = view.items_in(line_start, line_end, "PROCESS_NODE")
-                heading = len(line.strip()) <= _HEADING_CHARS and len(nodes) == 1
+                heading = len(line.strip()) <= NODE_HEADING_CHARS and len(nodes) == 1
                 return nodes[0] if heading and nodes[0].value.name not in self.parties.memory_nodes else None
             line_end = line_start - 1
         return None
@@ -399,4 +399,3 @@ _BACKLOG_NOUN = re.compile(r"\b(?:backlog|order (?:book|intake)|bookings|remaini
 
 
 _LIST_LINE = re.compile(r"\s*(?:[-•*·–▪►]|\d+[.)])\s")  # a line of a list ("- Tesla (AI6): ...")
-_HEADING_CHARS = 30  # a section heading naming a node is short ("SF2P", "N2 / N2P family")
