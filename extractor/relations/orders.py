@@ -824,7 +824,38 @@ def _named_later(view: ArticleView, cues: Cues, orders: list[Order]) -> list[Ord
         return bool(cues.customer_withheld.search(told)) and any(
             o.customer and o.supplier == unnamed.supplier and o.service == unnamed.service
             and o.evidence[0].start < unnamed.evidence[0].start for o in orders)
-    return [o for o in orders if o.customer or not (named_after(o) or named_before(o))]
+    def revealed_as(unnamed: Order) -> Order | None:
+        """"SK hynix has won an order for custom HBM4E from a large American technology company" ...
+        paragraphs on, "industry insiders ... said it is Microsoft": the named customer's order of the
+        same supplier and work, when a later sentence that reveals a buyer names its customer."""
+        after = [s for s in view.sentences if s.start > unnamed.evidence[0].start and cues.customer_revealed.search(s.text)]
+        for sentence in after:
+            names = {i.name for i in view.items_in(sentence.start, sentence.end, "COMPANY")} - {unnamed.supplier}
+            found = [o for o in orders if o.customer in names and o.supplier == unnamed.supplier
+                     and o.service == unnamed.service]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    kept, filled = [], {}
+    for order in orders:
+        named = revealed_as(order) if order.customer is None else None
+        if named is not None:  # the deal told unnamed gives the named order the slots it lacks
+            filled[id(named)] = _slots_from(filled.get(id(named), named), order)
+        elif order.customer or not (named_after(order) or named_before(order)):
+            kept.append(order)
+    return [filled.get(id(o), o) for o in kept]
+
+
+_CARRIED = ("value", "volume", "timing", "process_node", "chip")
+
+
+def _slots_from(named: Order, unnamed: Order) -> Order:
+    """The named order with the slots it lacks taken from the same deal told without its customer."""
+    update = {slot: getattr(unnamed, slot) for slot in _CARRIED
+              if getattr(named, slot) is None and getattr(unnamed, slot) is not None}
+    evidence = sorted([*named.evidence, *(e for e in unnamed.evidence if e not in named.evidence)], key=lambda e: e.start)
+    return named.model_copy(update={**update, "evidence": evidence})
 
 
 def _none_placed_next(view: ArticleView, cues: Cues, order: Order) -> bool:
