@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .context import (Clause, is_excluded, is_salient, nested_in_amount, paragraph_topic, protagonist, references,
                       resolve)
 from .cues import Cues, technology_pattern
+from .refine import executive_subject
 from .views import ArticleView, Item
 
 
@@ -89,6 +90,9 @@ class FigureOwners:
         if technologies:  # "SoIC-X to reach 20k wpm": the technology's maker
             return self.technology_makers[technologies[-1].group(1)]
         sentence = clause.sentence
+        executive = executive_subject(view, self.cues, sentence) if clause.start == sentence.start else None
+        if executive is not None:  # "He expects revenue of around 35 billion won next year": his company's
+            return executive
         if (self.cues.officers.search(view.text, sentence.start, sentence.end) or self.cues.facility_opens.match(sentence.text)) \
                 and not view.items_in(sentence.start, sentence.end, "COMPANY"):
             # "The CFO guided fourth-quarter revenue to ...": an officer of the company the story is about;

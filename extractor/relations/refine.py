@@ -228,6 +228,24 @@ def executives_speaking(view: ArticleView, cues: Cues, sentence: SentenceView) -
     return companies
 
 
+def executive_subject(view: ArticleView, cues: Cues, sentence: SentenceView) -> str | None:
+    """The company of the executive a sentence opens on, by surname or pronoun ("He expects revenue
+    of around 35 billion won next year", "Raman expects ..."): the pronoun is the executive last named
+    in this sentence or the one before."""
+    people = _executives(view, cues)
+    opener = _OPENER.match(sentence.text)
+    if not people or opener is None:
+        return None
+    if opener.group(0).lower() not in {"he", "she"}:
+        return people.get(opener.group(0))
+    before = view.sentences[sentence.index - 1].text if sentence.index else ""
+    named = [m.group(0) for m in _CAPITALISED.finditer(before) if m.group(0) in people]
+    return people[named[-1]] if named else None
+
+
+_OPENER = re.compile(r"\s*[A-Z][\w'’-]+(?=\s+(?:also\s+)?[a-z])")  # "He expects", "Raman said" (not "Raman Holdings")
+
+
 def _executives(view: ArticleView, cues: Cues) -> dict[str, str]:
     """Each word of an executive's name the article introduces with the company's name beside the
     title ("Veltrix Chief Executive Priya Raman", "Sumit Kapoor, senior vice president ... at Micron"),
