@@ -824,6 +824,7 @@ def _named_later(view: ArticleView, cues: Cues, orders: list[Order]) -> list[Ord
         return bool(cues.customer_withheld.search(told)) and any(
             o.customer and o.supplier == unnamed.supplier and o.service == unnamed.service
             and o.evidence[0].start < unnamed.evidence[0].start for o in orders)
+
     def revealed_as(unnamed: Order) -> Order | None:
         """"SK hynix has won an order for custom HBM4E from a large American technology company" ...
         paragraphs on, "industry insiders ... said it is Microsoft": the named customer's order of the

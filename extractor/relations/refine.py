@@ -53,9 +53,9 @@ _PUBLISHED_BEFORE = guarded(r"\baccording to (?:the |a |an )?(?:[\w-]+ ){0,3}?" 
                             r"\baccording to (?:the |a |an )?(?:[\w-]+ ){0,3}?" + _DOCUMENT
                             + r"\s+(?:published|posted|issued|released|filed|put out)\s+(?:on|in|by|via|through)\s+$",
                             re.IGNORECASE)
-_PUBLISHED_AFTER = guarded(r"\s+(?:had\s+|has\s+)?(?:published|posted|issued|released|filed|put out)\b|"
-                           r"['’]s?\s+(?:[\w-]+\s+){0,2}?" + _DOCUMENT + r"\s+(?:showed|shows|said|says|stated|states)\b",
-                           re.IGNORECASE)
+_PUBLISHED = guarded(r"\s+(?:had\s+|has\s+)?(?:published|posted|issued|released|filed|put out)\b", re.IGNORECASE)
+_OWN_DOCUMENT = guarded(r"['’]s?\s+(?:[\w-]+\s+){0,2}?" + _DOCUMENT + r"\s+(?:showed|shows|said|says|stated|states)\b",
+                        re.IGNORECASE)
 _DEAL = guarded(r"\b(?:orders?|contracts?|deals?|agreements?|partnership|MoU|letter of intent)\b", re.IGNORECASE)
 _EXECUTIVE_SAYS = re.compile(
     r"\s*(?:the\s+)?(?:chairman|chairwoman|chief executive(?: officer)?|CEO|CFO|chief financial officer|president|"
@@ -206,11 +206,13 @@ def _speakers(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str 
 
 
 def _published_by(view: ArticleView, item: Item) -> bool:
-    """Is the company the one that put out the document the sentence cites?"""
-    before = view.text[max(0, item.start - 80):item.start]
-    if _PUBLISHED_BEFORE.search(before):
-        return item.text.lower() in {"its", "their"} or bool(_PUBLISHED_AFTER.match(view.text, item.end))
-    return bool(re.match(r"['’]s?\s", view.text[item.end:item.end + 3])) and bool(_PUBLISHED_AFTER.match(view.text, item.end))
+    """Is the company the one that put out the document the sentence cites ("according to the
+    winning-bid announcement China Mobile published", "the carrier's procurement notice showed")?"""
+    if _OWN_DOCUMENT.match(view.text, item.end):
+        return True
+    if not _PUBLISHED_BEFORE.search(view.text[max(0, item.start - 80):item.start]):
+        return False
+    return item.text.lower() in {"its", "their"} or bool(_PUBLISHED.match(view.text, item.end))
 
 
 def executives_speaking(view: ArticleView, cues: Cues, sentence: SentenceView) -> set[str]:

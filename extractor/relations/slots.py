@@ -81,7 +81,7 @@ class SlotFiller:
         while line_end > 0:
             line_start = view.text.rfind("\n", 0, line_end) + 1
             line = view.text[line_start:line_end]
-            if line.strip() and not _LIST_LINE.match(line):
+            if line.strip() and not self.cues.list_marker.match(line):
                 nodes = view.items_in(line_start, line_end, "PROCESS_NODE")
                 heading = len(line.strip()) <= NODE_HEADING_CHARS and len(nodes) == 1
                 return nodes[0] if heading and nodes[0].value.name not in self.parties.memory_nodes else None
@@ -396,6 +396,3 @@ _LINE_HEAD = re.compile(r"\s*(?:[-•*]\s+)?[^\n—–:;]{1,60}?\s[—–]\s|\s*
 
 _BACKLOG_NOUN = re.compile(r"\b(?:backlog|order (?:book|intake)|bookings|remaining performance obligations?)\b[^.;,]{0,30}$",
                            re.IGNORECASE)
-
-
-_LIST_LINE = re.compile(r"\s*(?:[-•*·–▪►]|\d+[.)])\s")  # a line of a list ("- Tesla (AI6): ...")
