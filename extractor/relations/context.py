@@ -421,6 +421,10 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     if answer is not None and (keep_named or answer.name not in named):  # "A: We signed the wafer agreement"
         found += [Item("COMPANY", clause.start + m.start(), clause.start + m.end(), m.group(0), answer.value,
                        clause.sentence.index, "coref") for m in _WE.finditer(text)]
+    asked = interviewee_asked(view, clause.sentence.index)
+    if asked is not None and (keep_named or asked.name not in named):  # "Q: You have been a TSMC customer from day one."
+        found += [Item("COMPANY", clause.start + m.start(), clause.start + m.end(), m.group(0), asked.value,
+                       clause.sentence.index, "coref") for m in _YOU.finditer(text)]
     elided = _elided_subject(view, clause, cues)
     if elided is not None and (keep_named or elided.name not in named):
         found.append(elided)
@@ -553,17 +557,35 @@ def _by_order(view: ArticleView, clause: Clause, start: int, cues: Cues, window:
 def interviewee(view: ArticleView, index: int) -> Item | None:
     """In an answer of an interview ("A: We signed the wafer agreement in March."), the
     company interviewed: the first one the article names, before its questions begin."""
-    key = ("interviewee",)  # the article's part, read once
+    interviewed = _interviewed(view)
+    if interviewed is None:
+        return None
+    sentence = view.sentences[index]
+    line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
+    return interviewed if _ANSWER.match(view.text, line_start) or _answered_by(view, line_start) else None
+
+
+def _interviewed(view: ArticleView) -> Item | None:
+    """The company an interview is with: the first one the article names, before its questions
+    begin (None when the article asks no questions); read once per article."""
+    key = ("interviewee",)
     if key not in view.cache:
         first = next((i for i in view.items if i.label == "COMPANY"), None)
         questions = _first_question(view.text)
         view.cache[key] = first if first is not None and questions is not None and first.start < questions[0] \
             else None
-    if view.cache[key] is None:
+    return view.cache[key]
+
+
+def interviewee_asked(view: ArticleView, index: int) -> Item | None:
+    """In a question of an interview ("Q: You have been a TSMC customer from day one."), the
+    company interviewed, whom its "you" addresses."""
+    interviewed = _interviewed(view)
+    if interviewed is None:
         return None
     sentence = view.sentences[index]
     line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
-    return view.cache[key] if _ANSWER.match(view.text, line_start) or _answered_by(view, line_start) else None
+    return interviewed if _QUESTION.match(view.text, line_start) else None
 
 
 def _answered_by(view: ArticleView, line_start: int) -> bool:
@@ -610,6 +632,7 @@ def _first_question(text: str) -> tuple[int, int] | None:
 
 
 _WE = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
+_YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our)\b")
 _ANSWER = re.compile(r"[ \t]*(?:\*\*|__)?A(?:\s*\([^()\n]{1,60}\))?\s*[:.](?:\*\*|__)?\s")  # "A: ...", "**A:** ...",
 # "**A (Joseph Tung, CFO):** ..."
 _QUESTION = re.compile(r"^[ \t]*(?:\*\*|__)?Q(?:\s*\([^()\n]{1,60}\))?\s*[:.](?:\*\*|__)?\s", re.MULTILINE)  # "Q: ...",
