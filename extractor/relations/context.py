@@ -421,7 +421,7 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     if answer is not None and (keep_named or answer.name not in named):  # "A: We signed the wafer agreement"
         found += [Item("COMPANY", clause.start + m.start(), clause.start + m.end(), m.group(0), answer.value,
                        clause.sentence.index, "coref") for m in _WE.finditer(text)]
-    asked = interviewee_asked(view, clause.sentence.index)
+    asked = _interviewee_asked(view, clause.sentence.index)
     if asked is not None and (keep_named or asked.name not in named):  # "Q: You have been a TSMC customer from day one."
         found += [Item("COMPANY", clause.start + m.start(), clause.start + m.end(), m.group(0), asked.value,
                        clause.sentence.index, "coref") for m in _YOU.finditer(text)]
@@ -561,7 +561,7 @@ def interviewee(view: ArticleView, index: int) -> Item | None:
     if interviewed is None:
         return None
     sentence = view.sentences[index]
-    line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
+    line_start = _line_start(view, sentence)
     return interviewed if _ANSWER.match(view.text, line_start) or _answered_by(view, line_start) else None
 
 
@@ -577,15 +577,20 @@ def _interviewed(view: ArticleView) -> Item | None:
     return view.cache[key]
 
 
-def interviewee_asked(view: ArticleView, index: int) -> Item | None:
+def _interviewee_asked(view: ArticleView, index: int) -> Item | None:
     """In a question of an interview ("Q: You have been a TSMC customer from day one."), the
     company interviewed, whom its "you" addresses."""
     interviewed = _interviewed(view)
     if interviewed is None:
         return None
     sentence = view.sentences[index]
-    line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
+    line_start = _line_start(view, sentence)
     return interviewed if _QUESTION.match(view.text, line_start) else None
+
+
+def _line_start(view: ArticleView, sentence: SentenceView) -> int:
+    """Where the line a sentence is on starts (an interview's "Q:" or "Ellison:" label opens it)."""
+    return view.text.rfind("\n", 0, sentence.start + 1) + 1
 
 
 def _answered_by(view: ArticleView, line_start: int) -> bool:
@@ -609,7 +614,7 @@ def question_answered(view: ArticleView, clause: Clause) -> str:
     sentence = clause.sentence
     if clause.start != sentence.start or interviewee(view, sentence.index) is None:
         return ""
-    line_start = view.text.rfind("\n", 0, sentence.start + 1) + 1
+    line_start = _line_start(view, sentence)
     label = _ANSWER.match(view.text, line_start) or _SPEAKER_LABEL.match(view.text, line_start)
     if label is None or view.text[label.end():sentence.start].strip():
         return ""  # (a later sentence of the answer replies to nothing)
