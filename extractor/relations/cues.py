@@ -103,6 +103,7 @@ class Cues:
     none_placed: re.Pattern  # "Neither has placed an order." after talks: no deal came of them
     not_deal: re.Pattern
     power_bought: re.Pattern  # "a 20-year power purchase agreement with Constellation": power, no chips
+    not_bought: re.Pattern  # "the Google and Amazon processors it now rents": chips used, not bought
     timing_bad: re.Pattern
     references: re.Pattern
     description_countries: tuple[tuple[str, re.Pattern], ...]
@@ -320,6 +321,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         none_placed=re.compile(data["none_placed"], re.IGNORECASE),
         not_deal=guarded(data["not_deal"], re.IGNORECASE),
         power_bought=guarded(data["power_bought"], re.IGNORECASE),
+        not_bought=re.compile(data["not_bought"]),
         timing_bad=_compile(data["timing"]["bad"]),
         references=_compile(data["references"]),
         description_countries=tuple((c, re.compile(p)) for c, p in data["descriptions"]["countries"].items()),

@@ -217,6 +217,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         suppliers = self._suppliers(view, scored, found, split)
         if not suppliers and len(found.items) == 2 and (self.cues.deal_nouns.search(text) or self.cues.together.search(text)):
             suppliers = self._supplier_by_roles(view, scored, hints)  # (also "MediaTek is working with Google on a TPU")
+        if not suppliers and len(found.items) == 2:
+            suppliers = self._product_owner_sells(view, clause, scored, hints)
         if not suppliers and len(found.items) > 2 and self.cues.in_talks_with.search(text):
             # "the company is in talks with LG Uplus and KT about pilot deployments": the one seller by trade
             suppliers = self._supplier_by_roles(view, scored, hints)
@@ -428,6 +430,23 @@ class OrderRules(ImpliedParties, SlotFiller):
                 return []
         _lead_as_seller(scored, sellers[0])
         return sellers
+
+    def _product_owner_sells(self, view: ArticleView, clause: Clause, scored: dict[Item, tuple[int, int]],
+                             hints: set[str]) -> list[Item]:
+        """Two buyers by trade in a deal over one's own chips ("Anthropic signed a deal with Google
+        for 1 GW of TPU capacity"): the chips' owner sells them, unless the clause names work on them."""
+        text = clause.text(view)
+        if hints & MAKING or self.cues.not_deal.search(text) or self.cues.not_bought.search(text) or self.cues.evaluating.search(text):
+            return []  # (not "Anthropic's agreement to use up to one million TPUs through Google Cloud": rented;
+            # not "has also tested Huawei's Ascend 910B processors": tried out)
+        owners = {p.owner for _, p in self.parties.products.everything(view, clause.start, clause.end)}
+        sellers = [p for p in scored if p.name in owners]
+        if len(sellers) != 1 or any(self.parties.role_of(view, p.name) & SUPPLIER_ROLES for p in scored if p not in sellers):
+            return []  # (not "TSMC makes Google's Tensor chips": a maker works on the owner's chips)
+        seller = replace(sellers[0], rule="product_seller")  # (sells its own goods whatever its trade)
+        scored[seller] = scored.pop(sellers[0])
+        _lead_as_seller(scored, seller)
+        return [seller]
 
     def _deals(self, view: ArticleView, clause: Clause, converted: set[Item], earlier: list[Draft],
                supplier: Item, customers: list[Item], scored: dict, talks_only: bool,
@@ -977,6 +996,8 @@ def _seller_beside_buyer(scored: dict[Item, tuple[int, int]]) -> list[Item]:
             _lead_as_seller(scored, other)
             return [other]
     return []
+
+
 
 
 def _lead_as_seller(scored: dict[Item, tuple[int, int]], party: Item) -> None:
