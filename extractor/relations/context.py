@@ -492,6 +492,16 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
     return found
 
 
+def release_issuer(view: ArticleView, cues: Cues) -> str | None:
+    """The company that issues a press release: the first one named after a release wire's
+    dateline near the top ("... /PRNewswire/ -- Hanmi Semiconductor Co., Ltd., a global supplier")."""
+    if "release_issuer" not in view.cache:
+        dateline = cues.press_release.search(view.text, 0, min(len(view.text), 400))
+        named = view.items_in(dateline.end(), dateline.end() + 120, "COMPANY")[:1] if dateline else []
+        view.cache["release_issuer"] = named[0].name if named else None
+    return view.cache["release_issuer"]
+
+
 def _elided_subject(view: ArticleView, clause: Clause, cues: Cues) -> Item | None:
     """"Micron makes its base die in-house but will move to TSMC for HBM4E": a clause that opens
     with "but"/"and" and goes straight on to its verb shares the subject of the clause before it

@@ -52,6 +52,7 @@ class Cues:
     output_starts_within: re.Pattern
     deal_valued: re.Pattern
     deal_confirmed: re.Pattern
+    press_release: re.Pattern  # "/PRNewswire/ --": a dateline whose next company issues the release
     sellers_take: re.Pattern
     sellers_take_deal: re.Pattern
     memory_chip: re.Pattern  # any memory word, also one that describes a company ("HBM3E supplier")
@@ -270,6 +271,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         output_starts_within=_compile(data["output_starts_within"]),
         deal_valued=_compile(data["deal_valued"]),
         deal_confirmed=_compile(data["deal_confirmed"]),
+        press_release=re.compile(data["press_release"]),
         sellers_take=guarded(data["sellers_take"], re.IGNORECASE),
         sellers_take_deal=guarded(data["sellers_take_deal"], re.IGNORECASE),
         memory_chip=guarded(rf"\b({_alternation(data['chips']['memory'])})\b", re.IGNORECASE),

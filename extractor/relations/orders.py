@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..records import Order
-from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph, question_answered
+from .context import PAST_WORK, Clause, clauses, equivalents, opens_paragraph, question_answered, release_issuer
 from .cues import SUPPLIER_ROLES, Cues, chip_name
 from .drafts import MAKING, TOOL_TRADES, Draft
 from .merge import merge
@@ -703,6 +703,8 @@ class OrderRules(ImpliedParties, SlotFiller):
             return "confirmed", attribution
         if party_is_source(view, self.cues, clause.sentence, parties):
             return "confirmed", None  # (the source is the party itself: no outside attribution)
+        if attribution is None and release_issuer(view, self.cues) in parties:
+            return "confirmed", None  # a press release states its issuer's own deal
         return "reported", attribution
 
     def _sentence_sourcing(self, view: ArticleView, sentence: SentenceView) -> tuple[str | None, bool]:

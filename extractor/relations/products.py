@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..patterns import guarded
-from .views import ArticleView
+from .views import DEFINED_TERMS, ArticleView
 
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]|(?<!\w)['‘]([A-Z][A-Za-z0-9-]{1,15})['’](?!\w)")  # ('BRN-200')
 _CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?|cards?)\b"
@@ -83,11 +83,12 @@ class ProductFinder:
         found = [(m.start(), _unowned_after_pronoun(text, m.start(), _versioned(
                      _as_named(self._by_alias[m.group(1)], m.group(1)), (m.group(2) or "") + m.group(3))))
                  for m in self._pattern.finditer(text, start, end)]
+        defined = [m.span() for m in DEFINED_TERMS.finditer(text, max(0, start - 60), end)]
         for match in _QUOTED.finditer(text, start, end):
             group = 1 if match.group(1) else 2  # double or single quotes
             name = match.group(group)
-            if name in self._by_alias:
-                continue
+            if name in self._by_alias or any(a <= match.start() < b for a, b in defined):
+                continue  # (not a company's defined terms: 'Nimbara Semiconductor, Inc. ("Nimbara" or the "Company")')
             near = self._near(name)
             found.append((match.start(group), near or Product(name, None)))
         return sorted(found, key=lambda pair: pair[0])

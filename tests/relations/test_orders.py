@@ -531,6 +531,20 @@ def test_an_order_without_a_product_takes_its_owner_s_only_products(text, produc
 
 
 @pytest.mark.parametrize(
+    "text, products",
+    [
+        pytest.param('Corvanta Systems, Inc. ("Corvanta" or the "Company") has picked TSMC to make its "Halo" '
+                     'processor on N3P.', ["Halo"], id="a release's defined terms name the company, not products"),
+        pytest.param('Corvanta Systems, Inc. (the "Company") has picked TSMC to make its "Halo" processor on N3P.',
+                     ["Halo"], id="one defined term"),
+    ],
+)
+def test_a_company_s_defined_terms_are_no_products(text, products):
+    orders = extract(text, published=PUBLISHED).orders
+    assert len(orders) == 1 and orders[0].products == products
+
+
+@pytest.mark.parametrize(
     "text, service, node",
     [
         pytest.param("SK hynix will supply HBM4 built on its 1b DRAM process to Nvidia.", "memory", "1b",
