@@ -100,9 +100,16 @@ def relative_spans(view: ArticleView, sentence: SentenceView) -> list[tuple[Item
         view.cache[key] = []
         for item in view.items_in(sentence.start, sentence.end, "COMPANY"):
             match = _RELATIVE_AFTER.match(view.text, item.end, sentence.end)
+            if match is None and _SUBJECT_FIRST.fullmatch(view.text, sentence.start, item.start):
+                match = _RELATIVE_ONGOING.match(view.text, item.end, sentence.end)  # the subject's aside
             if match:
                 view.cache[key].append((item, _list_goes_on(view, sentence, match.end())))
     return view.cache[key]
+
+
+# "Oracle, which is building data centers for OpenAI, will keep buying Nvidia's systems": an aside on what the
+# sentence's subject is doing, closed by a comma before the subject's own verb
+_RELATIVE_ONGOING = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|are)\s+(?:already\s+|also\s+)?[a-z-]+ing\b[^,;]*(?=,\s+(?:will|would|is|are|has|have|had|was|were|plans|expects|said|says)\b)")
 
 
 def _list_goes_on(view: ArticleView, sentence: SentenceView, end: int) -> int:

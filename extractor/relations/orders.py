@@ -91,8 +91,9 @@ class OrderRules(ImpliedParties, SlotFiller):
                 or _VERB.search(view.text, named[0].end, clause.end):
             return []  # (not "..., and Micron has said its output is sold out": a clause of its own)
         before = [d for d in earlier if d.clause.sentence.index == clause.sentence.index and d.clause.end <= clause.start]
-        if not before or self.cues.order_agreed.search(text):
-            return []  # (a clause with its own deal words is read as a clause)
+        if not before or self.cues.order_agreed.search(text) or not self._may_deal(text):
+            return []  # (a clause with its own deal words is read as a clause; "and SoftBank took stakes in
+            # the company": a tie that is no deal)
         last = before[-1].clause
         parties = {n for d in before if d.clause == last for n in (d.customer, d.supplier)}
         first = {}  # each party's first mention in the clause before: the latest named is the list's member
