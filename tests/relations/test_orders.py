@@ -484,6 +484,8 @@ def test_a_list_heading_gives_its_lines_the_buyers_product():
                      id="a lone 'custom' before a category is left out"),
         pytest.param("Samsung will supply AI memory HBM4 to AMD.", "memory", "HBM4",
                      id="memory keeps no kind before it"),
+        pytest.param("Naver Cloud has ordered 2,000 accelerator cards from Rebellions.", "supply", "accelerator card",
+                     id="an accelerator card is a card"),
     ],
 )
 def test_an_order_takes_a_chip_word_of_its_kind(text, service, chip):
