@@ -43,7 +43,7 @@ _DESCRIBING = re.compile(r"-(?:based|owned|listed|made|designed|headquartered|ba
 # A code name before one of these names a site, not a chip ("its IIM-1 plant in Chitose").
 _FACILITY_AFTER = re.compile(r"\s+(?:plant|fab|factory|facility|site|campus|line|cluster|complex)s?\b", re.IGNORECASE)
 # "Snapdragon 8 Elite Gen 6": a family name and its model words.
-_MODEL_WORDS = r"((?:\s(?:\d{1,3}[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
+_MODEL_WORDS = r"((?:\s(?:(?:\d{1,3}|(?!20)\d{4})[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
 
 
 # Technologies and part types, not a customer's program: "its first FC-BGA order".
@@ -76,7 +76,7 @@ class ProductFinder:
         # A generation number may follow the name: "Trainium4", "MTIA v2".
         self._pattern = guarded(r"(?<![\w-])(" + "|".join(map(re.escape, aliases))
                                 + r")((?:\s?v)?\d{1,2}[A-Za-z]?)?" + _MODEL_WORDS
-                                + r"(?:-(?:family|class|based|derived|series)\b)?(?![\w-])")  # "Maia-family" is Maia
+                                + r"(?:-(?:family|class|based|derived|series|generation)\b)?(?![\w-])")  # "Maia-family" is Maia
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, Product]]:
         """Gazetteer products and quoted names in ``text[start:end]``, in text order."""
