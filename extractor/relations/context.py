@@ -109,7 +109,8 @@ def relative_spans(view: ArticleView, sentence: SentenceView) -> list[tuple[Item
 
 # "Oracle, which is building data centers for OpenAI, will keep buying Nvidia's systems": an aside on what the
 # sentence's subject is doing, closed by a comma before the subject's own verb
-_RELATIVE_ONGOING = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|are)\s+(?:already\s+|also\s+)?[a-z-]+ing\b[^,;]*(?=,\s+(?:will|would|is|are|has|have|had|was|were|plans|expects|said|says)\b)")
+_RELATIVE_ONGOING = re.compile(r"\s*,\s*(?:which|who)\s+(?:is|are)\s+(?:already\s+|also\s+)?[a-z-]+ing\b[^,;]*"
+                               r"(?=,\s+(?:will|would|is|are|has|have|had|was|were|plans|expects|said|says)\b)")
 
 
 def _list_goes_on(view: ArticleView, sentence: SentenceView, end: int) -> int:

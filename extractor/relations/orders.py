@@ -435,14 +435,17 @@ class OrderRules(ImpliedParties, SlotFiller):
     def _product_owner_sells(self, view: ArticleView, clause: Clause, scored: dict[Item, tuple[int, int]],
                              hints: set[str]) -> list[Item]:
         """Two buyers by trade in a deal over one's own chips ("Anthropic signed a deal with Google
-        for 1 GW of TPU capacity"): the chips' owner sells them, unless the clause names work on them."""
+        for 1 GW of TPU capacity"): the chips' owner sells them, unless the clause names work on them,
+        the other party is a maker by trade, or the chips are rented or tried out."""
         text = clause.text(view)
-        if hints & MAKING or self.cues.not_deal.search(text) or self.cues.not_bought.search(text) or self.cues.evaluating.search(text):
+        if hints & MAKING or self.cues.not_deal.search(text) or self.cues.not_bought.search(text) \
+                or self.cues.evaluating.search(text):
             return []  # (not "Anthropic's agreement to use up to one million TPUs through Google Cloud": rented;
             # not "has also tested Huawei's Ascend 910B processors": tried out)
         owners = {p.owner for _, p in self.parties.products.everything(view, clause.start, clause.end)}
         sellers = [p for p in scored if p.name in owners]
-        if len(sellers) != 1 or any(self.parties.role_of(view, p.name) & SUPPLIER_ROLES for p in scored if p not in sellers):
+        if len(sellers) != 1 or any(self.parties.role_of(view, p.name) & SUPPLIER_ROLES
+                                    for p in scored if p not in sellers):
             return []  # (not "TSMC makes Google's Tensor chips": a maker works on the owner's chips)
         seller = replace(sellers[0], rule="product_seller")  # (sells its own goods whatever its trade)
         scored[seller] = scored.pop(sellers[0])
@@ -999,8 +1002,6 @@ def _seller_beside_buyer(scored: dict[Item, tuple[int, int]]) -> list[Item]:
             _lead_as_seller(scored, other)
             return [other]
     return []
-
-
 
 
 def _lead_as_seller(scored: dict[Item, tuple[int, int]], party: Item) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..patterns import guarded
-from .views import DEFINED_TERMS, ArticleView
+from .views import ArticleView
 
 _QUOTED = re.compile(r"[\"“]([A-Z][A-Za-z0-9-]{1,15})[\"”]|(?<!\w)['‘]([A-Z][A-Za-z0-9-]{1,15})['’](?!\w)")  # ('BRN-200')
 _CHIP_WORD = r"(?:AI |inference |training )?(?:chips?|processors?|accelerators?|SoCs?|NPUs?|GPUs?|ASICs?|CPUs?|cards?)\b"
@@ -42,6 +42,9 @@ _WORD_OF_A_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*\s$")
 _DESCRIBING = re.compile(r"-(?:based|owned|listed|made|designed|headquartered|backed|era|grade|style)$", re.IGNORECASE)
 # A code name before one of these names a site, not a chip ("its IIM-1 plant in Chitose").
 _FACILITY_AFTER = re.compile(r"\s+(?:plant|fab|factory|facility|site|campus|line|cluster|complex)s?\b", re.IGNORECASE)
+# A company's defined terms, in brackets after its name (a press release's 'Nimbara Semiconductor,
+# Inc. ("Nimbara" or the "Company")'): quoted, but no product names.
+_DEFINED_TERMS = re.compile(r'\(\s*(?:(?:or|and|,)?\s*(?:the\s+)?["“][A-Z][^"”()]{0,40}["”]\s*)+\)')
 # "Snapdragon 8 Elite Gen 6": a family name and its model words.
 _MODEL_WORDS = r"((?:\s(?:(?:\d{1,3}|(?!20)\d{4})[A-Za-z]?|Gen|Elite|Pro|Ultra|Max|Plus|Mini|Lite|Bionic|X\d*))*)"
 
@@ -83,7 +86,7 @@ class ProductFinder:
         found = [(m.start(), _unowned_after_pronoun(text, m.start(), _versioned(
                      _as_named(self._by_alias[m.group(1)], m.group(1)), (m.group(2) or "") + m.group(3))))
                  for m in self._pattern.finditer(text, start, end)]
-        defined = [m.span() for m in DEFINED_TERMS.finditer(text, max(0, start - 60), end)]
+        defined = [m.span() for m in _DEFINED_TERMS.finditer(text, max(0, start - 60), end)]
         for match in _QUOTED.finditer(text, start, end):
             group = 1 if match.group(1) else 2  # double or single quotes
             name = match.group(group)

@@ -37,10 +37,6 @@ class Item:
 
 _NAMELESS = frozenset({"MONEY", "QUANTITY", "DATE"})  # MoneyValue, QuantityValue, DateValue
 
-# A press release's defined terms, in brackets after the company's name: 'Nimbara Semiconductor,
-# Inc. ("Nimbara" or the "Company")', 'Acme Corp. (the "Company")'. Group 1: the terms.
-DEFINED_TERMS = re.compile(r'\(\s*((?:(?:or|and|,)?\s*(?:the\s+)?["“][A-Z][^"”()]{0,40}["”]\s*)+)\)')
-
 
 @dataclass(frozen=True)
 class SentenceView:
