@@ -579,7 +579,7 @@ def interviewee(view: ArticleView, index: int) -> Item | None:
     if interviewed is None:
         return None
     sentence = view.sentences[index]
-    line_start = _line_start(view, sentence)
+    line_start = line_start_of(view, sentence)
     return interviewed if _ANSWER.match(view.text, line_start) or _answered_by(view, line_start) else None
 
 
@@ -602,11 +602,11 @@ def _interviewee_asked(view: ArticleView, index: int) -> Item | None:
     if interviewed is None:
         return None
     sentence = view.sentences[index]
-    line_start = _line_start(view, sentence)
+    line_start = line_start_of(view, sentence)
     return interviewed if _QUESTION.match(view.text, line_start) else None
 
 
-def _line_start(view: ArticleView, sentence: SentenceView) -> int:
+def line_start_of(view: ArticleView, sentence: SentenceView) -> int:
     """Where the line a sentence is on starts (an interview's "Q:" or "Ellison:" label opens it)."""
     return view.text.rfind("\n", 0, sentence.start + 1) + 1
 
@@ -632,7 +632,7 @@ def question_answered(view: ArticleView, clause: Clause) -> str:
     sentence = clause.sentence
     if clause.start != sentence.start or interviewee(view, sentence.index) is None:
         return ""
-    line_start = _line_start(view, sentence)
+    line_start = line_start_of(view, sentence)
     label = _ANSWER.match(view.text, line_start) or _SPEAKER_LABEL.match(view.text, line_start)
     if label is None or view.text[label.end():sentence.start].strip():
         return ""  # (a later sentence of the answer replies to nothing)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .context import Clause, references
+from .context import Clause, line_start_of, references
 from .cues import Cues
 from .views import ArticleView, Item, SentenceView
 
@@ -63,7 +63,7 @@ def list_intro(view: ArticleView, sentence: SentenceView, cues: Cues) -> Sentenc
 def _inside_line(view: ArticleView, sentence: SentenceView, cues: Cues) -> bool:
     """Is the sentence a list line's second sentence ("- Preferred Networks: taped out in January.
     Gaonchips is handling back-end design.")? It introduces nothing."""
-    line_start = view.text.rfind("\n", 0, sentence.start) + 1
+    line_start = line_start_of(view, sentence)
     return line_start < sentence.start and bool(cues.list_marker.match(view.text[line_start:sentence.start]))
 
 
