@@ -231,10 +231,12 @@ class CompanyFinder:
             run, name = words[start:end], tokens.text_of(start, end)
         stop = self._attach_suffix(words, end)
         cue = tokens.lowers[start - 1] if start > 0 else ""
+        if start >= 3 and words[start - 2] == "-":  # "Oslo-based start-up Nordvane" (three tokens), not "Arm-based Cortex"
+            cue = f"{tokens.lowers[start - 3]}-{cue}"
         if stop > end:
             rule = "company.legal_suffix"
         elif start > 0 and cue in self._cue_nouns and not tokens.sent_starts[start] \
-                and (start == 1 or words[start - 2] != "-") and any(c.islower() for c in name):
+                and any(c.islower() for c in name):
             rule = f"company.cue_noun.{self._cue_nouns[cue]}"  # the role the noun gives
         elif len(run) > 1 and run[-1] in self._corporate and any(c.islower() for c in run[0]) \
                 and not (run[-1] == "AI" and end < len(words) and words[end].lower() in self._ai_nouns) \

@@ -47,6 +47,13 @@ _BRACKET_BETWEEN = re.compile(
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|–|-\s)")
 
 _PRONOUNS = {"it", "its", "itself"}
+# a company, then only its verb (with auxiliaries), then "it" as that verb's object ("has hired it to", "awarded it
+# a contract", "picked it as"): the pronoun is some other company (not after a verb of speech: "said it would")
+_VERB_BETWEEN = re.compile(r"\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?!(?:said|says|told|added|noted|stated|announced|confirmed|"
+                           r"expects|expected|believes|believed|hopes|hoped|thinks|thought|argued|argues|claims|claimed|"
+                           r"to|for|with|of|on|in|from|by|at|as|that|than|and|or|but|which|who)\s)(?-i:[a-z])[\w-]*(?:ed|s)\s+",
+                           re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:to\s+(?-i:[a-z])|an?\s|the\s|as\s|for\s)")
 
 Roles = Callable[[str], frozenset[str]]
 
@@ -474,6 +481,10 @@ def references(view: ArticleView, clause: Clause, cues: Cues, named: set[str], w
             before = [i for i in view.items_in(clause.start, start, "COMPANY")
                       if not is_excluded(view, i, clause.start, cues) and not clause.in_hole(i.start)
                       and not names_no_actor(view, i)]
+            if match.group(0).lower() == "it" and len(before) > 1 and _VERB_BETWEEN.fullmatch(view.text, before[-1].end, start) \
+                    and _OBJECT_AFTER.match(view.text, clause.start + match.end()):
+                before = before[:-1]  # "Alchip said Nordvane has hired it to handle the design": an object
+                # "it" is not the subject of its own verb, but the company named before
             subjects = [i for i in before if is_salient(view, i, cues)]  # "from Dell ..., which it is expanding"
             # a possessive stands for the clause's subject ("X has secured Y's capacity for its
             # chip"); "it" and "itself" for the company last named

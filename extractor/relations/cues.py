@@ -68,9 +68,11 @@ class Cues:
     anonymous_customer: re.Pattern
     customer_withheld: re.Pattern
     bought_directly: re.Pattern
+    bought_from: re.Pattern  # "an external modem purchased from MediaTek": goods bought from a design house
     finished_systems: re.Pattern
     anonymous_supplier: re.Pattern  # "will be manufactured by an overseas foundry it declined to name"
     customer_revealed: re.Pattern
+    bought_for_owner: re.Pattern  # "Marvell, which designs the chip for Microsoft and buys the memory on its behalf"
     supplier_revealed: re.Pattern  # "The foundry that won the order is Samsung Electronics."
     hypothetical: re.Pattern
     question: re.Pattern
@@ -98,6 +100,7 @@ class Cues:
     investor_names: tuple[str, ...]
     paired_split: re.Pattern  # "Broadcom and MediaTek, the former ..., and the latter ..."
     power_of_chips: re.Pattern
+    power_target: re.Pattern  # "to reach 3 gigawatts of computing capacity": the company's own total, no deal's size
     negated: re.Pattern
     turned_down: re.Pattern
     still_talking: re.Pattern  # "..., but the two companies are still negotiating volumes"
@@ -106,6 +109,7 @@ class Cues:
     power_bought: re.Pattern  # "a 20-year power purchase agreement with Constellation": power, no chips
     not_bought: re.Pattern  # "the Google and Amazon processors it now rents": chips used, not bought
     timing_bad: re.Pattern
+    timing_bad_after: re.Pattern  # "Veridian on Tuesday announced agreements": the day of the statement
     references: re.Pattern
     description_countries: tuple[tuple[str, re.Pattern], ...]
     description_roles: tuple[tuple[str, re.Pattern], ...]
@@ -144,6 +148,7 @@ class Cues:
     executive_after: re.Pattern  # "Veltrix Chief Executive Priya Raman": an executive named after the company
     executive_before: re.Pattern  # "Sumit Kapoor, senior vice president ... at Micron": named before it
     business_share: tuple[re.Pattern, re.Pattern]  # "keeps the bulk of Broadcom's test business": the owner buys
+    goods_ordered: tuple[re.Pattern, re.Pattern]  # "placed an order for Cerebras CS-3 systems": the brand sells
     executive_title_only: re.Pattern  # "..., chief executive Dana Whitfield said": no company beside the title
     person_after: re.Pattern
     ecosystem_owner_after: re.Pattern  # "Samsung's design solution partner Gaonchips": no party
@@ -287,9 +292,11 @@ def load_cues(models_dir: str | None = None) -> Cues:
         anonymous_customer=_compile(data["anonymous_customer"]),
         customer_withheld=_compile(data["customer_withheld"]),
         bought_directly=guarded(data["bought_directly"], re.IGNORECASE),
+        bought_from=guarded(data["bought_from"], re.IGNORECASE),
         finished_systems=guarded(data["finished_systems"], re.IGNORECASE),
         anonymous_supplier=_compile(data["anonymous_supplier"]),
         customer_revealed=_compile(data["customer_revealed"]),
+        bought_for_owner=guarded(data["bought_for_owner"], re.IGNORECASE),
         supplier_revealed=_compile(data["supplier_revealed"]),
         hypothetical=_compile(data["hypothetical"]),
         question=re.compile(data["question"]),
@@ -317,6 +324,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         investor_names=tuple(" " + w for w in data["investor_names"]),
         paired_split=guarded(data["paired_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
+        power_target=guarded(data["power_target"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
         turned_down=guarded(data["turned_down"], re.IGNORECASE),
         still_talking=re.compile(data["still_talking"], re.IGNORECASE),
@@ -325,6 +333,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         power_bought=guarded(data["power_bought"], re.IGNORECASE),
         not_bought=re.compile(data["not_bought"]),
         timing_bad=_compile(data["timing"]["bad"]),
+        timing_bad_after=_compile(data["timing"]["bad_after"]),
         references=_compile(data["references"]),
         description_countries=tuple((c, re.compile(p)) for c, p in data["descriptions"]["countries"].items()),
         description_roles=tuple((r, re.compile(p, re.IGNORECASE)) for r, p in data["descriptions"]["roles"].items()),
@@ -368,6 +377,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         executive_before=_executive_pattern(data["executives"], "before_company"),
         business_share=(guarded(data["business_share"]["before"], re.IGNORECASE),
                         guarded(data["business_share"]["after"], re.IGNORECASE)),
+        goods_ordered=(guarded(data["goods_ordered"]["before"], re.IGNORECASE),
+                       guarded(data["goods_ordered"]["after"])),
         executive_title_only=_executive_pattern(data["executives"], "title_only"),
         person_after=guarded(data["person_after"], re.IGNORECASE),
         ecosystem_owner_after=guarded(data["ecosystem_owner_after"], re.IGNORECASE),

@@ -232,6 +232,14 @@ class OrderRules(ImpliedParties, SlotFiller):
         customers = [party for party, (sup, cust) in scored.items()
                      if party.name not in names and sup - cust <= min(lead - 2, 1)
                      and {party.name, suppliers[0].name} & found.marked]
+        if not customers and len(found.items) == len(suppliers) + 1 and self.cues.deal_nouns.search(text):
+            # "Veridian Labs signed a supply agreement with Nvidia" (or "agreements with Nvidia and AMD"): a deal
+            # stated outright with sellers by trade; the one other party, no seller by trade and marked neither
+            # way, buys
+            seller = suppliers[0]
+            customers = [party for party, (sup, cust) in scored.items() if party.name not in names and sup <= cust
+                         and party.start < seller.start and _WITH_BEFORE.search(view.text[party.end:seller.start])
+                         and not self.parties.role_of(view, party.name) & SUPPLIER_ROLES]
         targets = _arrow_targets(view, clause)
         if targets is not None:  # "Advantest → KYEC, TSMC: testers for final test of Nvidia's GPUs"
             customers = [c for c in customers if c.name in targets]
@@ -632,6 +640,12 @@ class OrderRules(ImpliedParties, SlotFiller):
                 return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
         if "memory" not in roles and self.cues.memory_tooling.search(text):
             return "supply"  # "to supply HBM substrates to SK hynix", "HBM probe cards": parts for memory, sold
+        if "design" in roles and self.cues.bought_from.search(view.text, max(clause.start, supplier.start - 40), supplier.start) \
+                and not self.parties.hints(view, text) & MAKING:
+            return "supply"  # "an external modem purchased from MediaTek": the chips are sold
+        if "design" in roles and "memory" not in roles and self._names_own_product(view, clause, supplier) \
+                and not self.parties.hints(view, text) & MAKING:
+            return "supply"  # "MediaTek's Dimensity 9500 powers Vivo's X300": a design house's own chip is sold
         for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier, made=not roles)):
@@ -680,6 +694,10 @@ class OrderRules(ImpliedParties, SlotFiller):
             if named:
                 return next(iter(named)) if len(named) == 1 else None
         return None
+
+    def _names_own_product(self, view: ArticleView, clause: Clause, supplier: Item) -> bool:
+        """Does the clause name a product of the supplier's own ("MediaTek's Dimensity 9500")?"""
+        return any(p.owner == supplier.name for _, p in self.parties.products.find(view.text, clause.start, clause.end))
 
     def _names_others_product(self, view: ArticleView, clause: Clause, supplier: Item, made: bool = False) -> bool:
         """Does the clause name another company's product? With ``made``, only a product its owner
@@ -745,6 +763,7 @@ _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|may|migh
 
 
 _BOTH = re.compile(r"\s*(?:both\s+)?")
+_WITH_BEFORE = re.compile(r"\bwith\s*$")  # "Veridian Labs signed a supply agreement with Nvidia"
 _AND = re.compile(r"\s*(?:(?:Co|Corp|Inc|Ltd)\.?)?\s*,?\s*(?:and|or|as well as)\s+")  # ("Taiwan Semiconductor Manufacturing Co and")
 
 
@@ -823,11 +842,41 @@ def find_orders(view: ArticleView, rules: OrderRules) -> tuple[list[Order], list
     orders = merge(view, drafts, equivalents(view))
     orders = [o for o in orders if not (o.stage == "talks" and _none_placed_next(view, rules.cues, o))]
     orders = _named_later(view, rules.cues, orders)
+    orders = _bought_through_house(view, rules.cues, orders)
     orders = _programs_carried(view, orders)
     orders = [_owner_slots_shared(o, orders) for o in orders]
     orders = [_owner_products(view, rules, o) for o in orders]
     orders = [_chip_described(view, rules.cues, o) for o in orders]
     return refine(view, rules.cues, orders, rules.parties.unit_service), drafts
+
+
+def _bought_through_house(view: ArticleView, cues: Cues, orders: list[Order]) -> list[Order]:
+    """A design house that buys the memory for the chip it designs ("Marvell, which
+    is designing the chip for Microsoft and buys the memory on its behalf") is the memory maker's
+    customer: the owner's memory order goes to the house (merged into the house's own, if it has
+    one). The owner keeps its design order."""
+    moved = {}  # owner -> house
+    for sentence in view.sentences:
+        for match in cues.bought_for_owner.finditer(sentence.text):
+            named = {i.name for i in view.items_in(sentence.start, sentence.start + match.start(), "COMPANY")}
+            for design in orders:
+                if design.service == "design" and design.supplier in named and design.customer in named:
+                    moved[design.customer] = design.supplier
+    if not moved:
+        return orders
+    taken = {}  # the house's own order with the same maker -> the owner's order it takes the place of
+    kept = []
+    for order in orders:
+        house = moved.get(order.customer) if order.service == "memory" else None
+        own = next((o for o in orders if house and o.customer == house and o.supplier == order.supplier
+                    and o.service == order.service), None)
+        if house is None:
+            kept.append(order)
+        elif own is None:
+            kept.append(order.model_copy(update={"customer": house}))
+        else:
+            taken[id(own)] = order
+    return [_slots_from(o, taken[id(o)], ("products",) + _CARRIED) if id(o) in taken else o for o in kept]
 
 
 def _named_later(view: ArticleView, cues: Cues, orders: list[Order]) -> list[Order]:
@@ -876,10 +925,11 @@ def _named_later(view: ArticleView, cues: Cues, orders: list[Order]) -> list[Ord
 _CARRIED = ("value", "volume", "timing", "process_node", "chip")
 
 
-def _slots_from(named: Order, unnamed: Order) -> Order:
-    """The named order with the slots it lacks taken from the same deal told without its customer."""
-    update = {slot: getattr(unnamed, slot) for slot in _CARRIED
-              if getattr(named, slot) is None and getattr(unnamed, slot) is not None}
+def _slots_from(named: Order, unnamed: Order, slots: tuple[str, ...] = _CARRIED) -> Order:
+    """The named order with the slots it lacks taken from the same deal told without its customer
+    (or, for a house that buys for an owner, from the owner's order)."""
+    update = {slot: getattr(unnamed, slot) for slot in slots
+              if not getattr(named, slot) and getattr(unnamed, slot)}
     evidence = sorted([*named.evidence, *(e for e in unnamed.evidence if e not in named.evidence)], key=lambda e: e.start)
     return named.model_copy(update={**update, "evidence": evidence})
 

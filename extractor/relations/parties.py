@@ -259,6 +259,9 @@ class PartyScorer:
         share_before, share_after = self.cues.business_share
         if share_before.search(before) and share_after.match(after):
             customer += 5  # "keeps the bulk of Broadcom's other test business": the business's owner buys
+        ordered_before, ordered_after = self.cues.goods_ordered
+        if ordered_before.search(before) and ordered_after.match(after):
+            supplier, customer = supplier + 3, max(0, customer - 3)  # "placed an order for Cerebras CS-3 systems"
         if not _WITH_BEFORE.search(before):
             supplier += self._weight("supplier_infinitive", after)
         elif self.cues.sell_after.match(after):

@@ -24,7 +24,8 @@ _SPEAKS = re.compile(
     r"^(?:\*\*|__)?(?:'s|’s)?\s*(?:\([^()]{1,40}\)\s*)?"
     r"(?:,(?!\s*" + _VERB_NEXT + r")(?:[^;\"“.:,]|\.(?!\s)|,(?!\s*" + _VERB_NEXT + r")){1,120}?,\s*)?"
     r"(?:(?:CEO|CTO|COO|chief executive|chief \w+ officer|chief|boss|founder|president|chairman|CFO|spokes\w+|executive|official)\b[^.;]{0,40}?)?"
-    r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told|identified)\b"
+    r"(?:\s*\w+){0,2}?\s*(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|stated|unveiled|told|identified|"
+    r"set out|sets out|outlined|outlines)\b"
     r"(?!\s+to\s+(?-i:[a-z]))(?!\s+by\s+(?:neither|none|no)\b)",  # "Qualcomm said to pick Samsung": a headline's
     # hearsay (not "confirmed to Tech Markets Daily that")
     re.IGNORECASE)

@@ -38,7 +38,8 @@ class SlotFiller:
                  and not _figure_money(view, m, clause, self.cues)]
         draft.value = self._headline(view, money)
         volumes = [q for q in found("QUANTITY") if q.value.kind in VOLUME_KINDS
-                   or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end))]
+                   or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end)
+                       and not self.cues.power_target.search(view.text, max(0, q.start - 40), q.start))]
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
         fits = self._fitting_dates(view, found("DATE")) or \
@@ -344,6 +345,8 @@ class SlotFiller:
         found = [(match.start(), fit) for fit, pattern in ((3, self.cues.timing_placed), (2, self.cues.timing_good),
                                                            (-3, self.cues.timing_bad))
                  for match in [_last_match(pattern, before)] if match is not None]
+        if not found and self.cues.timing_bad_after.search(view.text[date.end:date.end + 30]):
+            return -3, -date.start  # "on Tuesday announced": the day of the statement
         return (max(found)[1] if found else 0), -date.start  # the word nearer the date decides
 
 

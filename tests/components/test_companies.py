@@ -21,6 +21,8 @@ def companies(text: str) -> list[tuple[str, str]]:
         pytest.param("Helix Compute Inc. will build its second chip on Intel's 18A process.",
                      [("Helix Compute Inc.", "Helix Compute"), ("Intel", "Intel")], id="legal suffix"),
         pytest.param("The deal went to Tavrin AI, a Seoul startup.", [("Tavrin AI", "Tavrin AI")], id="corporate word"),
+        pytest.param("Oslo-based start-up Nordmark hired Alchip.", [("Nordmark", "Nordmark"), ("Alchip", "Alchip")],
+                     id="a hyphenated cue noun before a name"),
         pytest.param("Domestic AI silicon is now limited less by demand than by wafers.", [],
                      id="an adjective opening a sentence is no name"),
         pytest.param("Kuai Technology reported on November 21 that Samsung won the order.",

@@ -419,6 +419,20 @@ def test_a_sentence_on_the_deal_gives_its_volume_and_start():
     assert order.timing is not None and order.timing.value == "2026-Q2"
 
 
+@pytest.mark.parametrize(
+    ("text", "volume"),
+    [
+        pytest.param("Orrin Labs set out on Tuesday how it intends to reach 2 gigawatts of computing capacity by 2028, "
+                     "announcing a supply agreement with Nvidia.", None, id="a company's target is no deal's volume"),
+        pytest.param("Orrin Labs agreed to deploy 2 gigawatts of Nvidia GPUs.", "2000000000",
+                     id="the power of the chips bought is"),
+    ],
+)
+def test_power_as_a_deals_volume(text, volume):
+    (order,) = extract(text, published=PUBLISHED).orders
+    assert (order.volume.amount if order.volume else None) == volume
+
+
 def test_the_owner_of_a_product_sells_it_even_when_known_as_a_foundry_customer():
     text = ("Samsung Electronics will make the DS-N3 NPU for Korean startup Daesan Semicon on its 4nm process. "
             "KT Cloud is evaluating the purchase of about 20,000 DS-N3 NPU cards.")
