@@ -22,6 +22,7 @@ class Cues:
     hedges: re.Pattern
     attribution: tuple[re.Pattern, ...]
     exclusion: re.Pattern
+    choice_between: re.Pattern  # "must choose between Huawei's Ascend chips and Nvidia's H20": alternatives
     exclusion_after: re.Pattern  # "counts Blackstone among its backers"
     unit_opening: re.Pattern
     company_bought: re.Pattern  # "acquire " before a company: no party, unless ...
@@ -100,7 +101,7 @@ class Cues:
     investor_names: tuple[str, ...]
     paired_split: re.Pattern  # "Broadcom and MediaTek, the former ..., and the latter ..."
     power_of_chips: re.Pattern
-    power_target: re.Pattern  # "to reach 3 gigawatts of computing capacity": the company's own total, no deal's size
+    capacity_target: re.Pattern  # "to reach 3 gigawatts of computing capacity": the company's own total, no deal's size
     negated: re.Pattern
     turned_down: re.Pattern
     still_talking: re.Pattern  # "..., but the two companies are still negotiating volumes"
@@ -243,7 +244,8 @@ def load_cues(models_dir: str | None = None) -> Cues:
         denied=_compile(data["confirmation"]["denied"]),
         hedges=_compile(data["confirmation"]["hedges"]),
         attribution=tuple(guarded(p) for p in data["attribution"]),
-        exclusion=_compile(data["exclusion"]),
+        exclusion=_compile(data["exclusion"] + [data["choice_between"]]),
+        choice_between=guarded(data["choice_between"], re.IGNORECASE),
         exclusion_after=re.compile(data["exclusion_after"], re.IGNORECASE),
         unit_opening=guarded(data["unit_opening"], re.IGNORECASE),
         company_bought=guarded(data["company_bought"]["before"], re.IGNORECASE),
@@ -324,7 +326,7 @@ def load_cues(models_dir: str | None = None) -> Cues:
         investor_names=tuple(" " + w for w in data["investor_names"]),
         paired_split=guarded(data["paired_split"], re.IGNORECASE),
         power_of_chips=re.compile(data["power_of_chips"], re.IGNORECASE),
-        power_target=guarded(data["power_target"], re.IGNORECASE),
+        capacity_target=guarded(data["capacity_target"], re.IGNORECASE),
         negated=guarded(data["negated"], re.IGNORECASE),
         turned_down=guarded(data["turned_down"], re.IGNORECASE),
         still_talking=re.compile(data["still_talking"], re.IGNORECASE),

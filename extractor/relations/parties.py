@@ -15,6 +15,7 @@ from .products import ProductFinder
 from .views import ArticleView, Item
 
 _MARKER_REACH = 120  # characters before a company read for the words that mark its role
+_MARKER_REACH_AFTER = 160  # and after it (an apposition may stand between: ", a Santa Clara start-up that designs ..., will")
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
 _SELLS_AFTER = re.compile(r"\s+(?:has |had |have )?(?:sold|sells|shipped|ships|delivered|delivers|supplied|supplies)\s+[\d,.]+\s")
 _POSSESSIVES = frozenset({"its", "their"})
@@ -122,6 +123,9 @@ class PartyScorer:
             rule_here = "product_for" if self.cues.part_for_before.search(before) else rule
             if rule_here == "product_seller" and sellers_named:
                 break  # "Foxconn builds the GB300 racks": the rack maker sells, not Nvidia
+            if any(i.name == product.owner and 0 <= position - i.end <= 30
+                   and self.cues.choice_between.search(view.text, max(clause.start, i.start - 120), i.start) for i in present):
+                continue  # the product of an owner named as an alternative: "choose between Huawei's Ascend chips and ..."
             if product.owner and product.owner not in names and not any(b.name == product.owner for b in sold_on):
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,
@@ -243,7 +247,7 @@ class PartyScorer:
         after_start = next((end + 1 for start, end in clause.holes if start == last.end), last.end)
         if view.text.startswith(")", after_start):  # "Global Unichip (GUC) did the back-end design"
             after_start += 1
-        after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + 120)])
+        after = _DECIMAL.sub("_", view.text[after_start:min(clause.end, after_start + _MARKER_REACH_AFTER)])
         if self.cues.object_before.search(before):
             # "Microsoft has handed the back-end design to Marvell and booked capacity on ...": the
             # second verb is the subject's, not the object's

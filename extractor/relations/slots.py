@@ -37,9 +37,10 @@ class SlotFiller:
                  and not self.cues.combined_total.search(view.text[max(0, m.start - 40):m.start])
                  and not _figure_money(view, m, clause, self.cues)]
         draft.value = self._headline(view, money)
-        volumes = [q for q in found("QUANTITY") if q.value.kind in VOLUME_KINDS
-                   or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end)
-                       and not self.cues.power_target.search(view.text, max(0, q.start - 40), q.start))]
+        volumes = [q for q in found("QUANTITY")
+                   if (q.value.kind in VOLUME_KINDS or (q.value.kind == "power" and self.cues.power_of_chips.match(view.text, q.end)))
+                   and not (q.value.kind in {"power", "wafer_capacity"}
+                            and self.cues.capacity_target.search(view.text, max(0, q.start - 40), q.start))]
         draft.volume = volumes[0] if volumes else None
         # never the date of a statement or a tape-out (output contract, order timing)
         fits = self._fitting_dates(view, found("DATE")) or \
