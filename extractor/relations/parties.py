@@ -17,6 +17,7 @@ from .views import ArticleView, Item
 _MARKER_REACH = 120  # characters before a company read for the words that mark its role
 _MARKER_REACH_AFTER = 160  # and after it (an apposition may stand between: ", a Santa Clara start-up that designs ..., will")
 _WITH_BEFORE = guarded(r"\b(?:with|by)\s*$")
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|confirmed|announced)\s*[.,;]")  # "made by TSMC, Nvidia said."
 _SELLS_AFTER = re.compile(r"\s+(?:has |had |have )?(?:sold|sells|shipped|ships|delivered|delivers|supplied|supplies)\s+[\d,.]+\s")
 _POSSESSIVES = frozenset({"its", "their"})
 _PREPOSITION_BEFORE = guarded(r"\b(?:for|of|to|by|on behalf of)\s*$")  # "made for its new chip"
@@ -387,7 +388,9 @@ def _lists(view: ArticleView, parties: list[Item]) -> list[list[Item]]:
     """Parties grouped into coordinated lists ("Samsung, SK Group and Naver")."""
     groups: list[list[Item]] = []
     for item in parties:
-        if groups and _LIST_GLUE.match(view.text[groups[-1][-1].end:item.start]):
+        if groups and _LIST_GLUE.match(view.text[groups[-1][-1].end:item.start]) \
+                and not (item.rule != "coref" and _SPEAKS_AFTER.match(view.text, item.end)):
+            # (not "made by TSMC, Nvidia said": a speaker named)
             groups[-1].append(item)
         else:
             groups.append([item])
