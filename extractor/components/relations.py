@@ -122,7 +122,9 @@ class RelationBuilder:
         values = {d.value for d in drafts if d.value is not None}
         unnamed = {d.value for d in drafts if d.value is not None and d.customer is None} - \
             {d.value for d in drafts if d.value is not None and d.customer is not None}
-        doc._.figures = self.figures.find(view, values | self._work_volumes(view, drafts), unnamed)
+        powers = {d.volume for d in drafts if d.volume is not None and d.volume.value.kind == "power"}
+        # ("to deploy AMD accelerators amounting to 1 gigawatt": the deal's size, no data center's)
+        doc._.figures = self.figures.find(view, values | powers | self._work_volumes(view, drafts), unnamed)
         return doc
 
 
