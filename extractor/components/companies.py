@@ -251,6 +251,10 @@ class CompanyFinder:
             rule = "company.organisation_context"  # "Naraeon's four founders", "Naraeon closed a Series B round"
         else:
             return None
+        if rule in {"company.legal_suffix", "company.corporate_word"} \
+                and (described := self._appositive(tokens, stop)) not in {None, "", "customer"}:
+            rule = f"{rule}.{described}"  # "Arumtek Co., a probe card maker based in Hwaseong,": a seller by its
+            # description (a buyer's description, "a developer of processors", leaves the trade open, as before)
         return _Hit(start, stop, CompanyValue(name=name), rule)
 
     def _name_goes_on(self, words: list[str], start: int, end: int) -> bool:

@@ -37,9 +37,20 @@ def article_view(doc: Doc) -> ArticleView:
                                    _sentence_index(starts, start), rule))
     view.items.sort(key=lambda i: (i.start, -i.end))
     # Companies no gazetteer knows take the role their description gives ("startup X").
-    view.described = {i.name: frozenset({i.rule.rsplit(".", 1)[1]}) for i in view.items
-                      if i.label == "COMPANY" and i.rule and i.rule.startswith(("company.cue_noun.", "company.appositive."))}
+    view.described = {i.name: _described_roles(i.rule) for i in view.items
+                      if i.label == "COMPANY" and i.rule and i.rule.startswith(("company.cue_noun.", "company.appositive.",
+                                                                                 "company.legal_suffix.", "company.corporate_word."))}
     return view
+
+
+def _described_roles(rule: str) -> frozenset[str]:
+    """The roles a description gives a company ("startup X": customer). A seller of goods that also
+    carries its own name's suffix or trade word ("Saebit Semiconductor, a maker of inference NPUs")
+    buys its parts too, as the gazetteer's chip makers do."""
+    role = rule.rsplit(".", 1)[1]
+    if role == "supply" and rule.startswith(("company.legal_suffix.", "company.corporate_word.")):
+        return frozenset({"supply", "customer"})
+    return frozenset({role})
 
 
 def _trimmed_end(text: str, start: int, end: int) -> int:

@@ -61,7 +61,10 @@ class PartyScorer:
         key = ("hints", text)
         if key not in view.cache:
             found = self.service_cues(view, self.cues.source_people.sub(" ", text))  # (not "people at two design houses said")
-            view.cache[key] = frozenset(service for (service, _), hit in zip(self.cues.services, found) if hit)
+            hinted = frozenset(service for (service, _), hit in zip(self.cues.services, found) if hit)
+            if "memory" in hinted and self.cues.memory_tooling.search(text):
+                hinted = (hinted - {"memory"}) | {"supply"}  # "probe cards for testing the DRAM dies": tools sold for memory
+            view.cache[key] = hinted
         return view.cache[key]
 
     def service_cues(self, view: ArticleView, text: str) -> tuple[bool, ...]:
