@@ -539,7 +539,7 @@ def _elided_subject(view: ArticleView, clause: Clause, cues: Cues) -> Item | Non
 _SUBJECT_FIRST = re.compile(r"\s*(?:[^,;]{1,40},\s*)?")  # the company opens the sentence, after "In 2025," at most
 # "but will move to", "and has since signed": a coordinator straight before the verb, no subject between
 _ELIDED = re.compile(r"\s*,?\s*(?:but|and|yet)\b()\s+(?:(?:also|then|later|now|since|still|soon)\s+)?"
-                     r"(?:will|would|has|have|had|is|was|plans|expects|intends|aims)\b")
+                     r"(?:will|would|has|have|had|is|was|plans|expects|intends|aims|deliver|ship|sell|supply)\b")
 
 
 # the buyer of goods supplied or shipped "to" a description is not the clause's own subject ("Micron has been supplying

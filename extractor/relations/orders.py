@@ -199,7 +199,7 @@ class OrderRules(ImpliedParties, SlotFiller):
                 sup, cust = found.markers[item.name]
                 found.markers[item.name] = (max(sup, 4), cust)
                 found.marked.add(item.name)
-        if head is not None or self.cues.deal_nouns.search(text):
+        if head is not None or self.cues.deal_nouns.search(text) or (len(found.items) == 2 and self.cues.together.search(text)):
             # a list heading names a party; a deal stated outright lets roles settle who is who
             found.marked.update(i.name for i in found.items)
         if len(found.items) == 1:
