@@ -634,6 +634,9 @@ class OrderRules(ImpliedParties, SlotFiller):
             earlier = self._service_named_before(view, clause, roles)  # Samsung on an HBM4 status board
             if earlier:
                 return earlier
+        chosen_for = self._work_after(view, clause, supplier)
+        if chosen_for and (not roles or roles & self.cues.service_roles[chosen_for]) and not elsewhere:
+            return chosen_for  # "selected GlobalFoundries as the manufacturing partner and ASE as the packaging partner"
         for service, pattern, in_trade in self.cues.services_stated:
             foreign = roles and not roles & self.cues.service_roles[service]
             if pattern.search(text) and not (foreign and (in_trade or self.parties.hints(view, text) & roles & MAKING)):
@@ -683,8 +686,8 @@ class OrderRules(ImpliedParties, SlotFiller):
         ("an order with Intel Foundry to assemble a future TPU")."""
         following = [i.start for i in view.items_in(supplier.end, clause.end, "COMPANY")]
         end = following[0] if following else clause.end
-        return next((service for service, pattern, _ in self.cues.services_stated
-                     if pattern.search(view.text, supplier.end, end)), None)
+        words = view.text[supplier.end:end]  # (read on its own: a role after the name opens it, "^ as the ... partner")
+        return next((service for service, pattern, _ in self.cues.services_stated if pattern.search(words)), None)
 
     def _service_named_before(self, view: ArticleView, clause: Clause, roles: frozenset[str]) -> str | None:
         """The one service of a maker of several that the nearest sentence before names (a table

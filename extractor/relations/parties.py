@@ -93,6 +93,8 @@ class PartyScorer:
         branded = [i for i in named if self.cues.component_brand.search(view.text, max(0, i.start - 40), i.start)]
         if branded and len(named) - len(branded) >= 2:  # "handed Dell a $1.4 billion order for racks packed with Nvidia GB300 chips"
             named = [i for i in named if i not in branded]
+        else:
+            branded = []
         sold_on: list[Item] = [i for i in named if any(j.start > i.end and j.name != i.name
                                                        and self.cues.goods_from_seller.fullmatch(view.text, i.end, j.start)
                                                        for j in named)]
@@ -130,7 +132,8 @@ class PartyScorer:
             if any(i.name == product.owner and 0 <= position - i.end <= 30
                    and self.cues.choice_between.search(view.text, max(clause.start, i.start - 120), i.start) for i in present):
                 continue  # the product of an owner named as an alternative: "choose between Huawei's Ascend chips and ..."
-            if product.owner and product.owner not in names and not any(b.name == product.owner for b in sold_on):
+            if product.owner and product.owner not in names and not any(b.name == product.owner for b in sold_on + branded):
+                # (nor the brand of a part: "rack systems built around Nvidia's GB300 chips for Microsoft")
                 names.add(product.owner)
                 extra.append(Item("COMPANY", position, position + len(product.name), product.name,
                                   CompanyValue(name=product.owner), clause.sentence.index, rule_here))
