@@ -238,7 +238,7 @@ class OrderRules(ImpliedParties, SlotFiller):
             # way, buys
             seller = suppliers[0]
             customers = [party for party, (sup, cust) in scored.items() if party.name not in names and sup <= cust
-                         and party.start < seller.start and _WITH_BEFORE.search(view.text[party.end:seller.start])
+                         and party.start < seller.start and _DEAL_WITH.search(view.text[party.end:seller.start])
                          and not self.parties.role_of(view, party.name) & SUPPLIER_ROLES]
         targets = _arrow_targets(view, clause)
         if targets is not None:  # "Advantest → KYEC, TSMC: testers for final test of Nvidia's GPUs"
@@ -643,12 +643,11 @@ class OrderRules(ImpliedParties, SlotFiller):
                 return service  # (not for a maker the clause names for its own trade: "... on TSMC's N2")
         if "memory" not in roles and self.cues.memory_tooling.search(text):
             return "supply"  # "to supply HBM substrates to SK hynix", "HBM probe cards": parts for memory, sold
-        if "design" in roles and self.cues.bought_from.search(view.text, max(clause.start, supplier.start - 40), supplier.start) \
-                and not self.parties.hints(view, text) & MAKING:
-            return "supply"  # "an external modem purchased from MediaTek": the chips are sold
-        if "design" in roles and "memory" not in roles and self._names_own_product(view, clause, supplier) \
-                and not self.parties.hints(view, text) & MAKING:
-            return "supply"  # "MediaTek's Dimensity 9500 powers Vivo's X300": a design house's own chip is sold
+        if "design" in roles and not self.parties.hints(view, text) & MAKING and (
+                self.cues.bought_from.search(view.text, max(clause.start, supplier.start - 40), supplier.start)
+                or ("memory" not in roles and self._names_own_product(view, clause, supplier))):
+            return "supply"  # a design house's chips are sold: "an external modem purchased from MediaTek",
+            # "MediaTek's Dimensity 9500 powers Vivo's X300"
         for (service, _), named in zip(self.cues.services, self.parties.service_cues(view, text)):
             if service == "supply" and makes and (view.items_in(clause.start, clause.end, "PROCESS_NODE")
                                                   or self._names_others_product(view, clause, supplier, made=not roles)):
@@ -766,7 +765,7 @@ _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|may|migh
 
 
 _BOTH = re.compile(r"\s*(?:both\s+)?")
-_WITH_BEFORE = re.compile(r"\bwith\s*$")  # "Veridian Labs signed a supply agreement with Nvidia"
+_DEAL_WITH = re.compile(r"\bwith\s*$")  # "Veridian Labs signed a supply agreement with Nvidia"
 _AND = re.compile(r"\s*(?:(?:Co|Corp|Inc|Ltd)\.?)?\s*,?\s*(?:and|or|as well as)\s+")  # ("Taiwan Semiconductor Manufacturing Co and")
 
 
@@ -871,11 +870,12 @@ def _bought_through_house(view: ArticleView, cues: Cues, orders: list[Order]) ->
     kept = []
     for order in orders:
         house = moved.get(order.customer) if order.service == "memory" else None
-        own = next((o for o in orders if house and o.customer == house and o.supplier == order.supplier
-                    and o.service == order.service), None)
         if house is None:
             kept.append(order)
-        elif own is None:
+            continue
+        own = next((o for o in orders if o.customer == house and o.supplier == order.supplier
+                    and o.service == order.service), None)
+        if own is None:
             kept.append(order.model_copy(update={"customer": house}))
         else:
             taken[id(own)] = order
